@@ -1,0 +1,202 @@
+//! Non-fatal findings of the parser.
+
+use std::fmt;
+
+use super::{Band, QualityStatement, Rating, Score};
+
+/// A position in the input: 1-based line and column (in characters) and the byte offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Location {
+    /// Line number, from 1.
+    pub line: usize,
+    /// Column number in characters, from 1.
+    pub column: usize,
+    /// Byte offset from the start of the input.
+    pub offset: usize,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}, column {}", self.line, self.column)
+    }
+}
+
+/// Something the parser noticed that does not stop it: an inconsistency in the report or a
+/// line it could not place (the line is kept in the model all the same).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// What was noticed.
+    pub kind: WarningKind,
+    /// Where.
+    pub location: Location,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.kind, self.location)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Warning {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Warning", 5)?;
+        s.serialize_field("kind", self.kind.id())?;
+        s.serialize_field("message", &self.kind.to_string())?;
+        s.serialize_field("line", &self.location.line)?;
+        s.serialize_field("column", &self.location.column)?;
+        s.serialize_field("offset", &self.location.offset)?;
+        s.end()
+    }
+}
+
+/// The kinds of [`Warning`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum WarningKind {
+    /// The printed rating is not the one the scores give.
+    #[error("the report's rating '{printed}' does not match its scores ({total}/{maximum} = {}, {derived})", percent(*.total, *.maximum))]
+    RatingMismatch {
+        /// The rating printed.
+        printed: Rating,
+        /// The band the scores give.
+        derived: Band,
+        /// Sum of the scores.
+        total: u32,
+        /// Four times the number scored.
+        maximum: u32,
+    },
+    /// The scores' percentage falls in a gap between two rating bands.
+    #[error("the scores give {total}/{maximum} = {}, {band}: CQC publishes no rounding rule, so the printed rating decides", percent(*.total, *.maximum))]
+    BetweenBands {
+        /// Sum of the scores.
+        total: u32,
+        /// Four times the number scored.
+        maximum: u32,
+        /// The two bands it falls between.
+        band: Band,
+    },
+    /// The printed overall score out of 100 is not the scores' percentage.
+    #[error("the report's overall score {printed} does not match its scores ({total}/{maximum} = {})", percent(*.total, *.maximum))]
+    OverallScoreMismatch {
+        /// The score printed.
+        printed: u8,
+        /// Sum of the scores.
+        total: u32,
+        /// Four times the number scored.
+        maximum: u32,
+    },
+    /// A descriptor line's number is not the section's score.
+    #[error("descriptor '{descriptor}' does not match the score {score} of '{statement}'")]
+    DescriptorMismatch {
+        /// The statement.
+        statement: QualityStatement,
+        /// The section's score.
+        score: Score,
+        /// The descriptor line.
+        descriptor: String,
+    },
+    /// A descriptor line's phrase or rating word belongs to another score than its number.
+    #[error("descriptor '{descriptor}' mixes score {number} with the wording of score {wording}")]
+    DescriptorWording {
+        /// The number the line starts with.
+        number: Score,
+        /// The score its wording belongs to.
+        wording: Score,
+        /// The descriptor line.
+        descriptor: String,
+    },
+    /// A statement's section appears a second time (kept in [`crate::Report::duplicates`]).
+    #[error("a second section for '{statement}' (the first is kept as the statement's section)")]
+    DuplicateSection {
+        /// The statement.
+        statement: QualityStatement,
+    },
+    /// A statement is listed twice in the overall summary's score list.
+    #[error("'{statement}' is listed twice in the quality statement scores")]
+    DuplicateListing {
+        /// The statement.
+        statement: QualityStatement,
+    },
+    /// The overall summary's score list and the statement's section disagree.
+    #[error("'{statement}' is listed with score {listed} but its section gives {section}")]
+    SummaryMismatch {
+        /// The statement.
+        statement: QualityStatement,
+        /// The score in the list.
+        listed: Score,
+        /// The score in the section.
+        section: Score,
+    },
+    /// A score outside 1 to 4 (the line is kept in the section's `other` lines).
+    #[error("expected a score from 1 to 4{}, found '{found}'", for_statement(*.statement))]
+    ScoreOutOfRange {
+        /// The statement, if known.
+        statement: Option<QualityStatement>,
+        /// What was found.
+        found: String,
+    },
+    /// A line that looks like a heading but names nothing the parser knows.
+    #[error("unknown heading '{text}' (kept in {section})")]
+    UnknownHeading {
+        /// The line.
+        text: String,
+        /// Where it was kept.
+        section: String,
+    },
+    /// A line the parser could not place; it is kept in the section it appeared in.
+    #[error("unrecognised line '{text}' (kept in {section})")]
+    UnplacedLine {
+        /// The line (shortened if long).
+        text: String,
+        /// Where it was kept.
+        section: String,
+    },
+    /// A date that does not exist or cannot be read.
+    #[error("cannot read the date in '{text}'")]
+    InvalidDate {
+        /// The line.
+        text: String,
+    },
+    /// A report-level line that appears a second time with a different value.
+    #[error("'{text}' repeats the {what} with a different value; the first is kept")]
+    Conflicting {
+        /// What was repeated ("publication date", "authority", ...).
+        what: String,
+        /// The line.
+        text: String,
+    },
+}
+
+fn percent(total: u32, maximum: u32) -> String {
+    super::OverallScore { total, scored: maximum / 4 }.percent_text()
+}
+
+fn for_statement(statement: Option<QualityStatement>) -> String {
+    statement.map(|s| format!(" for '{s}'")).unwrap_or_default()
+}
+
+impl WarningKind {
+    /// A stable snake_case id for the kind, e.g. `"rating_mismatch"`.
+    #[must_use]
+    pub fn id(&self) -> &'static str {
+        match self {
+            WarningKind::RatingMismatch { .. } => "rating_mismatch",
+            WarningKind::BetweenBands { .. } => "between_bands",
+            WarningKind::OverallScoreMismatch { .. } => "overall_score_mismatch",
+            WarningKind::DescriptorMismatch { .. } => "descriptor_mismatch",
+            WarningKind::DescriptorWording { .. } => "descriptor_wording",
+            WarningKind::DuplicateSection { .. } => "duplicate_section",
+            WarningKind::DuplicateListing { .. } => "duplicate_listing",
+            WarningKind::SummaryMismatch { .. } => "summary_mismatch",
+            WarningKind::ScoreOutOfRange { .. } => "score_out_of_range",
+            WarningKind::UnknownHeading { .. } => "unknown_heading",
+            WarningKind::UnplacedLine { .. } => "unplaced_line",
+            WarningKind::InvalidDate { .. } => "invalid_date",
+            WarningKind::Conflicting { .. } => "conflicting",
+        }
+    }
+}
+
