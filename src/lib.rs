@@ -11,12 +11,15 @@
     clippy::cast_precision_loss,
     // Builders and accessors return values callers may ignore on purpose.
     clippy::must_use_candidate,
+    // A two-armed `match` on an Option reads better than `if let ... else` in the assembler.
+    clippy::single_match_else,
     clippy::module_name_repetitions
 )]
 
 mod error;
 mod model;
 pub(crate) mod parse;
+mod render;
 
 pub use error::{ParseError, ParseErrorKind};
 pub use model::{
@@ -26,6 +29,7 @@ pub use model::{
     Section, Span, Statement, Text, Theme, ThemeIntro, UnknownRating, UnknownStatement, Warning,
     WarningKind,
 };
+pub use parse::{DEFAULT_MAX_INPUT, ReportParser, parse};
 /// Exact decimal numbers as printed (`70.0` keeps its precision), re-exported from
 /// `rust_decimal`.
 pub use rust_decimal::Decimal;

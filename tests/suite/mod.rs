@@ -1,0 +1,4 @@
+mod corpus;
+mod lossless;
+mod roundtrip;
+pub(crate) mod util;
