@@ -231,7 +231,7 @@ pub struct Listed {
     pub score: Option<Score>,
     /// Where the statement's name stood.
     pub origin: Origin,
-    /// Where its score line stood, when on a line of its own.
+    /// Where its score stood: its own line, or the title's line for `Assessing needs: Score 3`.
     pub score_line: Option<Origin>,
 }
 

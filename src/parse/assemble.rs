@@ -609,10 +609,11 @@ impl<'a> Assembler<'a> {
                 line.span.start,
             );
         }
+        // A score on the title's own line: the score line is that same line.
         self.report.statements[i].listed = Some(Listed {
             score: valid,
             origin: Origin::line(line.span),
-            score_line: None,
+            score_line: valid.map(|_| Origin::line(line.span)),
         });
         self.pending_listing = score.is_none().then_some(i);
     }

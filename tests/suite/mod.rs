@@ -1,4 +1,5 @@
 mod corpus;
+mod fixtures;
 mod lossless;
 mod roundtrip;
 pub(crate) mod util;

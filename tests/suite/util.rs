@@ -44,6 +44,15 @@ pub fn corpus_files() -> Option<Vec<String>> {
     Some(names)
 }
 
+/// A repository fixture (fictional report) from `tests/fixtures`.
+#[track_caller]
+pub fn fixture(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
 /// Parses, failing the test with the error's message.
 #[track_caller]
 pub fn parse(text: &str) -> Report {
