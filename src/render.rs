@@ -52,7 +52,6 @@ fn render(report: &Report, out: &mut Out<'_, '_>) -> fmt::Result {
             out.line(format_args!("{authority}: local authority assessment"))?;
         }
     }
-    out.texts(&report.navigation)?;
     if let Some(date) = report.published {
         out.line(format_args!(
             "Assessment published: {}",
@@ -65,6 +64,9 @@ fn render(report: &Report, out: &mut Out<'_, '_>) -> fmt::Result {
             date.to_report_format()
         ))?;
     }
+    // Navigation after the date lines: a repeated `Assessment published:` line kept as
+    // navigation must not come first and become the publication date.
+    out.texts(&report.navigation)?;
     out.texts(&report.other)?;
     if let Some(about) = &report.about {
         out.line(&about.heading.text)?;
@@ -139,7 +141,6 @@ fn render_summary(report: &Report, out: &mut Out<'_, '_>) -> fmt::Result {
     if let Some(score) = report.overall_score {
         out.line(format_args!("Score: {score}"))?;
     }
-    out.texts(&summary.other)?;
     if summary.scores_heading.is_some() {
         out.line("Quality statement scores")?;
     }
@@ -151,7 +152,9 @@ fn render_summary(report: &Report, out: &mut Out<'_, '_>) -> fmt::Result {
             }
         }
     }
-    Ok(())
+    // Lines the parser could not place go last: before the score list, a stray `Score: N`
+    // would read as the overall score and a statement title as its list entry.
+    out.texts(&summary.other)
 }
 
 fn render_theme(theme: &ThemeIntro, out: &mut Out<'_, '_>) -> fmt::Result {

@@ -69,6 +69,11 @@ impl Origin {
         Origin { lines: spans }
     }
 
+    /// Adds the span of one more source line (a hard-wrapped line's continuation).
+    pub(crate) fn push_line(&mut self, span: Span) {
+        self.lines.push(span);
+    }
+
     /// The whole span, from the start of the first line to the end of the last.
     #[must_use]
     pub fn span(&self) -> Option<Span> {

@@ -234,15 +234,16 @@ impl<'a> Assembler<'a> {
                 before,
                 after,
             } => {
-                for span in [before, after].into_iter().flatten() {
-                    let text = &self.input[span.range()];
-                    self.report.navigation.push(Text {
-                        text: text.to_owned(),
-                        origin: Origin::line(*span),
-                    });
-                }
                 match (date, self.report.published) {
                     (Some(date), None) => {
+                        // The furniture around the label; a line kept whole keeps it too.
+                        for span in [before, after].into_iter().flatten() {
+                            let text = &self.input[span.range()];
+                            self.report.navigation.push(Text {
+                                text: text.to_owned(),
+                                origin: Origin::line(*span),
+                            });
+                        }
                         self.report.published = Some(*date);
                         self.report.lines.published = Some(origin);
                     }
@@ -741,9 +742,8 @@ impl<'a> Assembler<'a> {
             if let Some(last) = self.last_paragraph() {
                 last.text.push(' ');
                 last.text.push_str(line.text);
-                let mut spans = last.origin.line_spans().to_vec();
-                spans.push(line.span);
-                last.origin = Origin::lines(spans);
+                // Amortised O(1): copying the spans here made long wrapped bullets quadratic.
+                last.origin.push_line(line.span);
                 self.last_bullet = true;
                 return;
             }

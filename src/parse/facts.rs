@@ -43,6 +43,12 @@ fn first_period(s: &str) -> Option<crate::FinancialYear> {
         .find_map(|i| text::financial_year(s.get(i..)?).ok().map(|(_, fy)| fy))
 }
 
+/// `s` without `prefix` (ASCII, any case), if it starts with it.
+fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
+}
+
 fn planned(s: &str) -> Planned {
     let mut it = amounts(s).into_iter();
     Planned {
@@ -74,11 +80,12 @@ pub(crate) fn read(facts: &mut FinancialFacts) {
             facts.asc_share = first_percent(&norm);
         }
         for (_, value, rest) in numbers(&norm) {
-            let rest = rest.to_ascii_lowercase();
-            let Some(after) = rest.trim_start().strip_prefix("people") else {
+            // Look only at the words after the number: lowercasing the whole rest of the
+            // bullet for every number made a bullet of many numbers quadratic.
+            let Some(after) = strip_prefix_ignore_case(rest.trim_start(), "people") else {
                 continue;
             };
-            let window: String = after.chars().take(60).collect();
+            let window: String = after.chars().take(60).collect::<String>().to_ascii_lowercase();
             let count = u32::try_from(value)
                 .ok()
                 .filter(|_| value.fract().is_zero());

@@ -297,6 +297,11 @@ fn published_line<'a>(text: &str, norm: &str, span: Span) -> Option<Kind<'a>> {
         .or_else(|| lower_text.find("published"))
         .unwrap_or(0);
     let before = text[..label_at].trim_end();
+    // Other text on a published line is page furniture ("Downloads Assessment published: ...");
+    // a line with any other text around the label is prose that mentions publication.
+    if !before.is_empty() && !is_navigation(before) {
+        return None;
+    }
     let before = (!before.is_empty()).then(|| Span::new(span.start, span.start + before.len()));
     let after_span = date.and_then(|d| {
         let year = d.year().to_string();
@@ -309,11 +314,24 @@ fn published_line<'a>(text: &str, norm: &str, span: Span) -> Option<Kind<'a>> {
             Span::new(span.start + start, span.start + start + trimmed.len())
         })
     });
+    if after_span.is_some_and(|s| !is_navigation(&text[s.start - span.start..s.end - span.start]))
+    {
+        return None;
+    }
     Some(Kind::Published {
         date,
         before,
         after: after_span,
     })
+}
+
+/// Whether `text` alone is a navigation line ("Downloads", "Share this page").
+fn is_navigation(text: &str) -> bool {
+    let norm = normalize(text);
+    matches!(
+        fixed_heading(&title_key(&norm), &norm),
+        Some(Kind::Navigation)
+    )
 }
 
 /// Length of a leading `d Month yyyy` in `s`, if there is one.
@@ -579,15 +597,18 @@ mod tests {
                 after: None
             }
         );
-        let line = "Downloads Assessment published: 3 July 2024 Share";
+        let line = "Downloads Assessment published: 3 July 2024 Share this page";
         assert_eq!(
             kind(line),
             Kind::Published {
                 date: Date::new(2024, 7, 3),
                 before: Some(Span::new(0, 9)),
-                after: Some(Span::new(44, 49))
+                after: Some(Span::new(44, 59))
             }
         );
+        // Text around the label that is not page furniture: a sentence, not the date line.
+        assert_eq!(kind("Key findings published: 3 July 2024"), Kind::Prose);
+        assert_eq!(kind("Published: 3 July 2024 and revised"), Kind::Prose);
         assert_eq!(
             kind("Assessment start date: 6 March 2023"),
             Kind::AssessmentStart(Date::new(2023, 3, 6))

@@ -3,3 +3,8 @@ mod fixtures;
 mod lossless;
 mod roundtrip;
 pub(crate) mod util;
+mod errors;
+mod generated;
+mod limits;
+mod regressions;
+mod robustness;

@@ -1,0 +1,75 @@
+//! Inputs that once broke a property or the fuzzers, named after what they found.
+
+use cqc_la::{QualityStatement as Q, Report, Score};
+
+use super::util::{assert_lossless, parse};
+
+/// Render -> parse -> equal, with warnings cleared (their positions move).
+#[track_caller]
+fn assert_round_trip(text: &str) -> Report {
+    let mut first = parse(text);
+    assert_lossless(text, &first);
+    let rendered = first.to_string();
+    let mut second = parse(&rendered);
+    assert_lossless(&rendered, &second);
+    assert_eq!(second.to_string(), rendered, "rendering is not stable");
+    first.warnings.clear();
+    second.warnings.clear();
+    assert_eq!(second, first, "render -> parse changed the report:\n{rendered}");
+    first
+}
+
+/// Found by the `roundtrip` fuzzer (crash-fc2dc7d9): a second `Score: N` after a list entry is
+/// kept in the summary's other lines; the renderer wrote those before the score list, where
+/// the line read as the overall score out of 100. They are now written after the list.
+#[test]
+fn summary_other_score_line_is_not_read_as_overall_score() {
+    let text = "Overall summary\nQuality statement scores\nAssessing needs\nScore: 2\nScore: 2\nSummary of people's experiences\nPeople were heard.\n";
+    let report = assert_round_trip(text);
+    assert_eq!(report.overall_score, None);
+    assert_eq!(report.score(Q::AssessingNeeds), Score::new(2));
+    let other = &report.summary.as_ref().unwrap().other;
+    assert_eq!(other.len(), 1);
+    assert_eq!(other[0].text, "Score: 2");
+    // The fuzzer's input, a fictional report with lines cut and spliced into the summary.
+    let found = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/regressions/summary-other-score-line.txt"),
+    )
+    .unwrap();
+    let report = assert_round_trip(&found);
+    assert_eq!(report.overall_score, None);
+}
+
+/// Found by the `roundtrip` fuzzer (crash-5fbbfb40): a line with text before
+/// `published: <date>` put that text in the navigation and also kept the whole line when the
+/// date could not be read, so the text was in the model twice. Text around the label must now
+/// be page furniture ("Downloads"), and it is split off only when the date is taken.
+#[test]
+fn published_line_with_prose_before_the_label() {
+    let text = "Northmere Council: local authority assessment\nKey findings published: 24 February 2 that enables me.\nSafeguarding\nScore: 3\n3 - Evidence shows a good standard\n";
+    let report = assert_round_trip(text);
+    assert!(report.navigation.is_empty(), "{:?}", report.navigation);
+    assert_eq!(report.published, None);
+    assert_eq!(report.other.len(), 1);
+    assert!(report.other[0].text.starts_with("Key findings published:"));
+
+    // Furniture around the label is still split off, once.
+    let text = "Northmere Council: local authority assessment\nDownloads Assessment published: 3 July 2024\nDownloads Assessment published: 3 July 2024\nSafeguarding\nScore: 3\n3 - Evidence shows a good standard\n";
+    let report = assert_round_trip(text);
+    let navigation: Vec<&str> = report.navigation.iter().map(|t| t.as_str()).collect();
+    assert_eq!(
+        navigation,
+        ["Downloads", "Downloads Assessment published: 3 July 2024"]
+    );
+    assert_eq!(report.published.unwrap().to_string(), "2024-07-03");
+
+    let found = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/regressions/published-line-with-prose-before-the-label.txt"),
+    )
+    .unwrap();
+    let report = parse(&found);
+    assert_lossless(&found, &report);
+    assert!(report.navigation.iter().all(|t| !t.text.starts_with("Key findings")));
+}
