@@ -37,7 +37,12 @@ pub fn compare(a: &Report, b: &Report) -> Comparison {
         .map(|&theme| {
             let (a_mean, b_mean) = (a.theme_mean(theme), b.theme_mean(theme));
             let delta = a_mean.zip(b_mean).map(|(x, y)| x - y);
-            ThemeComparison { theme, a_mean, b_mean, delta }
+            ThemeComparison {
+                theme,
+                a_mean,
+                b_mean,
+                delta,
+            }
         })
         .collect();
     let ahead = |sign: i8| {
@@ -118,7 +123,9 @@ impl Side {
     }
 
     fn name(&self, fallback: &str) -> String {
-        self.authority.clone().unwrap_or_else(|| fallback.to_owned())
+        self.authority
+            .clone()
+            .unwrap_or_else(|| fallback.to_owned())
     }
 }
 
@@ -162,7 +169,13 @@ impl StatementComparison {
             (Some(_), None) => Some(Unscored::B),
             (Some(_), Some(_)) => None,
         };
-        StatementComparison { statement, a, b, delta, unscored }
+        StatementComparison {
+            statement,
+            a,
+            b,
+            delta,
+            unscored,
+        }
     }
 }
 
@@ -198,15 +211,38 @@ impl fmt::Display for Comparison {
             writeln!(f, "{label:width$}  {a:col$}  {b}")
         };
         row(f, "Published", opt(self.a.published), opt(self.b.published))?;
-        row(f, "Rating (printed)", opt(self.a.rating), opt(self.b.rating))?;
-        row(f, "Rating (from scores)", opt(self.a.derived), opt(self.b.derived))?;
+        row(
+            f,
+            "Rating (printed)",
+            opt(self.a.rating),
+            opt(self.b.rating),
+        )?;
+        row(
+            f,
+            "Rating (from scores)",
+            opt(self.a.derived),
+            opt(self.b.derived),
+        )?;
         let score = |s: &Side| {
-            if s.overall.scored == 0 { "-".to_owned() } else { s.overall.to_string() }
+            if s.overall.scored == 0 {
+                "-".to_owned()
+            } else {
+                s.overall.to_string()
+            }
         };
         row(f, "Scores", score(&self.a), score(&self.b))?;
-        writeln!(f, "{:width$}  {} points", "Difference", signed(self.points, 1))?;
+        writeln!(
+            f,
+            "{:width$}  {} points",
+            "Difference",
+            signed(self.points, 1)
+        )?;
         writeln!(f)?;
-        writeln!(f, "{:42}  {:>3}  {:>3}  {:>5}", "Quality statement", "A", "B", "A-B")?;
+        writeln!(
+            f,
+            "{:42}  {:>3}  {:>3}  {:>5}",
+            "Quality statement", "A", "B", "A-B"
+        )?;
         for s in &self.statements {
             let delta = match s.delta {
                 None => "-".to_owned(),
@@ -223,7 +259,11 @@ impl fmt::Display for Comparison {
             )?;
         }
         writeln!(f)?;
-        writeln!(f, "{:42}  {:>5}  {:>5}  {:>5}", "Theme (mean score)", "A", "B", "A-B")?;
+        writeln!(
+            f,
+            "{:42}  {:>5}  {:>5}  {:>5}",
+            "Theme (mean score)", "A", "B", "A-B"
+        )?;
         for t in &self.themes {
             let mean = |m: Option<f64>| m.map_or_else(|| "-".to_owned(), |m| format!("{m:.2}"));
             writeln!(
@@ -240,7 +280,11 @@ impl fmt::Display for Comparison {
             if items.is_empty() {
                 "none".to_owned()
             } else {
-                items.iter().map(|s| s.short_title()).collect::<Vec<_>>().join(", ")
+                items
+                    .iter()
+                    .map(|s| s.short_title())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             }
         };
         writeln!(f, "A = {name_a}: ahead on {}", list(&self.a_ahead))?;
