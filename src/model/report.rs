@@ -34,7 +34,7 @@ pub struct Report {
     pub indicative: bool,
     /// A pilot report's assessment start date.
     pub assessment_start: Option<Date>,
-    /// "About <authority>": the demographics.
+    /// "About \<authority>": the demographics.
     pub about: Option<About>,
     /// "Financial facts", with typed values.
     pub financial_facts: Option<FinancialFacts>,
@@ -83,11 +83,11 @@ pub struct Block {
     pub paragraphs: Vec<Text>,
 }
 
-/// "About <authority>" and its "Demographics" paragraphs.
+/// "About \<authority>" and its "Demographics" paragraphs.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct About {
-    /// The "About <authority>" heading as written.
+    /// The "About \<authority>" heading as written.
     pub heading: Text,
     /// Where the "Demographics" subheading stood, if present.
     pub demographics: Option<Origin>,

@@ -1,3 +1,4 @@
+mod compare;
 mod corpus;
 mod fixtures;
 mod lossless;
