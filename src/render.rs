@@ -91,25 +91,19 @@ fn render(report: &Report, out: &mut Out<'_, '_>) -> fmt::Result {
         "Summary of strengths, areas for development and next steps",
         report.strengths.as_ref(),
     )?;
-    let sections: Vec<&Statement> = report
-        .statements
-        .iter()
-        .filter(|s| s.section.is_some())
-        .collect();
-    let mut written = vec![false; sections.len()];
-    for theme in &report.themes {
-        render_theme(theme, out)?;
-        for (i, statement) in sections.iter().enumerate() {
-            if !written[i] && statement.statement.theme() == theme.theme {
-                written[i] = true;
-                render_section(statement, out)?;
-            }
+    // Sections in report order, and theme introductions in report order, merged: an
+    // introduction goes before the first section of a later or equal theme. The model keeps
+    // each order, not how they interleave, so any merge parses back the same; this one gives
+    // the published layout (Theme 1, its sections, Theme 2, ...).
+    let mut themes = report.themes.iter().peekable();
+    for statement in report.statements.iter().filter(|s| s.section.is_some()) {
+        while let Some(theme) = themes.next_if(|t| t.theme <= statement.statement.theme()) {
+            render_theme(theme, out)?;
         }
+        render_section(statement, out)?;
     }
-    for (i, statement) in sections.iter().enumerate() {
-        if !written[i] {
-            render_section(statement, out)?;
-        }
+    for theme in themes {
+        render_theme(theme, out)?;
     }
     for duplicate in &report.duplicates {
         render_section(duplicate, out)?;

@@ -4,9 +4,17 @@
 
 use libfuzzer_sys::fuzz_target;
 
+#[allow(dead_code)]
+#[path = "../../tests/suite/util.rs"]
+mod util;
+
 fuzz_target!(|data: &[u8]| {
     match cqc_la::Report::parse_bytes(data) {
         Ok(report) => {
+            // Every line of the input is in the model, once, in order.
+            if let Ok(text) = std::str::from_utf8(data) {
+                util::assert_lossless(text, &report);
+            }
             let rendered = report.to_string();
             assert!(rendered.ends_with('\n'));
             for warning in &report.warnings {

@@ -310,17 +310,23 @@ impl<'a> Assembler<'a> {
                     self.unplaced(line, true);
                 }
             }
-            Kind::OverallSummary => {
-                if self.report.summary.is_none() {
+            Kind::OverallSummary => match self.report.summary.as_mut() {
+                None => {
                     self.report.summary = Some(OverallSummary {
                         heading: origin,
                         ..OverallSummary::default()
                     });
                     self.state = State::Summary;
-                } else {
-                    self.unplaced(line, true);
                 }
-            }
+                // A summary begun by one of its own lines before any heading (its heading has
+                // no position): this is its heading. Rendering writes the heading first, so
+                // keeping it as an unplaced line would give the rendering two.
+                Some(summary) if summary.heading.span().is_none() => {
+                    summary.heading = origin;
+                    self.state = State::Summary;
+                }
+                Some(_) => self.unplaced(line, true),
+            },
             Kind::RatingHeading => {
                 let summary = self
                     .report

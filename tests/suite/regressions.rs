@@ -73,3 +73,60 @@ fn published_line_with_prose_before_the_label() {
     assert_lossless(&found, &report);
     assert!(report.navigation.iter().all(|t| !t.text.starts_with("Key findings")));
 }
+
+/// Found by the `roundtrip` fuzzer (crash-2bd9784f): a summary begun by `Quality statement
+/// scores` before any `Overall summary` line kept the heading, when it came, as an unplaced
+/// line; rendering writes the heading first, so the rendering had it twice. A later heading
+/// is now the summary's heading.
+#[test]
+fn summary_heading_after_its_lines() {
+    let text = "Northmere Council: local authority assessment\nQuality statement scores\nAssessing needs\nScore: 3\nOverall summary\nNorthmere Council\n";
+    let report = assert_round_trip(text);
+    let summary = report.summary.as_ref().unwrap();
+    assert!(summary.other.is_empty(), "{:?}", summary.other);
+    assert_eq!(summary.heading.span().map(|s| s.start), Some(96));
+    assert_eq!(
+        summary.authority.as_ref().map(cqc_la::Text::as_str),
+        Some("Northmere Council")
+    );
+    assert_eq!(report.score(Q::AssessingNeeds), Score::new(3));
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    let rendered = report.to_string();
+    assert_eq!(rendered.matches("Overall summary").count(), 1, "{rendered}");
+
+    let found = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/regressions/summary-heading-after-its-lines.txt"),
+    )
+    .unwrap();
+    let report = parse(&found);
+    assert_lossless(&found, &report);
+    let rendered = report.to_string();
+    let again = parse(&rendered).to_string();
+    let lines = |s: &str| s.lines().filter(|l| !l.trim().is_empty()).count();
+    assert_eq!(lines(&again), lines(&rendered));
+}
+
+/// Found by the `roundtrip` fuzzer (crash-18ee15e2): the renderer wrote each theme's sections
+/// after its introduction, so a section that came before its theme's introduction (or had
+/// none) moved, and the statements came back in another order. Sections are now written in
+/// report order with the introductions merged in.
+#[test]
+fn sections_before_their_theme() {
+    let text = "Northmere Council: local authority assessment\nPartnerships and communities\nScore: 3\n3 - Evidence shows a good standard\nTheme 3: How Northmere Council ensures safety within the system\nSafe pathways, systems and transitions\nScore: 2\n2 - Evidence shows some shortfalls\n";
+    let report = assert_round_trip(text);
+    let order: Vec<Q> = report.statements.iter().map(|s| s.statement).collect();
+    assert_eq!(
+        order,
+        [Q::PartnershipsAndCommunities, Q::SafePathwaysSystemsAndTransitions]
+    );
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    assert_eq!(report.to_string(), text.replace('\n', "\n\n").trim_end().to_owned() + "\n");
+
+    let found = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/regressions/sections-before-their-theme.txt"),
+    )
+    .unwrap();
+    assert_round_trip(&found);
+}
