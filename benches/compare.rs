@@ -5,8 +5,8 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{Criterion, criterion_group, criterion_main};
 use cqc_la::{Report, compare};
+use criterion::{Criterion, criterion_group, criterion_main};
 
 mod common;
 

@@ -5,8 +5,8 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use cqc_la::Report;
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 /// The pathological shapes, each built for `n` repetitions (1x is n = 12,500; 8x is 100,000).
 fn inputs(n: usize) -> Vec<(&'static str, String)> {
@@ -29,10 +29,7 @@ fn inputs(n: usize) -> Vec<(&'static str, String)> {
             "score_lines",
             format!("Safeguarding\n{}", "Score: 3\n".repeat(n)),
         ),
-        (
-            "statement_headings",
-            "Safeguarding\nScore: 3\n".repeat(n),
-        ),
+        ("statement_headings", "Safeguarding\nScore: 3\n".repeat(n)),
         (
             "theme_headings",
             "Theme 1: How Northmere County Council works with people\n".repeat(n),

@@ -5,8 +5,8 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use cqc_la::Report;
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 mod common;
 
@@ -22,11 +22,7 @@ fn parse(c: &mut Criterion) {
         "northmere_x64"
     };
     let mut group = c.benchmark_group("parse");
-    for (name, input) in [
-        (full.name, &full),
-        ("section", &section),
-        (big_name, &big),
-    ] {
+    for (name, input) in [(full.name, &full), ("section", &section), (big_name, &big)] {
         let text = input.text.as_str();
         let expected = Report::parse(text).expect("the bench input parses");
         let sections = expected.statements.len() + expected.duplicates.len();

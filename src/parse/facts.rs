@@ -46,7 +46,8 @@ fn first_period(s: &str) -> Option<crate::FinancialYear> {
 /// `s` without `prefix` (ASCII, any case), if it starts with it.
 fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let head = s.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
 }
 
 fn planned(s: &str) -> Planned {
@@ -85,7 +86,11 @@ pub(crate) fn read(facts: &mut FinancialFacts) {
             let Some(after) = strip_prefix_ignore_case(rest.trim_start(), "people") else {
                 continue;
             };
-            let window: String = after.chars().take(60).collect::<String>().to_ascii_lowercase();
+            let window: String = after
+                .chars()
+                .take(60)
+                .collect::<String>()
+                .to_ascii_lowercase();
             let count = u32::try_from(value)
                 .ok()
                 .filter(|_| value.fract().is_zero());

@@ -314,8 +314,7 @@ fn published_line<'a>(text: &str, norm: &str, span: Span) -> Option<Kind<'a>> {
             Span::new(span.start + start, span.start + start + trimmed.len())
         })
     });
-    if after_span.is_some_and(|s| !is_navigation(&text[s.start - span.start..s.end - span.start]))
-    {
+    if after_span.is_some_and(|s| !is_navigation(&text[s.start - span.start..s.end - span.start])) {
         return None;
     }
     Some(Kind::Published {

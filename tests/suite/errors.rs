@@ -31,7 +31,14 @@ fn empty_input() {
 
 #[test]
 fn whitespace_only() {
-    for input in [" ", "\n", "\r\n\r\n", "  \t \n \n\t", "\u{feff}", "\u{feff}\n \n"] {
+    for input in [
+        " ",
+        "\n",
+        "\r\n\r\n",
+        "  \t \n \n\t",
+        "\u{feff}",
+        "\u{feff}\n \n",
+    ] {
         let err = error(input);
         assert_eq!(err.kind(), &ParseErrorKind::Empty, "{input:?}");
         assert_eq!(
@@ -80,10 +87,7 @@ fn not_a_report_fixture() {
     let text = super::util::fixture("not-a-report.txt");
     let err = error(&text);
     assert_eq!(err.kind(), &ParseErrorKind::NotAReport);
-    assert!(
-        err.to_string().starts_with(NOT_A_REPORT),
-        "{err}"
-    );
+    assert!(err.to_string().starts_with(NOT_A_REPORT), "{err}");
 }
 
 #[test]

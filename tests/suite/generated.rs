@@ -145,7 +145,10 @@ const SUB_WORDS: &[&str] = &[
 ];
 
 fn subheading() -> impl Strategy<Value = Text> {
-    (select(SUB_FIRST), prop::collection::vec(select(SUB_WORDS), 1..6))
+    (
+        select(SUB_FIRST),
+        prop::collection::vec(select(SUB_WORDS), 1..6),
+    )
         .prop_map(|(first, words)| Text::new(format!("{first} {}", words.join(" "))))
 }
 
@@ -259,7 +262,7 @@ prop_compose! {
             ));
             facts.precept = Some(percent.into());
         }
-        if items.iter().any(|_| true) {
+        if !items.is_empty() {
             facts.period = Some(FinancialYear::new(year));
         }
         if let Some(n) = long_term {
@@ -320,7 +323,14 @@ fn summary_parts() -> impl Strategy<Value = SummaryParts> {
         any::<bool>(),
     )
         .prop_map(
-            |(rating_heading, authority, rating_choice, any_rating, overall_score, scores_heading)| {
+            |(
+                rating_heading,
+                authority,
+                rating_choice,
+                any_rating,
+                overall_score,
+                scores_heading,
+            )| {
                 SummaryParts {
                     rating_heading,
                     authority,
@@ -432,12 +442,7 @@ fn build(parts: Parts) -> Report {
             let listed = listed.filter(|_| summary.is_some());
             // A listed score and a section score that differ give a warning: keep them equal.
             let listed = listed.map(|score| {
-                score.map(|s| {
-                    section
-                        .as_ref()
-                        .and_then(|sec| sec.score)
-                        .unwrap_or(s)
-                })
+                score.map(|s| section.as_ref().and_then(|sec| sec.score).unwrap_or(s))
             });
             (listed.is_some() || section.is_some()).then(|| Statement {
                 statement: qs,
@@ -505,13 +510,9 @@ fn build(parts: Parts) -> Report {
         paragraphs,
     });
     // The authority: the header's, else the summary's name line, else the "About" heading's.
-    let authority = if header {
-        Some(name.clone())
-    } else if summary.as_ref().is_some_and(|s| s.authority.is_some()) || about.is_some() {
-        Some(name.clone())
-    } else {
-        None
-    };
+    let authority =
+        (header || summary.as_ref().is_some_and(|s| s.authority.is_some()) || about.is_some())
+            .then(|| name.clone());
     let mut report = Report {
         authority,
         published,
@@ -557,7 +558,9 @@ fn expected_warnings(r: &Report) -> Vec<&'static str> {
             (_, cqc_la::Band::Between(..)) => ids.push("between_bands"),
             _ => {}
         }
-        if r.overall_score.is_some_and(|p| !overall.agrees_with_printed(p)) {
+        if r.overall_score
+            .is_some_and(|p| !overall.agrees_with_printed(p))
+        {
             ids.push("overall_score_mismatch");
         }
     }
@@ -566,7 +569,9 @@ fn expected_warnings(r: &Report) -> Vec<&'static str> {
 }
 
 fn report() -> impl Strategy<Value = Report> {
-    parts().prop_map(build).prop_filter("an empty report is not a report", has_content)
+    parts()
+        .prop_map(build)
+        .prop_filter("an empty report is not a report", has_content)
 }
 
 proptest! {

@@ -1,11 +1,11 @@
 mod compare;
 mod corpus;
-mod fixtures;
-mod lossless;
-mod roundtrip;
-pub(crate) mod util;
 mod errors;
+mod fixtures;
 mod generated;
 mod limits;
+mod lossless;
 mod regressions;
 mod robustness;
+mod roundtrip;
+pub(crate) mod util;

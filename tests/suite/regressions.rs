@@ -15,7 +15,10 @@ fn assert_round_trip(text: &str) -> Report {
     assert_eq!(second.to_string(), rendered, "rendering is not stable");
     first.warnings.clear();
     second.warnings.clear();
-    assert_eq!(second, first, "render -> parse changed the report:\n{rendered}");
+    assert_eq!(
+        second, first,
+        "render -> parse changed the report:\n{rendered}"
+    );
     first
 }
 
@@ -71,7 +74,12 @@ fn published_line_with_prose_before_the_label() {
     .unwrap();
     let report = parse(&found);
     assert_lossless(&found, &report);
-    assert!(report.navigation.iter().all(|t| !t.text.starts_with("Key findings")));
+    assert!(
+        report
+            .navigation
+            .iter()
+            .all(|t| !t.text.starts_with("Key findings"))
+    );
 }
 
 /// Found by the `roundtrip` fuzzer (crash-2bd9784f): a summary begun by `Quality statement
@@ -118,10 +126,16 @@ fn sections_before_their_theme() {
     let order: Vec<Q> = report.statements.iter().map(|s| s.statement).collect();
     assert_eq!(
         order,
-        [Q::PartnershipsAndCommunities, Q::SafePathwaysSystemsAndTransitions]
+        [
+            Q::PartnershipsAndCommunities,
+            Q::SafePathwaysSystemsAndTransitions
+        ]
     );
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
-    assert_eq!(report.to_string(), text.replace('\n', "\n\n").trim_end().to_owned() + "\n");
+    assert_eq!(
+        report.to_string(),
+        text.replace('\n', "\n\n").trim_end().to_owned() + "\n"
+    );
 
     let found = std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR"))

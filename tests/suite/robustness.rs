@@ -38,7 +38,10 @@ fn check(input: &str) -> Option<Report> {
                 assert_eq!(warning.location, location_of(input, offset), "{warning}");
             }
             assert!(
-                report.warnings.windows(2).all(|w| w[0].location <= w[1].location),
+                report
+                    .warnings
+                    .windows(2)
+                    .all(|w| w[0].location <= w[1].location),
                 "warnings are in input order"
             );
             // The rendering is a report too.
@@ -180,7 +183,11 @@ enum Mutation {
     Insert(Vec<(prop::sample::Index, char)>),
     RemoveWhitespace,
     DoubleEveryLine,
-    Splice(prop::sample::Index, prop::sample::Index, prop::sample::Index),
+    Splice(
+        prop::sample::Index,
+        prop::sample::Index,
+        prop::sample::Index,
+    ),
 }
 
 fn mutation() -> impl Strategy<Value = Mutation> {
@@ -195,7 +202,9 @@ fn mutation() -> impl Strategy<Value = Mutation> {
                 index.clone(),
                 prop_oneof![
                     any::<char>(),
-                    select(vec!['\n', ' ', ':', '%', '£', '-', '*', '\u{2019}', '3', '\r'])
+                    select(vec![
+                        '\n', ' ', ':', '%', '£', '-', '*', '\u{2019}', '3', '\r'
+                    ])
                 ]
             ),
             1..40
@@ -371,7 +380,12 @@ fn sampled_truncations_of_the_full_report() {
         return;
     };
     let mut ends: Vec<usize> = (0..report.len()).step_by(613).collect();
-    ends.extend(report.match_indices('\n').step_by(7).flat_map(|(i, _)| [i, i + 1]));
+    ends.extend(
+        report
+            .match_indices('\n')
+            .step_by(7)
+            .flat_map(|(i, _)| [i, i + 1]),
+    );
     for end in ends {
         let end = floor_boundary(&report, end);
         check(&report[..end]);
@@ -391,10 +405,7 @@ fn every_report_with_all_whitespace_removed() {
 #[test]
 fn every_report_with_every_line_doubled() {
     for (name, text) in texts() {
-        let doubled: String = text
-            .split_inclusive('\n')
-            .flat_map(|l| [l, l])
-            .collect();
+        let doubled: String = text.split_inclusive('\n').flat_map(|l| [l, l]).collect();
         let report = check(&doubled).unwrap_or_else(|| panic!("{name} no longer parses"));
         let single = check(text).unwrap();
         // Every statement section is still found, each once more as a duplicate.
