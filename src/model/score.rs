@@ -151,10 +151,17 @@ impl Rating {
     /// "requires_improvement").
     #[must_use]
     pub fn from_word(word: &str) -> Option<Rating> {
+        // "Requires improvement" with markdown and spacing; longer text is not a rating word.
+        if word.len() > 64 {
+            return None;
+        }
         let key = super::statement::title_key(&word.replace('_', " "));
-        Rating::ALL
-            .into_iter()
-            .find(|r| super::statement::title_key(r.title()) == key)
+        Rating::ALL.into_iter().find(|r| match r {
+            Rating::Inadequate => key == "inadequate",
+            Rating::RequiresImprovement => key == "requires improvement",
+            Rating::Good => key == "good",
+            Rating::Outstanding => key == "outstanding",
+        })
     }
 
     /// The band of overall percentages for this rating, as `(lowest, highest)` whole percents;
@@ -359,6 +366,19 @@ mod tests {
 
     fn overall(total: u32, scored: u32) -> OverallScore {
         OverallScore { total, scored }
+    }
+
+    #[test]
+    fn rating_keys_are_the_title_keys() {
+        for rating in Rating::ALL {
+            assert_eq!(Rating::from_word(rating.title()), Some(rating));
+            assert_eq!(
+                Rating::from_word(&rating.title().to_uppercase()),
+                Some(rating)
+            );
+            assert_eq!(Rating::from_word(rating.id()), Some(rating));
+        }
+        assert_eq!(Rating::from_word(&"good ".repeat(20)), None);
     }
 
     #[test]

@@ -2,6 +2,11 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::OnceLock;
+
+/// The longest text [`QualityStatement::from_title`] reads as a title: room for the longest
+/// title (45 characters) with markdown, bullets, curly quotes and spacing around it.
+const MAX_TITLE_TEXT: usize = 160;
 
 /// One of the four themes of CQC's local authority assessment framework.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -276,14 +281,21 @@ impl QualityStatement {
     /// ```
     #[must_use]
     pub fn from_title(title: &str) -> Option<QualityStatement> {
+        // The longest title is 45 characters; anything much longer is a sentence.
+        if title.len() > MAX_TITLE_TEXT {
+            return None;
+        }
         let key = title_key(title);
         if key.is_empty() {
             return None;
         }
+        static KEYS: OnceLock<[String; 9]> = OnceLock::new();
+        let keys = KEYS.get_or_init(|| QualityStatement::ALL.map(|qs| title_key(qs.title())));
         QualityStatement::ALL
             .iter()
-            .copied()
-            .find(|qs| title_key(qs.title()) == key)
+            .zip(keys)
+            .find(|(_, k)| **k == key)
+            .map(|(&qs, _)| qs)
             .or_else(|| {
                 ALIASES
                     .iter()
@@ -315,7 +327,9 @@ pub(crate) fn title_key(title: &str) -> String {
             key.push(' ');
         }
         for c in word.chars() {
-            if c.is_alphanumeric() {
+            if c.is_ascii_alphanumeric() {
+                key.push(c.to_ascii_lowercase());
+            } else if c.is_alphanumeric() {
                 key.extend(c.to_lowercase());
             }
         }

@@ -168,6 +168,9 @@ pub(crate) fn split<'a>(input: &'a str, line_starts: &mut Vec<usize>) -> Vec<Lin
 /// Longest line that can be a heading or a structural line; longer lines are prose.
 const MAX_STRUCTURAL: usize = 300;
 
+/// Longest (normalised) line matched against the fixed headings and `About <authority>`.
+const MAX_HEADING: usize = 120;
+
 /// Classifies one trimmed line.
 pub(crate) fn classify(text: &str, span: Span) -> Kind<'_> {
     if text.len() > MAX_STRUCTURAL {
@@ -175,7 +178,13 @@ pub(crate) fn classify(text: &str, span: Span) -> Kind<'_> {
     }
     let norm = normalize(text);
     let norm: &str = &norm;
-    let key = title_key(norm);
+    // Headings matched by key ("Financial facts", "About <authority>") are short; computing
+    // the key of every long line was the parser's largest cost.
+    let key = if norm.len() <= MAX_HEADING {
+        title_key(norm)
+    } else {
+        String::new()
+    };
 
     if let Some(kind) = fixed_heading(&key, norm) {
         return kind;
@@ -271,7 +280,7 @@ fn fixed_heading(key: &str, norm: &str) -> Option<Kind<'static>> {
         _ if key.starts_with("page last updated") || key.starts_with("last updated") => {
             Kind::Navigation
         }
-        _ if norm.starts_with('©') || norm.to_ascii_lowercase().starts_with("(c) care quality") => {
+        _ if norm.starts_with('©') || starts_with_ignore_case(norm, "(c) care quality") => {
             Kind::Footer
         }
         _ => return None,
@@ -280,6 +289,11 @@ fn fixed_heading(key: &str, norm: &str) -> Option<Kind<'static>> {
 
 /// `published: <date>` anywhere on a short line, or `Assessment start date: <date>`.
 fn published_line<'a>(text: &str, norm: &str, span: Span) -> Option<Kind<'a>> {
+    if !contains_ignore_case(norm, "published")
+        && !starts_with_ignore_case(norm, "assessment start date")
+    {
+        return None;
+    }
     let lower = norm.to_ascii_lowercase();
     if let Some(rest) = lower.strip_prefix("assessment start date") {
         let rest = rest.trim_start_matches([':', ' ']);
@@ -457,6 +471,9 @@ fn statement_line<'a>(text: &'a str, norm: &str) -> Option<Kind<'a>> {
             score: None,
         });
     }
+    if !contains_ignore_case(body, "score") {
+        return None;
+    }
     let lower = body.to_ascii_lowercase();
     let at = lower.rfind("score")?;
     let title = body[..at].trim_end_matches([' ', ':', '-', '(', ',']);
@@ -484,6 +501,9 @@ pub(crate) fn strip_bullet(norm: &str) -> (bool, &str) {
 
 /// `<Authority> scored 78 out of 100 overall`.
 fn scored_out_of(norm: &str) -> Option<u32> {
+    if !contains_ignore_case(norm, " scored ") {
+        return None;
+    }
     let lower = norm.to_ascii_lowercase();
     let at = lower.find(" scored ")?;
     let after = &lower[at + " scored ".len()..];
@@ -504,18 +524,22 @@ fn key_suffix(norm: &str, key: &str, prefix: &str) -> Option<String> {
 
 /// `<Authority>: local authority assessment` or a pilot's `<Authority> assessment`.
 fn header(norm: &str) -> Option<Kind<'static>> {
+    if !ends_with_ignore_case(norm, " assessment") {
+        return None;
+    }
     let lower = norm.to_ascii_lowercase();
     if let Some(name) = lower.strip_suffix("local authority assessment") {
+        // All separators and spaces: `X: : local authority assessment` names `X`, as its
+        // rendering `X:: local authority assessment` does.
         let name = norm[..name.len()]
-            .trim_end()
-            .trim_end_matches([':', '-', ','])
-            .trim_end();
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | ','));
         if !name.is_empty() && name.len() <= 120 {
             return Some(Kind::Header(name.to_owned()));
         }
     }
     if let Some(name) = lower.strip_suffix(" assessment") {
-        let name = norm[..name.len()].trim_end_matches([':', '-']).trim_end();
+        let name = norm[..name.len()]
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-'));
         let words = name.split_whitespace().count();
         if (1..=10).contains(&words)
             && name.starts_with(|c: char| c.is_uppercase())
@@ -525,6 +549,27 @@ fn header(norm: &str) -> Option<Kind<'static>> {
         }
     }
     None
+}
+
+/// Whether `haystack` contains the lowercase ASCII `needle`, in any ASCII case.
+fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// Whether `s` starts with the ASCII `prefix`, in any ASCII case.
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// Whether `s` ends with the ASCII `suffix`, in any ASCII case.
+fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len()
+        && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 fn bullet_or_prose(text: &str, span: Span) -> Kind<'static> {
@@ -545,6 +590,11 @@ fn bullet_or_prose(text: &str, span: Span) -> Kind<'static> {
 /// Whether a line's text could be a subheading: short, no sentence punctuation at the end,
 /// starting with a capital or digit.
 pub(crate) fn subheading_like(text: &str) -> bool {
+    // Most lines are sentences: decide those without normalising (a trimmed line's last
+    // character survives normalisation unless it is `*` or whitespace).
+    if text.ends_with(['.', '!', '?', ':', ';', ',']) {
+        return false;
+    }
     let norm: Cow<'_, str> = normalize(text);
     norm.len() <= 120
         && norm.split_whitespace().count() <= 18

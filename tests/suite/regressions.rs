@@ -144,3 +144,28 @@ fn sections_before_their_theme() {
     .unwrap();
     assert_round_trip(&found);
 }
+
+/// Found by the `roundtrip` fuzzer (crash-7774763a): `X: - local authority assessment` named
+/// `X:` (separators were trimmed before spaces, once), and its rendering
+/// `X:: local authority assessment` named `X`. Spaces and separators are now trimmed together.
+#[test]
+fn header_with_two_separators() {
+    for header in [
+        "Lindenshire County Council: - local authority assessment",
+        "Lindenshire County Council : local authority assessment",
+        "Lindenshire County Council:: local authority assessment",
+        "Lindenshire County Council - , local authority assessment",
+    ] {
+        let text = format!("{header}\nSafeguarding\nScore: 3\n");
+        let report = assert_round_trip(&text);
+        assert_eq!(
+            report.authority.as_deref(),
+            Some("Lindenshire County Council"),
+            "{header}"
+        );
+    }
+    let report =
+        assert_round_trip("Holmcastle City Council - : assessment\nSafeguarding\nScore: 2\n");
+    assert_eq!(report.authority.as_deref(), Some("Holmcastle City Council"));
+    assert!(report.indicative);
+}
