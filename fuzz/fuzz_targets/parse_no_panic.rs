@@ -22,6 +22,9 @@ fuzz_target!(|data: &[u8]| {
                 assert!(warning.location.line >= 1 && warning.location.column >= 1);
                 let _ = warning.to_string();
             }
+            let comparison = cqc_la::compare(&report, &report);
+            assert!(comparison.a_ahead.is_empty() && comparison.b_ahead.is_empty());
+            let _ = comparison.to_string();
             let _ = report.kind();
             let _ = report.overall();
         }

@@ -44,6 +44,10 @@ fn check(input: &str) -> Option<Report> {
                     .all(|w| w[0].location <= w[1].location),
                 "warnings are in input order"
             );
+            // Comparing never panics either, with itself or a complete report.
+            let comparison = cqc_la::compare(&report, &report);
+            assert!(comparison.a_ahead.is_empty() && comparison.b_ahead.is_empty());
+            let _ = cqc_la::compare(&report, example()).to_string();
             // The rendering is a report too.
             let rendered = report.to_string();
             if let Err(err) = Report::parse(&rendered) {
@@ -66,6 +70,16 @@ fn check(input: &str) -> Option<Report> {
             None
         }
     }
+}
+
+/// A complete fictional report, to compare against.
+fn example() -> &'static Report {
+    static EXAMPLE: OnceLock<Report> = OnceLock::new();
+    EXAMPLE.get_or_init(|| {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/reports/northmere.txt");
+        Report::parse(&std::fs::read_to_string(path).expect("example report")).expect("parses")
+    })
 }
 
 /// Fragments of report text, to build strings that reach deep into the parser.
