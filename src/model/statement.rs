@@ -281,6 +281,7 @@ impl QualityStatement {
     /// ```
     #[must_use]
     pub fn from_title(title: &str) -> Option<QualityStatement> {
+        static KEYS: OnceLock<[String; 9]> = OnceLock::new();
         // The longest title is 45 characters; anything much longer is a sentence.
         if title.len() > MAX_TITLE_TEXT {
             return None;
@@ -289,7 +290,6 @@ impl QualityStatement {
         if key.is_empty() {
             return None;
         }
-        static KEYS: OnceLock<[String; 9]> = OnceLock::new();
         let keys = KEYS.get_or_init(|| QualityStatement::ALL.map(|qs| title_key(qs.title())));
         QualityStatement::ALL
             .iter()
