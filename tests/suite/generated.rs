@@ -289,6 +289,9 @@ const NAVIGATION: &[&str] = &[
 struct Parts {
     name: String,
     header: bool,
+    /// A 2023 pilot report: `<Authority> assessment`, an assessment start date, indicative
+    /// rating.
+    pilot: Option<Date>,
     navigation: Vec<&'static str>,
     published: Option<Date>,
     about: Option<(bool, Vec<Text>)>,
@@ -383,6 +386,7 @@ prop_compose! {
     fn parts()(
         name in authority_name(),
         header in any::<bool>(),
+        pilot in prop::option::of(date()),
         navigation in subsequence(NAVIGATION.to_vec(), 0..=2),
         published in prop::option::of(date()),
         about in prop::option::of((any::<bool>(), paragraphs(3))),
@@ -396,7 +400,7 @@ prop_compose! {
         footer in any::<bool>(),
     ) -> Parts {
         Parts {
-            name, header, navigation, published, about, facts, summary, experiences,
+            name, header, pilot, navigation, published, about, facts, summary, experiences,
             strengths, themes, statements, duplicates, footer,
         }
     }
@@ -407,6 +411,7 @@ fn build(parts: Parts) -> Report {
     let Parts {
         name,
         header,
+        pilot,
         navigation,
         published,
         about,
@@ -529,6 +534,10 @@ fn build(parts: Parts) -> Report {
         navigation: navigation.into_iter().map(Text::new).collect(),
         ..Report::default()
     };
+    // A pilot report says so by its start date (and header and rating line).
+    report.indicative = pilot.is_some();
+    report.assessment_start = pilot;
+    report.lines.assessment_start = pilot.map(|_| Origin::none());
     report.lines.header = header.then(Origin::none);
     report.lines.published = published.map(|_| Origin::none());
     report.lines.footer = footer.then(Origin::none);
