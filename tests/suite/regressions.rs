@@ -169,3 +169,24 @@ fn header_with_two_separators() {
     assert_eq!(report.authority.as_deref(), Some("Holmcastle City Council"));
     assert!(report.indicative);
 }
+
+/// Found by the `roundtrip` fuzzer (crash-724fc736), which then required the rendering of a
+/// report with unplaced lines to have as many lines as the rendering of its parse: a stray
+/// `- Assessing needs: Score 3` kept in the summary's other lines is rendered after the list,
+/// where it is a list entry again and renders as two lines. That is the format, not a bug: the
+/// fuzzer now checks that both parses keep every line, which holds.
+#[test]
+fn stray_list_lines_keep_every_line() {
+    let found = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/regressions/stray-list-lines.txt"),
+    )
+    .unwrap();
+    let first = parse(&found);
+    assert_lossless(&found, &first);
+    let rendered = first.to_string();
+    let second = parse(&rendered);
+    assert_lossless(&rendered, &second);
+    assert_eq!(second.authority, first.authority);
+    assert_eq!(second.rating, first.rating);
+}
