@@ -15,10 +15,17 @@
 )]
 
 mod error;
+mod metrics;
 mod model;
 pub(crate) mod parse;
 
 pub use error::{ParseError, ParseErrorKind};
+pub use metrics::{
+    Assessment, AssessmentKind, Attribution, Comparator, Dataset, Direction, Measure,
+    MeasureComparison, MeasureDef, Metric, MetricComparison, MetricSide, MetricWarning, Part,
+    Polarity, Population, Scope, Side, Source, Unit, VariationBand, compare_metrics,
+    metric_warnings_across,
+};
 pub use model::{
     About, Band, Block, Date, Descriptor, FinancialFacts, FinancialYear, Finding, Findings,
     InvalidDate, InvalidFinancialYear, Listed, Location, Origin, OverallScore, OverallSummary,

@@ -68,17 +68,26 @@ impl Date {
     /// The date as reports print it, e.g. `"28 February 2025"`.
     #[must_use]
     pub fn to_report_format(self) -> String {
-        format!("{} {} {}", self.day, MONTHS[usize::from(self.month - 1)], self.year)
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTHS[usize::from(self.month - 1)],
+            self.year
+        )
     }
 
     /// The month named by `name` (full or three-letter English name, any case), 1-12.
     pub(crate) fn month_from_name(name: &str) -> Option<u8> {
         let lower = name.to_ascii_lowercase();
-        MONTHS.iter().position(|m| {
-            let m = m.to_ascii_lowercase();
-            m == lower || (lower.len() == 3 && m.starts_with(&lower)) || (lower == "sept" && m == "september")
-        })
-        .and_then(|i| u8::try_from(i + 1).ok())
+        MONTHS
+            .iter()
+            .position(|m| {
+                let m = m.to_ascii_lowercase();
+                m == lower
+                    || (lower.len() == 3 && m.starts_with(&lower))
+                    || (lower == "sept" && m == "september")
+            })
+            .and_then(|i| u8::try_from(i + 1).ok())
     }
 }
 
@@ -107,7 +116,9 @@ impl FromStr for Date {
             let d = it.next()?.parse().ok()?;
             Date::new(y, m, d)
         };
-        iso().or_else(|| crate::parse::text::report_date(t)).ok_or_else(err)
+        iso()
+            .or_else(|| crate::parse::text::report_date(t))
+            .ok_or_else(err)
     }
 }
 
