@@ -988,11 +988,17 @@ fn finish(d: Draft, para: &Text, norm: &Norm, ctx: Context<'_>) -> Metric {
         try_match(before_text).or_else(|| try_match(full_text))
     }
     .or_else(|| {
-        let sub = ctx
-            .subheading
-            .map(|s| format!("{full_text} {}", s.to_ascii_lowercase()))?;
-        catalogue::best_match(&sub, d.unit, carers(&sub))
-            .filter(|m| m.dataset == Dataset::LocalAuthority)
+        let heading = ctx.subheading?.to_ascii_lowercase();
+        let first = if d.comp.is_some() {
+            clause_text
+        } else {
+            before_text
+        };
+        [first, full_text].into_iter().find_map(|t| {
+            let sub = format!("{t} {heading}");
+            catalogue::best_match(&sub, d.unit, carers(&sub))
+                .filter(|m| m.dataset == Dataset::LocalAuthority)
+        })
     });
     let population = canonical
         .map(|m| m.population)
