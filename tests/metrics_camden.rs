@@ -521,3 +521,21 @@ fn camden_metrics_json_has_the_documented_fields() {
     assert!(first["value"].is_number());
     assert!(first["span"].as_array().is_some_and(|s| s.len() == 2));
 }
+
+#[test]
+#[ignore = "prints every metric, for inspection"]
+fn dump() {
+    let Some((_, metrics)) = camden() else { return };
+    for m in &metrics {
+        println!(
+            "{:?} | {} | {} | {:?} | {:?} | {:?} | {}",
+            m.statement.map(QualityStatement::id),
+            m,
+            m.measure.canonical.map_or("-", |d| d.id),
+            m.direction,
+            m.measure.population,
+            m.assessment(),
+            m.measure.text
+        );
+    }
+}

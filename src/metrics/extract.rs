@@ -809,6 +809,9 @@ fn sentence_drafts(
         let Figure::Value(value, unit) = vt.fig else {
             continue;
         };
+        if ci.is_none() && part_of_subject(text, vt, unit) {
+            continue;
+        }
         let comp = ci.and_then(|ci| comps.get(ci)).and_then(|c| {
             let ct = toks.get(c.tok)?;
             Some((c.clone(), units_pair(unit, &ct.fig)?, ct.end))
@@ -900,6 +903,21 @@ fn sentence_drafts(
     }
 }
 
+/// A duration that belongs to the subject, not a figure of its own: "still at home 91 days
+/// after discharge", "within 12 weeks of discharge", "within the previous 12 months".
+fn part_of_subject(text: &str, t: Tok, unit: Unit) -> bool {
+    if !matches!(unit, Unit::Days | Unit::Weeks | Unit::Months) {
+        return false;
+    }
+    let after = text.get(t.end..).unwrap_or("");
+    let before = text.get(..t.start).unwrap_or("");
+    after.starts_with(" after ")
+        || after.starts_with(" of discharge")
+        || ["previous ", "last ", "past ", "next ", "within "]
+            .iter()
+            .any(|w| before.ends_with(w))
+}
+
 const DIRECTIONS: &[(&str, Direction)] = &[
     ("broadly in line", Direction::InLine),
     ("in line", Direction::InLine),
@@ -964,13 +982,31 @@ fn finish(d: Draft, para: &Text, norm: &Norm, ctx: Context<'_>) -> Metric {
     };
     // Subject as written: the clause up to the comparator phrase.
     let (c_lo, c_hi) = d.clause;
-    let subject_end = match &d.comp {
-        Some((c, _, _)) if c.intro > d.value_tok.start => c.intro,
-        _ => c_hi,
-    };
-    let subject_start = match &d.comp {
-        Some((_, _, cend)) if *cend <= d.value_tok.start => *cend,
-        _ => c_lo,
+    // A plain figure's subject comes before it when the words before lead up to it ("a median
+    // waiting time of 206 days"), else after it ("50% of nursing homes were rated good").
+    let before_text = text.get(c_lo..d.value_tok.end).unwrap_or("");
+    let lead_in = text.get(c_lo..d.value_tok.start).unwrap_or("").trim_end();
+    let subject_before = d.comp.is_some()
+        || [
+            " of",
+            " was",
+            " were",
+            " at",
+            " by",
+            " is",
+            " be",
+            " to",
+            " around",
+            " approximately",
+        ]
+        .iter()
+        .any(|w| lead_in.ends_with(w));
+    let (subject_start, subject_end) = match &d.comp {
+        Some((c, _, cend)) if *cend <= d.value_tok.start => (*cend, c_hi),
+        Some((c, _, _)) if c.intro > d.value_tok.start => (c_lo, c.intro),
+        Some(_) => (c_lo, c_hi),
+        None if subject_before => (c_lo, d.value_tok.end),
+        None => (d.value_tok.start, c_hi),
     };
     let subject = verbatim(subject_start, subject_end.max(subject_start));
     let subject = trim_subject(&subject);
@@ -979,20 +1015,22 @@ fn finish(d: Draft, para: &Text, norm: &Norm, ctx: Context<'_>) -> Metric {
     let dataset = d.source.and_then(|s| s.dataset);
     let clause_text = text.get(c_lo..d.hi.max(c_lo)).unwrap_or("");
     let full_text = text.get(c_lo..c_hi).unwrap_or("");
-    let before_text = text.get(c_lo..d.value_tok.end).unwrap_or("");
+    let side_text = text
+        .get(subject_start..subject_end.max(subject_start))
+        .unwrap_or("");
     let carers = |t: &str| t.contains("carer") || dataset == Some(Dataset::Sace);
     let try_match = |t: &str| catalogue::best_match(t, d.unit, carers(t));
     let canonical = if d.comp.is_some() {
         try_match(clause_text).or_else(|| try_match(full_text))
     } else {
-        try_match(before_text).or_else(|| try_match(full_text))
+        try_match(side_text).or_else(|| try_match(full_text))
     }
     .or_else(|| {
         let heading = ctx.subheading?.to_ascii_lowercase();
         let first = if d.comp.is_some() {
             clause_text
         } else {
-            before_text
+            side_text
         };
         [first, full_text].into_iter().find_map(|t| {
             let sub = format!("{t} {heading}");
