@@ -376,7 +376,7 @@ fn comparators(text: &str, start: usize, end: usize, toks: &[Tok]) -> Vec<Comp> 
             let mut words = before.rsplit(' ');
             let last = words.next().unwrap_or("");
             let ok = match last {
-                "than" | "then" | "to" | "with" | "against" => true,
+                "than" | "then" | "to" | "with" | "against" | "as" => true,
                 "the" => matches!(
                     words.next(),
                     Some("than" | "then" | "to" | "with" | "against" | "as")

@@ -134,7 +134,10 @@ pub(crate) fn pounds(input: &str) -> PResult<'_, Decimal> {
     )
     .parse(rest);
     match scale {
-        Ok((after, k)) => Ok((after, v.checked_mul(Decimal::from(k)).unwrap_or(v))),
+        Ok((after, k)) => Ok((
+            after,
+            v.checked_mul(Decimal::from(k)).map_or(v, |m| m.normalize()),
+        )),
         Err(_) => Ok((rest, v)),
     }
 }
