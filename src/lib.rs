@@ -21,9 +21,9 @@ pub(crate) mod parse;
 
 pub use error::{ParseError, ParseErrorKind};
 pub use metrics::{
-    Assessment, AssessmentKind, Attribution, Comparator, Dataset, Direction, Measure,
+    Ahead, Assessment, AssessmentKind, Attribution, Comparator, Dataset, Direction, Measure,
     MeasureComparison, MeasureDef, Metric, MetricComparison, MetricSide, MetricWarning, Part,
-    Polarity, Population, Scope, Side, Source, Unit, VariationBand, compare_metrics,
+    Polarity, Population, Scope, Source, Unit, VariationBand, compare_metrics,
     metric_warnings_across,
 };
 pub use model::{

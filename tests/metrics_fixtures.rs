@@ -420,7 +420,7 @@ fn comparing_two_reports_measure_by_measure() {
         .find(|m| m.id == "ascs_feel_safe")
         .expect("both cite feeling safe");
     assert_eq!(safe.gap, Some(d("-5.5")));
-    assert_eq!(safe.better, Some(cqc_la::Side::B));
+    assert_eq!(safe.better, Some(cqc_la::Ahead::B));
     assert!(safe.periods_differ);
     assert_eq!(safe.a.gap_to_england, Some(d("-1.1")));
     assert_eq!(safe.b.gap_to_england, Some(d("5.5")));

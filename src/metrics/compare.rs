@@ -46,7 +46,7 @@ impl MetricSide {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum Side {
+pub enum Ahead {
     /// The first report.
     A,
     /// The second report.
@@ -74,7 +74,7 @@ pub struct MeasureComparison {
     pub gap: Option<Decimal>,
     /// Which does better by the measure's polarity (`None` for context measures or when the
     /// units differ).
-    pub better: Option<Side>,
+    pub better: Option<Ahead>,
     /// The two figures are for different periods.
     pub periods_differ: bool,
 }
@@ -123,9 +123,9 @@ impl MetricComparison {
                     };
                     let better = if same_unit {
                         by_polarity(def.polarity, sa.value, sb.value).map(|k| match k {
-                            AssessmentKind::Better => Side::A,
-                            AssessmentKind::Worse => Side::B,
-                            AssessmentKind::Similar => Side::Equal,
+                            AssessmentKind::Better => Ahead::A,
+                            AssessmentKind::Worse => Ahead::B,
+                            AssessmentKind::Similar => Ahead::Equal,
                         })
                     } else {
                         None
@@ -202,9 +202,9 @@ impl fmt::Display for MetricComparison {
                 england(&c.b),
                 opt_dec(c.gap),
                 match c.better {
-                    Some(Side::A) => "A".into(),
-                    Some(Side::B) => "B".into(),
-                    Some(Side::Equal) => "=".into(),
+                    Some(Ahead::A) => "A".into(),
+                    Some(Ahead::B) => "B".into(),
+                    Some(Ahead::Equal) => "=".into(),
                     None => "-".into(),
                 },
             ]);

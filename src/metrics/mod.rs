@@ -27,7 +27,7 @@ use rust_decimal::Decimal;
 
 use crate::model::{FinancialYear, QualityStatement, Report, Span};
 
-pub use compare::{MeasureComparison, MetricComparison, MetricSide, Side, compare_metrics};
+pub use compare::{Ahead, MeasureComparison, MetricComparison, MetricSide, compare_metrics};
 
 /// What a figure counts or measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
