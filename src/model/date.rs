@@ -107,18 +107,17 @@ impl FromStr for Date {
 
     /// Accepts ISO `YYYY-MM-DD` and the report form `d Month yyyy`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let err = || InvalidDate(s.to_owned());
-        let t = s.trim();
+        let trimmed = s.trim();
         let iso = || -> Option<Date> {
-            let mut it = t.splitn(3, '-');
-            let y = it.next()?.parse().ok()?;
-            let m = it.next()?.parse().ok()?;
-            let d = it.next()?.parse().ok()?;
-            Date::new(y, m, d)
+            let mut parts = trimmed.splitn(3, '-');
+            let year = parts.next()?.parse().ok()?;
+            let month = parts.next()?.parse().ok()?;
+            let day = parts.next()?.parse().ok()?;
+            Date::new(year, month, day)
         };
         iso()
-            .or_else(|| crate::parse::text::report_date(t))
-            .ok_or_else(err)
+            .or_else(|| crate::parse::text::report_date(trimmed))
+            .ok_or_else(|| InvalidDate(s.to_owned()))
     }
 }
 

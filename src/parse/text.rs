@@ -7,10 +7,10 @@ use std::borrow::Cow;
 
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1};
-use nom::character::complete::{char, digit1, space0, space1};
-use nom::combinator::{map_opt, opt, recognize};
+use nom::character::complete::{char, digit1, satisfy, space0, space1};
+use nom::combinator::{map_opt, not, opt, recognize};
 use nom::multi::many0;
-use nom::sequence::preceded;
+use nom::sequence::{preceded, terminated};
 use nom::{IResult, Parser};
 use rust_decimal::Decimal;
 
@@ -60,19 +60,18 @@ pub(crate) fn normalize(line: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// A whole number with optional thousands separators: `1425`, `589,322,000`.
-/// Grammar: `digit{1,3} ("," digit{3})* | digit+`.
+/// A whole number with optional thousands separators: `1425`, `589,322,000`, `1,018`.
+/// Grammar: `digit+ ("," digit{3} !digit)*`.
 pub(crate) fn integer_text(input: &str) -> PResult<'_, &str> {
-    alt((
-        recognize((
-            take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
-            many0(preceded(
+    recognize((
+        digit1,
+        many0(terminated(
+            preceded(
                 char(','),
                 take_while_m_n(3, 3, |c: char| c.is_ascii_digit()),
-            )),
-        ))
-        .map(|s: &str| s),
-        digit1,
+            ),
+            not(satisfy(|c| c.is_ascii_digit())),
+        )),
     ))
     .parse(input)
 }
@@ -233,6 +232,11 @@ mod tests {
             Decimal::from(589_322_000)
         );
         assert_eq!(decimal("12,34").unwrap(), (",34", Decimal::from(12)));
+        assert_eq!(
+            decimal("1425 people").unwrap(),
+            (" people", Decimal::from(1425))
+        );
+        assert_eq!(decimal("1,0189").unwrap(), (",0189", Decimal::from(1)));
         assert!(decimal("abc").is_err());
     }
 
