@@ -21,7 +21,6 @@ use super::{
     Attribution, Comparator, Dataset, Direction, Measure, Metric, Part, Population, Scope, Source,
     Unit, VariationBand, catalogue,
 };
-use crate::WarningKind;
 use crate::model::{FinancialYear, Planned, QualityStatement, Report, Section, Span, Text};
 
 /// Where a paragraph sits in the report.
@@ -68,13 +67,10 @@ pub(crate) fn report_metrics(report: &Report) -> Vec<Metric> {
             section_metrics(section, Some(st.statement), &mut out);
         }
     }
-    // Each duplicate section gave a `DuplicateSection` warning, in order.
-    let mut dup_statements = report.warnings.iter().filter_map(|w| match w.kind {
-        WarningKind::DuplicateSection { statement } => Some(statement),
-        _ => None,
-    });
-    for section in &report.duplicates {
-        section_metrics(section, dup_statements.next(), &mut out);
+    for st in &report.duplicates {
+        if let Some(section) = &st.section {
+            section_metrics(section, Some(st.statement), &mut out);
+        }
     }
     out
 }
@@ -984,7 +980,6 @@ fn finish(d: Draft, para: &Text, norm: &Norm, ctx: Context<'_>) -> Metric {
     let (c_lo, c_hi) = d.clause;
     // A plain figure's subject comes before it when the words before lead up to it ("a median
     // waiting time of 206 days"), else after it ("50% of nursing homes were rated good").
-    let before_text = text.get(c_lo..d.value_tok.end).unwrap_or("");
     let lead_in = text.get(c_lo..d.value_tok.start).unwrap_or("").trim_end();
     let subject_before = d.comp.is_some()
         || [

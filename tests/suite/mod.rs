@@ -2,5 +2,7 @@ mod compare;
 mod corpus;
 mod fixtures;
 mod lossless;
+mod metrics_camden;
+mod metrics_fixtures;
 mod roundtrip;
 pub(crate) mod util;

@@ -5,29 +5,12 @@
 //! The report is read from `../shared/corpus` (relative to the crate root) or from the directory
 //! in `CQC_LA_CORPUS`; without it the tests print a skip note and pass.
 
-use std::path::PathBuf;
-
 use cqc_la::{Dataset, Metric, Part, QualityStatement, Report, Scope, Unit, VariationBand};
 
-fn corpus_dir() -> PathBuf {
-    std::env::var_os("CQC_LA_CORPUS").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
-        PathBuf::from,
-    )
-}
+use super::util::{corpus_dir, corpus_file, parse};
 
 fn read(name: &str) -> Option<String> {
-    let path = corpus_dir().join(name);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Some(text),
-        Err(_) => {
-            eprintln!(
-                "skipping: corpus not found at {}; set CQC_LA_CORPUS",
-                path.display()
-            );
-            None
-        }
-    }
+    corpus_file(name)
 }
 
 fn camden() -> Option<(Report, Vec<Metric>)> {
@@ -35,153 +18,6 @@ fn camden() -> Option<(Report, Vec<Metric>)> {
     let report = parse(&text);
     let metrics = report.metrics();
     Some((report, metrics))
-}
-
-fn parse(text: &str) -> Report {
-    hand::build(text)
-}
-
-/// Builds a `Report` from the full report's layout with the public model types, for use until
-/// `Report::parse` is available.
-mod hand {
-    use cqc_la::{
-        About, Block, Finding, Findings, Origin, QualityStatement, Report, Section, Span,
-        Statement, Text,
-    };
-
-    pub fn build(input: &str) -> Report {
-        let mut lines: Vec<(usize, &str)> = Vec::new();
-        let mut offset = 0;
-        for line in input.split_inclusive('\n') {
-            let body = line.trim_end_matches(['\n', '\r']);
-            lines.push((offset, body));
-            offset += line.len();
-        }
-        let text_of = |(start, body): (usize, &str)| {
-            let trimmed = body.trim_end();
-            let lead = trimmed.len() - trimmed.trim_start().len();
-            let content = trimmed.trim_start().trim_start_matches("- ");
-            let skip = trimmed.len() - lead - content.len();
-            Text {
-                text: content.to_owned(),
-                origin: Origin::line(Span::new(start + lead + skip, start + trimmed.len())),
-            }
-        };
-        let mut report = Report::default();
-        #[derive(PartialEq)]
-        enum Mode {
-            None,
-            About,
-            Experiences,
-            Strengths,
-            Head,
-            Findings,
-        }
-        let mut mode = Mode::None;
-        let mut themes = false;
-        let mut i = 0;
-        while i < lines.len() {
-            let (start, body) = lines[i];
-            let line = body.trim();
-            i += 1;
-            if line.is_empty() {
-                continue;
-            }
-            let next_nonblank = lines[i..]
-                .iter()
-                .map(|(_, b)| b.trim())
-                .find(|b| !b.is_empty())
-                .unwrap_or("");
-            if line.starts_with("About ") {
-                report.about = Some(About::default());
-                mode = Mode::About;
-                continue;
-            }
-            if line == "Financial facts" || line == "Overall summary" || line.starts_with("Theme ")
-            {
-                themes |= line.starts_with("Theme ");
-                mode = Mode::None;
-                continue;
-            }
-            if line == "Summary of people's experiences" {
-                report.experiences = Some(Block::default());
-                mode = Mode::Experiences;
-                continue;
-            }
-            if line.starts_with("Summary of strengths") {
-                report.strengths = Some(Block::default());
-                mode = Mode::Strengths;
-                continue;
-            }
-            if let Some(qs) = QualityStatement::from_title(line) {
-                if themes && next_nonblank.starts_with("Score:") {
-                    let mut st = Statement::new(qs);
-                    st.section = Some(Section::default());
-                    report.statements.push(st);
-                    mode = Mode::Head;
-                    continue;
-                }
-            }
-            if line == "Key findings for this quality statement" {
-                if let Some(section) = report
-                    .statements
-                    .last_mut()
-                    .and_then(|s| s.section.as_mut())
-                {
-                    section.findings = Some(Findings::default());
-                }
-                mode = Mode::Findings;
-                continue;
-            }
-            if line.starts_with("©") {
-                break;
-            }
-            let text = text_of((start, body));
-            match mode {
-                Mode::About if line != "Demographics" => {
-                    if let Some(a) = report.about.as_mut() {
-                        a.paragraphs.push(text);
-                    }
-                }
-                Mode::Experiences | Mode::Strengths => {
-                    let block = if mode == Mode::Experiences {
-                        &mut report.experiences
-                    } else {
-                        &mut report.strengths
-                    };
-                    if let Some(b) = block.as_mut() {
-                        b.paragraphs.push(text);
-                    }
-                }
-                Mode::Findings => {
-                    let Some(f) = report
-                        .statements
-                        .last_mut()
-                        .and_then(|s| s.section.as_mut())
-                        .and_then(|s| s.findings.as_mut())
-                    else {
-                        continue;
-                    };
-                    let subheading = !line.ends_with('.') && line.len() < 120;
-                    if subheading {
-                        f.groups.push(Finding {
-                            subheading: Some(text),
-                            paragraphs: Vec::new(),
-                        });
-                    } else {
-                        if f.groups.is_empty() {
-                            f.groups.push(Finding::default());
-                        }
-                        if let Some(g) = f.groups.last_mut() {
-                            g.paragraphs.push(text);
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-        report
-    }
 }
 
 #[derive(Debug)]
@@ -199,14 +35,9 @@ struct Row {
 }
 
 fn rows() -> Option<Vec<Row>> {
-    let path = corpus_dir().join("camden-full-report.metrics.csv");
-    let Ok(mut reader) = csv::Reader::from_path(&path) else {
-        eprintln!(
-            "skipping: corpus not found at {}; set CQC_LA_CORPUS",
-            path.display()
-        );
-        return None;
-    };
+    let path = corpus_dir()?.join("camden-full-report.metrics.csv");
+    let mut reader = csv::Reader::from_path(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let rows = reader
         .records()
         .map(|r| {
