@@ -864,19 +864,46 @@ fn sentence_drafts(
     }
     // A period written next to the figure ("86% in 2023-2024", "their 2021 to 2022
     // performance of 75%") is the figure's own.
-    for d in new.iter_mut() {
-        let nearest = toks
+    // Each such period goes to the nearest figure; a comma or semicolon in between counts as
+    // a long way ("21 days in 2022/23, down from 40 days in 2021 to 2022").
+    let distance = |a: usize, b: usize| {
+        let gap = text.get(a.min(b)..a.max(b)).unwrap_or("");
+        gap.len() + if gap.contains([',', ';']) { 200 } else { 0 }
+    };
+    let mut own: Vec<Option<(usize, FinancialYear)>> = vec![None; new.len()];
+    for t in toks
+        .iter()
+        .filter(|t| !groups.iter().any(|g| g.start <= t.start && t.start < g.end))
+    {
+        let Figure::Period(fy) = t.fig else { continue };
+        let best = new
             .iter()
-            .filter(|t| matches!(t.fig, Figure::Period(_)))
-            .filter(|t| !groups.iter().any(|g| g.start <= t.start && t.start < g.end))
-            .filter(|t| t.start >= d.clause.0 && t.end <= d.clause.1)
-            .min_by_key(|t| {
-                if t.start >= d.hi {
-                    t.start - d.hi
-                } else {
-                    d.lo.saturating_sub(t.end)
+            .enumerate()
+            .map(|(k, d)| {
+                (
+                    k,
+                    if t.start >= d.hi {
+                        distance(d.hi, t.start)
+                    } else {
+                        distance(t.end, d.lo)
+                    },
+                )
+            })
+            .min_by_key(|&(_, dist)| dist);
+        if let Some((k, dist)) = best {
+            if let Some(slot) = own.get_mut(k) {
+                if slot.is_none_or(|(old, _)| dist < old) {
+                    *slot = Some((dist, fy));
                 }
-            });
+            }
+        }
+    }
+    for (d, own) in new.iter_mut().zip(own) {
+        let nearest = own.map(|(_, fy)| Tok {
+            start: 0,
+            end: 0,
+            fig: Figure::Period(fy),
+        });
         if let Some(Tok {
             fig: Figure::Period(fy),
             ..
@@ -887,7 +914,7 @@ fn sentence_drafts(
                 period: None,
                 attribution: Attribution::Period,
             });
-            src.period = Some(*fy);
+            src.period = Some(fy);
             if d.forward.is_some() && src.dataset.is_none() {
                 // Keep the dataset from a leading mention while taking the figure's own period.
                 if let Some(g) = d.forward {

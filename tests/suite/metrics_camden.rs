@@ -273,6 +273,49 @@ fn camden_local_figures_are_typed() {
 }
 
 #[test]
+fn camden_financial_facts_are_metrics() {
+    let Some((_, metrics)) = camden() else { return };
+    let fin: Vec<&Metric> = metrics
+        .iter()
+        .filter(|m| m.part == Part::FinancialFacts)
+        .collect();
+    let by_id = |id: &str| {
+        fin.iter()
+            .find(|m| m.measure.canonical.is_some_and(|d| d.id == id))
+            .unwrap_or_else(|| panic!("no {id} in {fin:#?}"))
+    };
+    for (id, value, unit) in [
+        ("fin_total_budget_estimate", "589322000", Unit::Pounds),
+        ("fin_total_budget_actual", "608572000", Unit::Pounds),
+        ("fin_asc_spend_estimate", "122330000", Unit::Pounds),
+        ("fin_asc_spend_actual", "113990000", Unit::Pounds),
+        ("fin_asc_share", "18.73", Unit::Percent),
+        ("fin_asc_precept", "2", Unit::Percent),
+        ("fin_long_term_support", "1425", Unit::People),
+        ("fin_short_term_support", "3420", Unit::People),
+    ] {
+        let m = by_id(id);
+        assert_eq!(
+            (m.value.to_string().as_str(), m.unit),
+            (value, unit),
+            "{id}"
+        );
+        assert_eq!(m.statement, None);
+        assert_eq!(
+            m.source
+                .and_then(|s| s.period)
+                .map(|p| p.to_string())
+                .as_deref(),
+            Some("2023-24"),
+            "{id}"
+        );
+        assert!(!m.sentence.is_empty(), "{id}: the bullet stating it");
+        assert!(m.span.is_some(), "{id}");
+    }
+    assert_eq!(fin.len(), 8);
+}
+
+#[test]
 fn camden_spans_point_at_the_sentence() {
     let Some(text) = read("camden-full-report.txt") else {
         return;

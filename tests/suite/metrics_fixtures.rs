@@ -489,3 +489,192 @@ fn nothing_but_noise_gives_no_metrics() {
     );
     assert!(ms.is_empty(), "{ms:#?}");
 }
+
+/// The 21 metrics `tests/fixtures/README.md` documents for `metrics-forms.txt`:
+/// (value, unit, scope or "none", comparator, band id or "", dataset id or "", period or "").
+const FORMS: &[(&str, Unit, &str, &str, &str, &str, &str)] = &[
+    (
+        "61.2",
+        Unit::Percent,
+        "england",
+        "65.4",
+        "tending_towards_negative",
+        "ascs",
+        "2023-24",
+    ),
+    (
+        "74.0",
+        Unit::Percent,
+        "england",
+        "77.6",
+        "tending_towards_negative",
+        "ascs",
+        "2023-24",
+    ),
+    (
+        "41.3",
+        Unit::Percent,
+        "england",
+        "45.6",
+        "tending_towards_negative",
+        "ascs",
+        "2023-24",
+    ),
+    (
+        "52.4",
+        Unit::Percent,
+        "england",
+        "58.8",
+        "negative",
+        "ascfr|salt",
+        "2023-24",
+    ),
+    ("388", Unit::People, "none", "", "", "", ""),
+    ("34", Unit::Days, "none", "", "", "", ""),
+    ("7", Unit::Months, "none", "", "", "", ""),
+    ("9", Unit::Weeks, "none", "", "", "", ""),
+    (
+        "31.5",
+        Unit::Percent,
+        "national",
+        "36.8",
+        "tending_towards_negative",
+        "sace",
+        "2023-24",
+    ),
+    (
+        "64.0",
+        Unit::Percent,
+        "england",
+        "66.6",
+        "no_variation",
+        "sace",
+        "2023-24",
+    ),
+    (
+        "2.1",
+        Unit::Percent,
+        "unspecified",
+        "2.8",
+        "",
+        "sace",
+        "2023-24",
+    ),
+    (
+        "53.9",
+        Unit::Percent,
+        "england",
+        "59.1",
+        "",
+        "sace",
+        "2023-24",
+    ),
+    (
+        "12.4",
+        Unit::Percent,
+        "england",
+        "12.1",
+        "",
+        "sace",
+        "2023-24",
+    ),
+    (
+        "24.7",
+        Unit::Percent,
+        "england",
+        "26.2",
+        "",
+        "salt",
+        "2023-24",
+    ),
+    (
+        "85.1",
+        Unit::Percent,
+        "national",
+        "83.7",
+        "tending_towards_positive",
+        "salt",
+        "2023-24",
+    ),
+    (
+        "498.6",
+        Unit::Per100000,
+        "england",
+        "560.8",
+        "positive",
+        "salt",
+        "2021-22",
+    ),
+    (
+        "0.12",
+        Unit::Rate,
+        "england",
+        "0.25",
+        "significant_positive",
+        "skills_for_care",
+        "2023-24",
+    ),
+    (
+        "10.3",
+        Unit::Percent,
+        "regional:London",
+        "9.1",
+        "tending_towards_negative",
+        "skills_for_care",
+        "2023-24",
+    ),
+    (
+        "67.9",
+        Unit::Percent,
+        "regional",
+        "70.4",
+        "tending_towards_negative",
+        "ascs",
+        "2023-24",
+    ),
+    ("1250000", Unit::Pounds, "none", "", "", "", "2023-24"),
+    ("412", Unit::Pounds, "none", "", "", "", ""),
+];
+
+#[test]
+fn metrics_forms_fixture_matches_its_documented_table() {
+    let report = super::util::parse(&super::util::fixture("metrics-forms.txt"));
+    let ms = report.metrics();
+    let mut failures = Vec::new();
+    for &(value, unit, scope, comp, band, data, per) in FORMS {
+        let Some(m) = ms
+            .iter()
+            .find(|m| m.value.to_string() == value && m.unit == unit)
+        else {
+            failures.push(format!("{value} {unit}: not found"));
+            continue;
+        };
+        let got_scope = match &m.comparator {
+            None => "none".to_owned(),
+            Some(c) => match (c.scope, &c.region) {
+                (Scope::Regional, Some(r)) => format!("regional:{r}"),
+                (s, _) => s.id().to_owned(),
+            },
+        };
+        let got_comp = m
+            .comparator
+            .as_ref()
+            .map(|c| c.value.to_string())
+            .unwrap_or_default();
+        let got_band = m.band.map(VariationBand::id).unwrap_or_default();
+        let got_data = dataset(m).map(Dataset::id).unwrap_or_default();
+        let got_per = period(m).unwrap_or_default();
+        if got_scope != scope
+            || got_comp != comp
+            || got_band != band
+            || !data.split('|').any(|d| d == got_data)
+            || got_per != per
+        {
+            failures.push(format!(
+                "{value}: got {got_scope} {got_comp} '{got_band}' '{got_data}' '{got_per}', want {scope} {comp} '{band}' '{data}' '{per}'"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_eq!(ms.len(), FORMS.len(), "{ms:#?}");
+}
