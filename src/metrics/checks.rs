@@ -80,7 +80,7 @@ pub(crate) fn across_warnings(reports: &[Vec<Metric>]) -> Vec<MetricWarning> {
                         period: key.1,
                         first: (rj, v),
                         second: (ri, c.value),
-                    })
+                    });
                 }
                 Some(_) => {}
                 None => {

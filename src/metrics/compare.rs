@@ -156,7 +156,7 @@ impl MetricComparison {
 fn side_text(s: &MetricSide) -> String {
     let mut t = s.unit.format(s.value);
     if let Some(p) = s.period {
-        t.push_str(&format!(" ({p})"));
+        t = format!("{t} ({p})");
     }
     t
 }

@@ -210,7 +210,7 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
         let word_before = text
             .get(start..i)
             .unwrap_or("")
-            .rsplit(|c: char| c == ' ' || c == '(')
+            .rsplit([' ', '('])
             .next()
             .unwrap_or("");
         if b == b'.' && ABBREVIATIONS.contains(&word_before) {
@@ -417,6 +417,18 @@ fn comparators(text: &str, start: usize, end: usize, toks: &[Tok]) -> Vec<Comp> 
             intro,
         });
     }
+    compared_to(text, (start, end), toks, &mut out);
+    out.sort_by_key(|c| toks.get(c.tok).map_or(0, |t| t.start));
+    out
+}
+
+/// "compared to 18.25% nationally", "in comparison to 12%": a figure right after the phrase,
+/// scoped by the words after it.
+fn compared_to(text: &str, (start, end): (usize, usize), toks: &[Tok], out: &mut Vec<Comp>) {
+    let tok_at = |pos: usize| {
+        toks.iter()
+            .position(|t| t.start == pos && matches!(t.fig, Figure::Value(..) | Figure::Bare(_)))
+    };
     for phrase in [
         "compared to",
         "compared with",
@@ -457,8 +469,6 @@ fn comparators(text: &str, start: usize, end: usize, toks: &[Tok]) -> Vec<Comp> 
             });
         }
     }
-    out.sort_by_key(|c| toks.get(c.tok).map_or(0, |t| t.start));
-    out
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -544,6 +554,16 @@ fn groups(text: &str, start: usize, end: usize) -> Vec<Group> {
             i += 1;
         }
     }
+    let mut out = merge(text, mentions);
+    for g in &mut out {
+        classify(text, (start, end), g);
+    }
+    out
+}
+
+/// Merges mentions separated only by brackets, slashes or spaces ("Adult Social Care Survey
+/// (ASCS 2023-24)").
+fn merge(text: &str, mentions: Vec<(usize, usize, Dataset, Option<FinancialYear>)>) -> Vec<Group> {
     let mut out: Vec<Group> = Vec::new();
     let mut datasets: Vec<Dataset> = Vec::new();
     for (s, e, dataset, period) in mentions {
@@ -577,7 +597,13 @@ fn groups(text: &str, start: usize, end: usize) -> Vec<Group> {
     if let Some(g) = out.last_mut() {
         g.dataset = pick(&datasets);
     }
-    for g in &mut out {
+    out
+}
+
+/// Whether a group closes what precedes it (in parentheses, not followed by "showed") and
+/// whether it is an "(All from ...)".
+fn classify(text: &str, (start, end): (usize, usize), g: &mut Group) {
+    {
         let head = text.get(start..g.start).unwrap_or("").trim_end();
         let mut stripped = head;
         let mut all = false;
@@ -627,7 +653,6 @@ fn groups(text: &str, start: usize, end: usize) -> Vec<Group> {
         g.closing = enclosed && !verb;
         g.all = all && g.closing;
     }
-    out
 }
 
 /// The dataset a merged mention names: the first that is a collection ("ASCOF SALT data" is
@@ -638,6 +663,13 @@ fn pick(datasets: &[Dataset]) -> Option<Dataset> {
         .copied()
         .find(|d| *d != Dataset::Ascof)
         .or_else(|| datasets.first().copied())
+}
+
+/// What one sentence holds: figures, source mentions and band labels.
+struct Found {
+    toks: Vec<Tok>,
+    groups: Vec<Group>,
+    bands: Vec<BandHit>,
 }
 
 /// A metric being assembled.
@@ -671,19 +703,18 @@ pub(crate) fn paragraph_metrics(para: &Text, ctx: Context<'_>, out: &mut Vec<Met
     let mut group_band: Option<BandHit> = None;
     let mut backward_from = 0;
     for (s, e) in sentences(text) {
-        let toks = figures(text, s, e);
-        let groups = groups(text, s, e);
-        let band_hits = bands(text, s, e);
+        let found = Found {
+            toks: figures(text, s, e),
+            groups: groups(text, s, e),
+            bands: bands(text, s, e),
+        };
         let first_new = drafts.len();
-        sentence_drafts(
-            text,
-            (s, e),
-            &toks,
-            &groups,
-            &band_hits,
-            forward,
-            &mut drafts,
-        );
+        sentence_drafts(text, (s, e), &found, forward, &mut drafts);
+        let Found {
+            groups,
+            bands: band_hits,
+            ..
+        } = found;
         let new = drafts.get_mut(first_new..).unwrap_or_default();
         let has_comparisons = new.iter().any(|d| d.comp.is_some());
         if !groups.is_empty() {
@@ -721,7 +752,7 @@ pub(crate) fn paragraph_metrics(para: &Text, ctx: Context<'_>, out: &mut Vec<Met
         if d.source.is_none() {
             d.source = d.forward.map(|g| source_of(&g, Attribution::Leading));
         }
-        out.push(finish(d, para, &norm, ctx));
+        out.push(finish(&d, para, &norm, ctx));
     }
 }
 
@@ -746,19 +777,10 @@ fn units_pair(value: Unit, comp: &Figure) -> Option<Decimal> {
     }
 }
 
-/// Pairs values with comparators in one sentence and attributes in-sentence bands, sources and
-/// periods.
-#[allow(clippy::too_many_arguments)]
-fn sentence_drafts(
-    text: &str,
-    (s, e): (usize, usize),
-    toks: &[Tok],
-    groups: &[Group],
-    band_hits: &[BandHit],
-    forward: Option<Group>,
-    drafts: &mut Vec<Draft>,
-) {
-    let comps = comparators(text, s, e, toks);
+/// Pairs each comparator with the nearest unpaired value of a compatible unit written before
+/// it (after the previous comparator), else with the first one after it (before the next).
+/// Returns each value token with the index of its comparator.
+fn pair(toks: &[Tok], comps: &[Comp], (s, e): (usize, usize)) -> Vec<(usize, Option<usize>)> {
     let is_comp = |i: usize| comps.iter().any(|c| c.tok == i);
     let mut values: Vec<(usize, Option<usize>)> = toks
         .iter()
@@ -781,26 +803,36 @@ fn sentence_drafts(
                     _ => false,
                 })
         };
+        let free = |vi: usize, p: Option<usize>| p.is_none() && fits(vi);
         let before = values.iter().rposition(|&(vi, p)| {
-            p.is_none()
-                && start_of(vi) >= prev_end
-                && start_of(vi) < c.intro.min(c_start)
-                && fits(vi)
+            free(vi, p) && start_of(vi) >= prev_end && start_of(vi) < c.intro.min(c_start)
         });
         let chosen = before.or_else(|| {
             values.iter().position(|&(vi, p)| {
-                p.is_none() && start_of(vi) > c_start && start_of(vi) < next_start && fits(vi)
+                free(vi, p) && start_of(vi) > c_start && start_of(vi) < next_start
             })
         });
-        if let Some(k) = chosen {
-            if let Some(slot) = values.get_mut(k) {
-                slot.1 = Some(ci);
-            }
+        if let Some(slot) = chosen.and_then(|k| values.get_mut(k)) {
+            slot.1 = Some(ci);
         }
         prev_end = toks.get(c.tok).map_or(prev_end, |t| t.end);
     }
+    values
+}
+
+/// Pairs values with comparators in one sentence and attributes in-sentence bands, sources and
+/// periods.
+fn sentence_drafts(
+    text: &str,
+    (s, e): (usize, usize),
+    found: &Found,
+    forward: Option<Group>,
+    drafts: &mut Vec<Draft>,
+) {
+    let toks = found.toks.as_slice();
+    let comps = comparators(text, s, e, toks);
     let first = drafts.len();
-    for &(vi, ci) in &values {
+    for (vi, ci) in pair(toks, &comps, (s, e)) {
         let Some(&vt) = toks.get(vi) else { continue };
         let Figure::Value(value, unit) = vt.fig else {
             continue;
@@ -843,7 +875,7 @@ fn sentence_drafts(
         d.clause = (lo.min(d.lo), hi.max(d.hi));
     }
     // Bands: to the comparison they stand in or follow, else the first that follows.
-    for b in band_hits {
+    for b in &found.bands {
         let target = new
             .iter()
             .rposition(|d| d.comp.is_some() && d.lo <= b.start)
@@ -856,72 +888,66 @@ fn sentence_drafts(
     }
     // Sources: a closing group after the metric, else the last leading group before it.
     for d in new.iter_mut() {
-        let closing = groups.iter().find(|g| g.closing && g.start >= d.hi);
-        let leading = groups.iter().rev().find(|g| !g.closing && g.end <= d.lo);
+        let closing = found.groups.iter().find(|g| g.closing && g.start >= d.hi);
+        let leading = found
+            .groups
+            .iter()
+            .rev()
+            .find(|g| !g.closing && g.end <= d.lo);
         d.source = closing
-            .map(|g| source_of(g, Attribution::Sentence))
-            .or_else(|| leading.map(|g| source_of(g, Attribution::Sentence)));
+            .or(leading)
+            .map(|g| source_of(g, Attribution::Sentence));
     }
-    // A period written next to the figure ("86% in 2023-2024", "their 2021 to 2022
-    // performance of 75%") is the figure's own.
-    // Each such period goes to the nearest figure; a comma or semicolon in between counts as
-    // a long way ("21 days in 2022/23, down from 40 days in 2021 to 2022").
+    own_periods(text, found, new);
+}
+
+/// A period written next to a figure ("86% in 2023-2024", "their 2021 to 2022 performance of
+/// 75%") is the figure's own. Each such period goes to the nearest figure; a comma or semicolon
+/// in between counts as a long way ("21 days in 2022/23, down from 40 days in 2021 to 2022").
+fn own_periods(text: &str, found: &Found, new: &mut [Draft]) {
     let distance = |a: usize, b: usize| {
         let gap = text.get(a.min(b)..a.max(b)).unwrap_or("");
         gap.len() + if gap.contains([',', ';']) { 200 } else { 0 }
     };
     let mut own: Vec<Option<(usize, FinancialYear)>> = vec![None; new.len()];
-    for t in toks
-        .iter()
-        .filter(|t| !groups.iter().any(|g| g.start <= t.start && t.start < g.end))
-    {
+    let free = |t: &&Tok| {
+        !found
+            .groups
+            .iter()
+            .any(|g| g.start <= t.start && t.start < g.end)
+    };
+    for t in found.toks.iter().filter(free) {
         let Figure::Period(fy) = t.fig else { continue };
         let best = new
             .iter()
             .enumerate()
             .map(|(k, d)| {
-                (
-                    k,
-                    if t.start >= d.hi {
-                        distance(d.hi, t.start)
-                    } else {
-                        distance(t.end, d.lo)
-                    },
-                )
+                let dist = if t.start >= d.hi {
+                    distance(d.hi, t.start)
+                } else {
+                    distance(t.end, d.lo)
+                };
+                (k, dist)
             })
             .min_by_key(|&(_, dist)| dist);
-        if let Some((k, dist)) = best {
-            if let Some(slot) = own.get_mut(k) {
-                if slot.is_none_or(|(old, _)| dist < old) {
-                    *slot = Some((dist, fy));
-                }
+        if let Some((dist, slot)) = best.and_then(|(k, dist)| Some((dist, own.get_mut(k)?))) {
+            if slot.is_none_or(|(old, _)| dist < old) {
+                *slot = Some((dist, fy));
             }
         }
     }
     for (d, own) in new.iter_mut().zip(own) {
-        let nearest = own.map(|(_, fy)| Tok {
-            start: 0,
-            end: 0,
-            fig: Figure::Period(fy),
+        let Some((_, fy)) = own else { continue };
+        let src = d.source.get_or_insert(Source {
+            dataset: None,
+            period: None,
+            attribution: Attribution::Period,
         });
-        if let Some(Tok {
-            fig: Figure::Period(fy),
-            ..
-        }) = nearest
-        {
-            let src = d.source.get_or_insert(Source {
-                dataset: None,
-                period: None,
-                attribution: Attribution::Period,
-            });
-            src.period = Some(fy);
-            if d.forward.is_some() && src.dataset.is_none() {
-                // Keep the dataset from a leading mention while taking the figure's own period.
-                if let Some(g) = d.forward {
-                    src.dataset = g.dataset;
-                    src.attribution = Attribution::Leading;
-                }
-            }
+        src.period = Some(fy);
+        // Keep the dataset of a leading mention while taking the figure's own period.
+        if let (None, Some(g)) = (src.dataset, d.forward) {
+            src.dataset = g.dataset;
+            src.attribution = Attribution::Leading;
         }
     }
 }
@@ -993,7 +1019,7 @@ fn population(text: &str, part: Part, dataset: Option<Dataset>) -> Option<Popula
     }
 }
 
-fn finish(d: Draft, para: &Text, norm: &Norm, ctx: Context<'_>) -> Metric {
+fn finish(d: &Draft, para: &Text, norm: &Norm, ctx: Context<'_>) -> Metric {
     let text = norm.text.as_str();
     let orig = |i: usize| norm.orig.get(i).copied().unwrap_or(para.text.len());
     let verbatim = |a: usize, b: usize| para.text.get(orig(a)..orig(b)).unwrap_or("").to_owned();

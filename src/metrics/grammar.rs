@@ -449,7 +449,7 @@ mod tests {
 
     #[test]
     fn band_labels() {
-        let b = |s| band(s).map(|(rest, b)| (rest, b));
+        let b = band;
         assert_eq!(
             b("'tending towards negative' band on").unwrap(),
             (" on", (VariationBand::TendingTowardsNegative, true))
