@@ -161,17 +161,15 @@ fn side_text(s: &MetricSide) -> String {
     t
 }
 
-fn opt_dec(d: Option<Decimal>) -> String {
-    d.map_or_else(
-        || "-".to_owned(),
-        |d| {
-            if d.is_sign_negative() {
-                d.to_string()
-            } else {
-                format!("+{d}")
-            }
-        },
-    )
+/// A gap in the unit's terms: `+6.8 pp`, `-£1,250`, `+3`.
+fn gap_text(unit: Unit, d: Option<Decimal>) -> String {
+    let Some(d) = d else { return "-".to_owned() };
+    let sign = if d.is_sign_negative() { "-" } else { "+" };
+    match unit {
+        Unit::Percent => format!("{sign}{} pp", d.abs()),
+        Unit::Pounds => format!("{sign}£{}", super::group_thousands(d.abs())),
+        _ => format!("{sign}{}", d.abs()),
+    }
 }
 
 impl fmt::Display for MetricComparison {
@@ -200,7 +198,7 @@ impl fmt::Display for MetricComparison {
                 england(&c.a),
                 side_text(&c.b),
                 england(&c.b),
-                opt_dec(c.gap),
+                gap_text(c.a.unit, c.gap),
                 match c.better {
                     Some(Ahead::A) => "A".into(),
                     Some(Ahead::B) => "B".into(),

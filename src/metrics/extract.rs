@@ -451,12 +451,21 @@ fn compared_to(text: &str, (start, end): (usize, usize), toks: &[Tok], out: &mut
             let tail = tail.trim_start();
             let (scope, region) = if tail.starts_with("nationally") {
                 (Scope::National, None)
-            } else if tail.starts_with("in england") || tail.starts_with("across england") {
-                (Scope::England, None)
-            } else if let Some((_, name)) = REGIONS
-                .iter()
-                .find(|(k, _)| tail.strip_prefix("in ").is_some_and(|t| t.starts_with(k)))
+            } else if [
+                "in england",
+                "across england",
+                "for england",
+                "in england as a whole",
+            ]
+            .iter()
+            .any(|w| tail.starts_with(w))
             {
+                (Scope::England, None)
+            } else if let Some((_, name)) = REGIONS.iter().find(|(k, _)| {
+                ["in ", "for ", "across "]
+                    .iter()
+                    .any(|p| tail.strip_prefix(p).is_some_and(|t| t.starts_with(k)))
+            }) {
                 (Scope::Regional, Some((*name).to_owned()))
             } else {
                 (Scope::Unspecified, None)

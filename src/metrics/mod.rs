@@ -596,7 +596,7 @@ impl serde::Serialize for Measure {
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Part {
-    /// "About <authority>" (demographics).
+    /// "About \<authority\>" (demographics).
     About,
     /// "Financial facts".
     FinancialFacts,
