@@ -1223,4 +1223,37 @@ mod tests {
             let _ = run(t);
         }
     }
+
+    mod props {
+        use super::*;
+        use crate::model::{Origin, Span};
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn extraction_never_panics_and_spans_stay_inside(s in "(\\PC|[0-9%£()'. ]){0,120}") {
+                let para = Text { text: s.clone(), origin: Origin::line(Span::new(10, 10 + s.len())) };
+                let mut out = Vec::new();
+                let ctx = Context { statement: None, part: Part::Findings, subheading: None };
+                paragraph_metrics(&para, ctx, &mut out);
+                for m in &out {
+                    let span = m.span.unwrap();
+                    prop_assert!(10 <= span.start && span.end <= 10 + s.len());
+                    prop_assert!(s.get(span.start - 10..span.end - 10).is_some());
+                }
+            }
+
+            #[test]
+            fn sentences_built_from_parts_pair_correctly(v in 1u32..99_999, c in 1u32..99_999, scope in 0usize..3) {
+                let (v, c) = (Decimal::new(i64::from(v), 2), Decimal::new(i64::from(c), 2));
+                let phrase = ["the England average", "the national average", "average"][scope];
+                let text = format!("Fewer carers ({v}%) had a break than {phrase} ({c}%) (SACE 2023-24). Around 12% of staff left.");
+                let ms = run(&text);
+                prop_assert_eq!(ms.len(), 2);
+                prop_assert_eq!(ms[0].comparator.as_ref().map(|x| x.value), Some(c));
+                prop_assert_eq!(ms[0].value, v);
+                prop_assert!(ms[1].comparator.is_none());
+            }
+        }
+    }
 }

@@ -528,4 +528,129 @@ mod tests {
         assert_eq!(to_value(" being 83.38%").unwrap().0, "83.38%");
         assert_eq!(to_value(" and 40%").unwrap().0, "and 40%");
     }
+
+    mod props {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn grouped(n: u64) -> String {
+            let digits = n.to_string();
+            let mut out = String::new();
+            for (i, c) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 {
+                    out.push(',');
+                }
+                out.push(c);
+            }
+            out
+        }
+
+        proptest! {
+            #[test]
+            fn numbers_keep_their_printed_form(int in 0u64..10_000_000_000, frac in proptest::option::of("[0-9]{1,4}")) {
+                let text = frac.as_ref().map_or_else(|| int.to_string(), |f| format!("{int}.{f}"));
+                let (rest, v) = number(&text).unwrap();
+                prop_assert_eq!(rest, "");
+                prop_assert_eq!(v.to_string(), text);
+            }
+
+            #[test]
+            fn thousands_separators(n in 1000u64..1_000_000_000_000) {
+                let text = grouped(n);
+                let (rest, v) = number(&text).unwrap();
+                prop_assert_eq!(rest, "");
+                prop_assert_eq!(v, Decimal::from(n));
+            }
+
+            #[test]
+            fn percentages_in_every_spelling(int in 0u32..1000, frac in "[0-9]{0,2}", style in 0usize..4) {
+                let number = if frac.is_empty() { int.to_string() } else { format!("{int}.{frac}") };
+                let text = match style {
+                    0 => format!("{number}%"),
+                    1 => format!("{number} %"),
+                    2 => format!("{number} per cent of"),
+                    _ => format!("{number} percent)"),
+                };
+                let (_, fig) = figure(&text).unwrap();
+                prop_assert_eq!(fig, Figure::Value(number.parse().unwrap(), Unit::Percent));
+            }
+
+            #[test]
+            fn money_in_pounds(n in 0u64..100_000_000_000, scaled in 0u32..1000, style in 0usize..3) {
+                let (text, want) = match style {
+                    0 => (format!("£{}", grouped(n)), Decimal::from(n)),
+                    1 => (format!("£{n} on"), Decimal::from(n)),
+                    _ => (format!("£{scaled}m."), Decimal::from(u64::from(scaled) * 1_000_000)),
+                };
+                let (_, fig) = figure(&text).unwrap();
+                prop_assert_eq!(fig, Figure::Value(want, Unit::Pounds));
+            }
+
+            #[test]
+            fn periods_in_every_spelling(start in 1990u16..2098, style in 0usize..5) {
+                // `parse::text::financial_year` rejects a century rollover ("1999-00").
+                prop_assume!(start % 100 != 99);
+                let end = start + 1;
+                let text = match style {
+                    0 => format!("{start}-{:02}", end % 100),
+                    1 => format!("{start}/{:02}", end % 100),
+                    2 => format!("{start}-{end}"),
+                    3 => format!("{start}/{end}"),
+                    _ => format!("{start} to {end}"),
+                };
+                let text = format!("{text})");
+                let (rest, fig) = figure(&text).unwrap();
+                prop_assert_eq!(rest, ")");
+                prop_assert_eq!(fig, Figure::Period(FinancialYear::new(start)));
+            }
+
+            #[test]
+            fn durations_and_counts(n in 0u32..100_000, unit in 0usize..4) {
+                let (word, want) = [("days", Unit::Days), ("weeks", Unit::Weeks), ("months", Unit::Months), ("people", Unit::People)][unit];
+                let (_, fig) = figure(&format!("{n} {word}.")).unwrap();
+                prop_assert_eq!(fig, Figure::Value(Decimal::from(n), want));
+            }
+
+            #[test]
+            fn bands_in_every_form(significant in 0usize..3, tending in any::<bool>(), positive in any::<bool>(), style in 0usize..4) {
+                let sign = if positive { "positive" } else { "negative" };
+                let mut label = String::new();
+                if !tending {
+                    label.push_str(["", "significant ", "significantly "][significant]);
+                }
+                if tending {
+                    label.push_str("tending towards ");
+                }
+                label.push_str(sign);
+                let text = match style {
+                    0 => format!("{label} variation)"),
+                    1 => format!("'{label}' band"),
+                    2 => format!("\"{label}\""),
+                    _ => format!("{label} variation to the"),
+                };
+                let want = match (positive, tending, significant > 0) {
+                    (true, true, _) => VariationBand::TendingTowardsPositive,
+                    (false, true, _) => VariationBand::TendingTowardsNegative,
+                    (true, false, true) => VariationBand::SignificantPositive,
+                    (false, false, true) => VariationBand::SignificantNegative,
+                    (true, false, false) => VariationBand::Positive,
+                    (false, false, false) => VariationBand::Negative,
+                };
+                let (_, (band, evident)) = band(&text).unwrap();
+                prop_assert_eq!(band, want);
+                prop_assert!(evident);
+                prop_assert_eq!(VariationBand::from_label(&text.replace(" to the", "")), Some(want));
+            }
+
+            #[test]
+            fn leaf_parsers_never_panic(s in "\\PC{0,40}") {
+                let _ = figure(&s);
+                let _ = band(&s);
+                let _ = dataset_name(&s);
+                let _ = period_after(&s);
+                let _ = to_value(&s);
+                let _ = number(&s);
+            }
+        }
+    }
 }
