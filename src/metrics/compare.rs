@@ -246,7 +246,27 @@ impl fmt::Display for MetricComparison {
     }
 }
 
-/// Compares two reports' metrics, measure by measure (see [`MetricComparison::new`]).
+/// Compares two reports' metrics, measure by measure (see [`MetricComparison::new`]);
+/// [`compare`](crate::compare) includes it as [`Comparison::metrics`](crate::Comparison::metrics).
+///
+/// # Examples
+/// ```
+/// use cqc_la::{Ahead, Report, compare_metrics};
+///
+/// let report = |value: &str| {
+///     Report::parse(&format!(
+///         "Safeguarding\nScore: 3\nKey findings for this quality statement\n\
+///          ASCS data (2023-24) showed {value}% of people felt safe (England average 71.1%).\n"
+///     ))
+/// };
+/// let c = compare_metrics(&report("75.0")?, &report("68.5")?);
+/// let safe = &c.both[0];
+/// assert_eq!(safe.id, "ascs_feel_safe");
+/// assert_eq!(safe.gap.unwrap().to_string(), "6.5");
+/// assert_eq!(safe.better, Some(Ahead::A));
+/// println!("{c}");
+/// # Ok::<(), cqc_la::ParseError>(())
+/// ```
 #[must_use]
 pub fn compare_metrics(a: &Report, b: &Report) -> MetricComparison {
     MetricComparison::new(a, b)

@@ -47,14 +47,17 @@ pub enum Unit {
     Months,
     /// A count of people (`642 people`, `514 adults`).
     People,
-    /// Pounds sterling (`£589,322,000`).
+    /// Pounds sterling (`£589,322,000`); id `gbp`.
+    #[cfg_attr(feature = "serde", serde(rename = "gbp"))]
     Pounds,
-    /// A rate per 100,000 of the population.
+    /// A rate per 100,000 of the population; id `per_100k`.
+    #[cfg_attr(feature = "serde", serde(rename = "per_100k"))]
     Per100000,
 }
 
 impl Unit {
-    /// The snake_case id used in JSON, e.g. `"percent"`.
+    /// The snake_case id used in JSON: `percent`, `rate`, `days`, `weeks`, `months`, `people`,
+    /// `gbp`, `per_100k`.
     #[must_use]
     pub const fn id(self) -> &'static str {
         match self {
@@ -64,8 +67,8 @@ impl Unit {
             Unit::Weeks => "weeks",
             Unit::Months => "months",
             Unit::People => "people",
-            Unit::Pounds => "pounds",
-            Unit::Per100000 => "per_100000",
+            Unit::Pounds => "gbp",
+            Unit::Per100000 => "per_100k",
         }
     }
 
@@ -875,6 +878,30 @@ impl Report {
     /// Every quantitative claim in the report, in report order: the demographics, the financial
     /// facts (from their typed fields), the summaries and each quality statement's findings.
     /// Computed on each call (nothing is stored in the report).
+    ///
+    /// # Examples
+    /// ```
+    /// use cqc_la::{Dataset, Report, Scope, Unit, VariationBand};
+    ///
+    /// let text = "\
+    /// Safeguarding
+    /// Score: 3
+    /// Key findings for this quality statement
+    /// Making safeguarding personal
+    /// SACE data (2023/24) showed 74.1% of carers felt safe, compared to the England average (80.9%) (tending towards negative variation).
+    /// ";
+    /// let report = Report::parse(text)?;
+    /// let metrics = report.metrics();
+    /// let m = &metrics[0];
+    /// assert_eq!((m.value.to_string().as_str(), m.unit), ("74.1", Unit::Percent));
+    /// let c = m.comparator.as_ref().unwrap();
+    /// assert_eq!((c.scope, c.value.to_string().as_str()), (Scope::England, "80.9"));
+    /// assert_eq!(m.band, Some(VariationBand::TendingTowardsNegative));
+    /// assert_eq!(m.source.unwrap().dataset, Some(Dataset::Sace));
+    /// assert_eq!(m.source.unwrap().period.unwrap().to_string(), "2023-24");
+    /// assert_eq!(m.measure.canonical.unwrap().id, "sace_felt_safe");
+    /// # Ok::<(), cqc_la::ParseError>(())
+    /// ```
     #[must_use]
     pub fn metrics(&self) -> Vec<Metric> {
         extract::report_metrics(self)
@@ -882,6 +909,21 @@ impl Report {
 
     /// Checks on the report's figures: bands that contradict the values and polarity, and the
     /// same value given for two different measures.
+    ///
+    /// # Examples
+    /// ```
+    /// use cqc_la::{MetricWarning, Report};
+    ///
+    /// let text = "\
+    /// Safeguarding
+    /// Score: 2
+    /// Key findings for this quality statement
+    /// ASCS data (2023-24) showed fewer people (60.5%) felt safe than the England average (71.1%) (positive variation).
+    /// ";
+    /// let warnings = Report::parse(text)?.metric_warnings();
+    /// assert!(matches!(warnings[0], MetricWarning::BandContradicts { measure: "ascs_feel_safe", .. }));
+    /// # Ok::<(), cqc_la::ParseError>(())
+    /// ```
     #[must_use]
     pub fn metric_warnings(&self) -> Vec<MetricWarning> {
         checks::report_warnings(&self.metrics())
@@ -890,6 +932,25 @@ impl Report {
 
 /// Checks across reports: a measure cited with a different England average for the same period
 /// in two reports. Report indices in the warnings are positions in `reports`.
+///
+/// # Examples
+/// ```
+/// use cqc_la::{MetricWarning, Report, metric_warnings_across};
+///
+/// let report = |value: &str| {
+///     Report::parse(&format!(
+///         "Safeguarding\nScore: 3\nKey findings for this quality statement\n\
+///          ASCS data (2023-24) showed 70.0% of people felt safe (England average {value}%).\n"
+///     ))
+/// };
+/// let (a, b) = (report("71.1")?, report("69.0")?);
+/// let warnings = metric_warnings_across([&a, &b]);
+/// assert!(matches!(
+///     warnings[0],
+///     MetricWarning::ComparatorDisagrees { first: (0, _), second: (1, _), .. }
+/// ));
+/// # Ok::<(), cqc_la::ParseError>(())
+/// ```
 pub fn metric_warnings_across<'a>(
     reports: impl IntoIterator<Item = &'a Report>,
 ) -> Vec<MetricWarning> {

@@ -678,3 +678,20 @@ fn metrics_forms_fixture_matches_its_documented_table() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert_eq!(ms.len(), FORMS.len(), "{ms:#?}");
 }
+
+#[test]
+fn unit_ids_in_json() {
+    for (unit, id) in [
+        (Unit::Percent, "percent"),
+        (Unit::Rate, "rate"),
+        (Unit::Days, "days"),
+        (Unit::Weeks, "weeks"),
+        (Unit::Months, "months"),
+        (Unit::People, "people"),
+        (Unit::Pounds, "gbp"),
+        (Unit::Per100000, "per_100k"),
+    ] {
+        assert_eq!(unit.id(), id);
+        assert_eq!(serde_json::to_value(unit).expect("serialises"), id);
+    }
+}
