@@ -223,12 +223,36 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
         out.push((start, text.len()));
     }
     out.into_iter()
+        .flat_map(|range| bounded(text, range))
         .filter_map(|(s, e)| {
             let slice = text.get(s..e)?;
             let lead = slice.len() - slice.trim_start().len();
             (!slice.trim().is_empty()).then_some((s + lead, e))
         })
         .collect()
+}
+
+/// The longest sentence worked on as one: report sentences are far shorter, and the bound keeps
+/// the work per sentence constant (so the whole extraction linear) on text that is not prose.
+const MAX_SENTENCE: usize = 4096;
+
+/// Cuts a range longer than [`MAX_SENTENCE`] at spaces (or anywhere on a char boundary when
+/// there is none).
+fn bounded(text: &str, (mut s, e): (usize, usize)) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    while e - s > MAX_SENTENCE {
+        let limit = s + MAX_SENTENCE;
+        let cut = text
+            .get(s..limit)
+            .and_then(|piece| piece.rfind(' '))
+            .map(|i| s + i + 1)
+            .filter(|&c| c > s)
+            .unwrap_or_else(|| (limit..e).find(|&i| text.is_char_boundary(i)).unwrap_or(e));
+        out.push((s, cut));
+        s = cut;
+    }
+    out.push((s, e));
+    out
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -1203,6 +1227,18 @@ mod tests {
         assert_eq!(m[1].comparator.as_ref().unwrap().scope, Scope::National);
         assert_eq!(m[0].direction, Some(Direction::Fewer));
         assert_eq!(m[0].gap.unwrap().to_string(), "-1.5");
+    }
+
+    #[test]
+    fn long_runs_are_cut_into_bounded_sentences() {
+        let text = "1% average 2% ".repeat(2000) + &"x".repeat(10_000) + "\u{a3}5";
+        let norm = normalise(&text);
+        let parts = sentences(&norm.text);
+        assert!(parts.iter().all(|&(s, e)| e - s <= MAX_SENTENCE));
+        assert_eq!(parts.first().map(|p| p.0), Some(0));
+        assert_eq!(parts.last().map(|p| p.1), Some(norm.text.len()));
+        let m = run(&text);
+        assert!(m.len() >= 2000, "{}", m.len());
     }
 
     #[test]
