@@ -87,7 +87,7 @@ pub(crate) static CATALOGUE: &[MeasureDef] = &[
     m("ascs_services_made_safe", "Users who say services have made them feel safe and secure", old("4B"), Up, P::PeopleWhoUseServices, D::Ascs, Unit::Percent, &[&["made them feel safe"], &["services", "feel safe and secure"]], &["carer"]),
     m("sac_s42_risk_outcome", "Section 42 enquiries where a risk was reduced or removed", NONE, Up, P::PeopleWhoUseServices, D::SafeguardingAdultsCollection, Unit::Percent, &[&["risk", "reduced or removed"], &["risk", "removed or reduced"]], &[]),
     m("sfc_staff_turnover", "Adult social care staff turnover rate", NONE, Down, P::Staff, D::SkillsForCare, Unit::Rate, &[&["turnover"]], &[]),
-    m("cqc_provider_ratings", "Share of local providers rated good or outstanding", NONE, Up, P::Providers, D::CqcRatings, Unit::Percent, &[&["rated good"], &["rated outstanding"], &["were rated"]], &[]),
+    m("cqc_provider_ratings", "Share of local providers rated good or outstanding", NONE, Up, P::Providers, D::CqcRatings, Unit::Percent, &[&["rated good"], &["rated outstanding"]], &["requires improvement", " ri", "not rated", "unrated", "inadequate"]),
     // --- other CQC metrics the reports cite ---
     m("salt_ltc_reviewed", "Long-term support clients reviewed", NONE, Up, P::PeopleWhoUseServices, D::Salt, Unit::Percent, &[&["long-term support", "review"], &["long term support", "review"]], &["carer"]),
     m("sace_support_confidence", "Carers accessing support or someone to talk to in confidence", NONE, Up, P::Carers, D::Sace, Unit::Percent, &[&["carer", "talk to in confidence"]], &[]),

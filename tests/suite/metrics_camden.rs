@@ -397,19 +397,24 @@ fn camden_metrics_json_has_the_documented_fields() {
 }
 
 #[test]
-#[ignore = "prints every metric, for inspection"]
+#[ignore = "prints every metric of every corpus file, for inspection"]
 fn dump() {
-    let Some((_, metrics)) = camden() else { return };
-    for m in &metrics {
-        println!(
-            "{:?} | {} | {} | {:?} | {:?} | {:?} | {}",
-            m.statement.map(QualityStatement::id),
-            m,
-            m.measure.canonical.map_or("-", |d| d.id),
-            m.direction,
-            m.measure.population,
-            m.assessment(),
-            m.measure.text
-        );
+    let Some(files) = super::util::corpus_files() else {
+        return;
+    };
+    for name in files {
+        let Some(text) = read(&name) else { return };
+        println!("== {name}");
+        for m in parse(&text).metrics() {
+            println!(
+                "{:?} | {} | {} | {:?} | {:?} | {}",
+                m.statement.map(QualityStatement::id),
+                m,
+                m.measure.canonical.map_or("-", |d| d.id),
+                m.direction,
+                m.assessment().map(|a| a.kind),
+                m.measure.text
+            );
+        }
     }
 }
