@@ -371,8 +371,14 @@ fn comparators(text: &str, start: usize, end: usize, toks: &[Tok]) -> Vec<Comp> 
             .position(|t| t.start == pos && matches!(t.fig, Figure::Value(..) | Figure::Bare(_)))
     };
     let mut out: Vec<Comp> = Vec::new();
-    for a in find_words(text, start, end, "average") {
-        let after = a + "average".len();
+    // "average" may stand alone ("than average"); "figure" and "mean" need a scope ("the England
+    // figure of 65%").
+    let anchors = find_words(text, start, end, "average")
+        .map(|a| (a, "average".len(), false))
+        .chain(find_words(text, start, end, "figure").map(|a| (a, "figure".len(), true)))
+        .chain(find_words(text, start, end, "mean").map(|a| (a, "mean".len(), true)));
+    for (a, len, needs_scope) in anchors {
+        let after = a + len;
         let piece = text.get(after..end).unwrap_or("");
         let Ok((rest, ())) = grammar::to_value(piece) else {
             continue;
@@ -403,7 +409,7 @@ fn comparators(text: &str, start: usize, end: usize, toks: &[Tok]) -> Vec<Comp> 
                 ),
                 _ => false,
             };
-            if !ok {
+            if !ok || needs_scope {
                 continue;
             }
             (Scope::Unspecified, None, a)
@@ -434,16 +440,64 @@ fn comparators(text: &str, start: usize, end: usize, toks: &[Tok]) -> Vec<Comp> 
                 break;
             }
         }
-        out.push(Comp {
-            tok,
-            scope,
-            region,
-            intro,
-        });
+        if !out.iter().any(|c| c.tok == tok) {
+            out.push(Comp {
+                tok,
+                scope,
+                region,
+                intro,
+            });
+        }
     }
     compared_to(text, (start, end), toks, &mut out);
+    than_in(text, (start, end), toks, &mut out);
     out.sort_by_key(|c| toks.get(c.tok).map_or(0, |t| t.start));
     out
+}
+
+/// "than in England (65.4%)", "than nationally (12%)", "than across London (9%)": a scope
+/// without "average".
+fn than_in(text: &str, (start, end): (usize, usize), toks: &[Tok], out: &mut Vec<Comp>) {
+    let tok_at = |pos: usize| {
+        toks.iter()
+            .position(|t| t.start == pos && matches!(t.fig, Figure::Value(..) | Figure::Bare(_)))
+    };
+    for p in find_words(text, start, end, "than").chain(find_words(text, start, end, "then")) {
+        let rest = text.get(p + 4..end).unwrap_or("").trim_start();
+        let rest = ["in ", "across ", "for "]
+            .iter()
+            .find_map(|w| rest.strip_prefix(w))
+            .unwrap_or(rest);
+        let (scope, region, after) = if let Some(r) = rest.strip_prefix("england") {
+            (Scope::England, None, r)
+        } else if let Some(r) = rest.strip_prefix("nationally") {
+            (Scope::National, None, r)
+        } else if let Some((r, name)) = REGIONS
+            .iter()
+            .find_map(|(k, name)| rest.strip_prefix(k).map(|r| (r, *name)))
+        {
+            (Scope::Regional, Some(name.to_owned()), r)
+        } else {
+            continue;
+        };
+        if after.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+            continue;
+        }
+        let Ok((value, ())) = grammar::to_value(after) else {
+            continue;
+        };
+        let Some(tok) = tok_at(end - value.len()) else {
+            continue;
+        };
+        if !out.iter().any(|c| c.tok == tok) {
+            out.push(Comp {
+                tok,
+                scope,
+                region,
+                intro: p,
+            });
+        }
+    }
 }
 
 /// "compared to 18.25% nationally", "in comparison to 12%": a figure right after the phrase,

@@ -695,3 +695,27 @@ fn unit_ids_in_json() {
         assert_eq!(serde_json::to_value(unit).expect("serialises"), id);
     }
 }
+
+#[test]
+fn figures_and_scopes_without_the_word_average() {
+    let ms = metrics(
+        "Fewer people (60.1%) found information easily than in England (66.3%). \
+         The vacancy rate was 9.5%, above the England figure of 8.1%, and higher than across London (7.9%) a year earlier at 8.8%.",
+    );
+    assert_eq!(
+        comparator(get(&ms, "60.1")),
+        (Scope::England, None, "66.3".into())
+    );
+    assert_eq!(
+        comparator(get(&ms, "9.5")),
+        (Scope::England, None, "8.1".into())
+    );
+    assert_eq!(
+        comparator(get(&ms, "8.8")),
+        (Scope::Regional, Some("London"), "7.9".into())
+    );
+    // "a mean wait of 12 days" is a figure, not a comparator.
+    let ms = metrics("Data provided by the local authority showed a mean wait of 12 days.");
+    assert_eq!(get(&ms, "12").unit, Unit::Days);
+    assert!(get(&ms, "12").comparator.is_none());
+}
