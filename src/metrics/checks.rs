@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{AssessmentKind, Metric, MetricWarning, by_polarity};
+use super::{AssessmentKind, Metric, MetricWarning, Unit, by_polarity};
 
 /// Bands that contradict the values and polarity; the same value for two different measures.
 pub(crate) fn report_warnings(metrics: &[Metric]) -> Vec<MetricWarning> {
@@ -30,28 +30,27 @@ pub(crate) fn report_warnings(metrics: &[Metric]) -> Vec<MetricWarning> {
             });
         }
     }
-    // Benchmarked figures only: counts and money repeat for good reasons.
-    let mut seen: Vec<(&Metric, String)> = Vec::new();
+    // Benchmarked figures only: counts and money repeat for good reasons. The value is compared
+    // as printed ("70.0" and "70" differ).
+    let mut seen: HashMap<(String, Unit), String> = HashMap::new();
     for m in metrics.iter().filter(|m| m.comparator.is_some()) {
         let key = m
             .measure
             .canonical
             .map_or_else(|| m.measure.text.clone(), |d| d.id.to_owned());
-        if let Some((_, first)) = seen.iter().find(|(o, k)| {
-            o.value == m.value
-                && o.value.scale() == m.value.scale()
-                && o.unit == m.unit
-                && *k != key
-        }) {
-            out.push(MetricWarning::SameValue {
+        match seen.get(&(m.value.to_string(), m.unit)) {
+            Some(first) if *first != key => out.push(MetricWarning::SameValue {
                 value: m.value,
                 unit: m.unit,
                 first: first.clone(),
-                second: key.clone(),
+                second: key,
                 span: m.span,
-            });
+            }),
+            Some(_) => {}
+            None => {
+                seen.insert((m.value.to_string(), m.unit), key);
+            }
         }
-        seen.push((m, key));
     }
     out
 }

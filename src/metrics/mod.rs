@@ -14,6 +14,29 @@
 //! paragraph (a leading "SACE data (2023-24) showed ..." applies forwards, a closing
 //! "(All from SACE 2023-2024)" backwards, a band stated for a group in a sentence without figures
 //! applies to the comparisons that follow).
+//!
+//! # Attribution rules
+//!
+//! - **Pairing.** Each comparator phrase ("England average (65.4%)", "than average (46.55%)",
+//!   "compared to 18% nationally", "with the England average being 83.38%", "than in England
+//!   (66%)") takes the nearest unpaired value of a compatible unit written before it and after
+//!   the previous comparator; failing that, the first one after it and before the next
+//!   comparator ("than the England average (19%) with 40% of residents").
+//! - **Bands** go to the comparison they stand in or directly follow. A band stated in a
+//!   sentence without comparisons ("... was in a 'tending towards negative' band on relevant
+//!   metrics.") applies to the comparisons of the following sentences of the paragraph, until
+//!   a sentence names a source of its own.
+//! - **Sources**, in order of precedence: a closing parenthesis after the figure in its own
+//!   sentence ("(SALT 2023-2024)"), else a source leading its own sentence before the figure
+//!   ("SACE data (2023-24) showed ..."); else a closing "(All from SACE 2023-2024)" later in the
+//!   paragraph, which applies backwards to the sentences since the last one that named a source;
+//!   else the last leading source of an earlier sentence of the same paragraph ("ASCS data
+//!   (2023-2024) showed fewer people ... . 74.07% of carers felt safe ..."). Sources never cross
+//!   paragraphs. A period written next to the figure ("86% in 2023-2024") is the figure's own.
+//!   [`Source::attribution`] says which rule applied.
+//! - **Subjects** ([`Measure::text`]) are the clause between the neighbouring figures, up to the
+//!   comparator phrase; for a plain figure, the words leading up to it ("a median waiting time
+//!   of 206 days") or, when none do, the words after it ("50% of nursing homes were rated good").
 
 mod catalogue;
 mod checks;
