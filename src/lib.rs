@@ -96,8 +96,8 @@ pub use compare::{Comparison, Side, StatementComparison, ThemeComparison, Unscor
 pub use error::{ParseError, ParseErrorKind};
 pub use metrics::{
     Ahead, Assessment, AssessmentKind, Attribution, Comparator, Dataset, Direction, Measure,
-    MeasureComparison, MeasureDef, Metric, MetricComparison, MetricSide, MetricWarning, Part,
-    Polarity, Population, Scope, Source, Unit, VariationBand, compare_metrics,
+    MeasureComparison, MeasureDef, Metric, MetricComparison, MetricSide, MetricWarning, OneSided,
+    Part, Polarity, Population, Scope, Source, Unit, VariationBand, compare_metrics,
     metric_warnings_across,
 };
 pub use model::{

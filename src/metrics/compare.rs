@@ -79,16 +79,28 @@ pub struct MeasureComparison {
     pub periods_differ: bool,
 }
 
+/// A canonical measure only one of the two reports cites.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct OneSided {
+    /// The measure's id.
+    pub id: &'static str,
+    /// Its name.
+    pub name: &'static str,
+    /// The figure the report gives.
+    pub figure: MetricSide,
+}
+
 /// The metrics of two reports, measure by measure.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct MetricComparison {
     /// Measures both cite, in catalogue order.
     pub both: Vec<MeasureComparison>,
-    /// Measures only the first cites (id and its figure).
-    pub only_a: Vec<(&'static str, MetricSide)>,
+    /// Measures only the first cites.
+    pub only_a: Vec<OneSided>,
     /// Measures only the second cites.
-    pub only_b: Vec<(&'static str, MetricSide)>,
+    pub only_b: Vec<OneSided>,
     /// Comparator disagreements between the two (same measure and period, different England
     /// average).
     pub warnings: Vec<MetricWarning>,
@@ -143,8 +155,16 @@ impl MetricComparison {
                         periods_differ,
                     });
                 }
-                (Some(sa), None) => out.only_a.push((def.id, sa)),
-                (None, Some(sb)) => out.only_b.push((def.id, sb)),
+                (Some(figure), None) => out.only_a.push(OneSided {
+                    id: def.id,
+                    name: def.name,
+                    figure,
+                }),
+                (None, Some(figure)) => out.only_b.push(OneSided {
+                    id: def.id,
+                    name: def.name,
+                    figure,
+                }),
                 (None, None) => {}
             }
         }
@@ -234,9 +254,8 @@ impl fmt::Display for MetricComparison {
                 continue;
             }
             writeln!(f, "{label}:")?;
-            for (id, s) in list {
-                let name = super::MeasureDef::by_id(id).map_or(*id, |d| d.name);
-                writeln!(f, "  {name}: {}", side_text(s))?;
+            for one in list {
+                writeln!(f, "  {}: {}", one.name, side_text(&one.figure))?;
             }
         }
         for w in &self.warnings {

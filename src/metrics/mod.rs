@@ -50,7 +50,9 @@ use rust_decimal::Decimal;
 
 use crate::model::{FinancialYear, QualityStatement, Report, Span};
 
-pub use compare::{Ahead, MeasureComparison, MetricComparison, MetricSide, compare_metrics};
+pub use compare::{
+    Ahead, MeasureComparison, MetricComparison, MetricSide, OneSided, compare_metrics,
+};
 
 /// What a figure counts or measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -424,8 +424,8 @@ fn comparing_two_reports_measure_by_measure() {
     assert!(safe.periods_differ);
     assert_eq!(safe.a.gap_to_england, Some(d("-1.1")));
     assert_eq!(safe.b.gap_to_england, Some(d("5.5")));
-    assert!(c.only_a.iter().any(|(id, _)| *id == "ascs_social_contact"));
-    assert!(c.only_b.iter().any(|(id, _)| *id == "salt_direct_payments"));
+    assert!(c.only_a.iter().any(|o| o.id == "ascs_social_contact"));
+    assert!(c.only_b.iter().any(|o| o.id == "salt_direct_payments"));
     let table = c.to_string();
     assert!(table.contains("Users who feel safe *"), "{table}");
     assert!(table.contains("only A:"), "{table}");
