@@ -1212,26 +1212,55 @@ fn finish(d: &Draft, para: &Text, norm: &Norm, ctx: Context<'_>) -> Metric {
 
 /// Strips connectors and punctuation from the ends of a subject phrase.
 fn trim_subject(s: &str) -> String {
-    let mut t =
-        s.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '('));
-    for lead in [
+    const TAILS: &[&str] = &[
+        " and",
+        " or",
+        " but",
+        " with",
+        " than",
+        " then",
+        " which was",
+        " which is",
+        " a further",
+    ];
+    const LEADS: &[&str] = &[
         "and ",
         "or ",
         "but ",
         "however, ",
         "however ",
         "for example, ",
-        "and fewer ",
         "which ",
-    ] {
-        if t.get(..lead.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(lead))
-        {
-            t = t.get(lead.len()..).unwrap_or(t);
-        }
+        "while ",
+        "whereas ",
+    ];
+    let junk = |c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '(' | ')');
+    let mut t = s.trim_start_matches(junk);
+    while let Some(lead) = LEADS
+        .iter()
+        .find(|l| t.get(..l.len()).is_some_and(|h| h.eq_ignore_ascii_case(l)))
+    {
+        t = t.get(lead.len()..).unwrap_or(t).trim_start_matches(junk);
     }
-    t.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '('))
-        .to_owned()
+    // Keep a closing bracket that closes something in the subject.
+    let tail_junk = |c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | '.');
+    let mut t = t.trim_end_matches(tail_junk);
+    while let Some(tail) = TAILS.iter().find(|w| {
+        t.len() > w.len()
+            && t.get(t.len() - w.len()..)
+                .is_some_and(|h| h.eq_ignore_ascii_case(w))
+    }) {
+        t = t
+            .get(..t.len() - tail.len())
+            .unwrap_or(t)
+            .trim_end_matches(tail_junk);
+    }
+    let t = if t.ends_with(')') && t.matches('(').count() < t.matches(')').count() {
+        t.trim_end_matches(')').trim_end()
+    } else {
+        t
+    };
+    t.to_owned()
 }
 
 #[cfg(test)]
@@ -1293,6 +1322,27 @@ mod tests {
         assert_eq!(parts.last().map(|p| p.1), Some(norm.text.len()));
         let m = run(&text);
         assert!(m.len() >= 2000, "{}", m.len());
+    }
+
+    #[test]
+    fn subjects_are_trimmed_of_connectors() {
+        assert_eq!(
+            trim_subject(") and 34.6% people had contact"),
+            "34.6% people had contact"
+        );
+        assert_eq!(
+            trim_subject("; however, and fewer (5%) carers"),
+            "fewer (5%) carers"
+        );
+        assert_eq!(trim_subject("(90.49%"), "90.49%");
+        assert_eq!(trim_subject("people (aged 65+)"), "people (aged 65+)");
+        assert_eq!(trim_subject(""), "");
+        assert_eq!(trim_subject("£200 and"), "£200");
+        assert_eq!(trim_subject("34% in 2011."), "34% in 2011");
+        assert_eq!(
+            trim_subject("35% were inactive, which was higher"),
+            "35% were inactive, which was higher"
+        );
     }
 
     #[test]

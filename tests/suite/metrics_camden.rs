@@ -168,6 +168,9 @@ fn camden_finds_every_csv_row_with_its_own_comparator() {
         if !row.period.is_empty() && period != row.period {
             fail(format!("period '{period}' (want {})", row.period));
         }
+        if m.measure.canonical.is_none() {
+            fail("no canonical measure".into());
+        }
         let band = m.band.map(VariationBand::id).unwrap_or_default();
         if band != row.band {
             fail(format!("band '{band}' (want '{}')", row.band));
