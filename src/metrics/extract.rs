@@ -690,56 +690,54 @@ fn merge(text: &str, mentions: Vec<(usize, usize, Dataset, Option<FinancialYear>
 /// Whether a group closes what precedes it (in parentheses, not followed by "showed") and
 /// whether it is an "(All from ...)".
 fn classify(text: &str, (start, end): (usize, usize), g: &mut Group) {
-    {
-        let head = text.get(start..g.start).unwrap_or("").trim_end();
-        let mut stripped = head;
-        let mut all = false;
-        for p in [
-            "all taken from",
-            "all data from",
-            "all from",
-            "taken from",
-            "data from",
-            "sources:",
-            "source:",
-            "from",
-            "all",
-        ] {
-            if let Some(b) = head.strip_suffix(p) {
-                stripped = b.trim_end();
-                all = p.starts_with("all");
-                break;
-            }
+    let head = text.get(start..g.start).unwrap_or("").trim_end();
+    let mut stripped = head;
+    let mut all = false;
+    for p in [
+        "all taken from",
+        "all data from",
+        "all from",
+        "taken from",
+        "data from",
+        "sources:",
+        "source:",
+        "from",
+        "all",
+    ] {
+        if let Some(b) = head.strip_suffix(p) {
+            stripped = b.trim_end();
+            all = p.starts_with("all");
+            break;
         }
-        let enclosed = stripped.ends_with('(');
-        let tail = text.get(g.end..end).unwrap_or("");
-        let next_word = tail
-            .trim_start_matches([' ', ')', ','])
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .next()
-            .unwrap_or("");
-        let verb = matches!(
-            next_word,
-            "showed"
-                | "shows"
-                | "show"
-                | "shown"
-                | "data"
-                | "indicated"
-                | "indicates"
-                | "reported"
-                | "found"
-                | "which"
-                | "revealed"
-                | "highlighted"
-                | "suggested"
-                | "confirmed"
-                | "demonstrated"
-                | "stated"
-        );
-        g.closing = enclosed && !verb;
-        g.all = all && g.closing;
     }
+    let enclosed = stripped.ends_with('(');
+    let tail = text.get(g.end..end).unwrap_or("");
+    let next_word = tail
+        .trim_start_matches([' ', ')', ','])
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    let verb = matches!(
+        next_word,
+        "showed"
+            | "shows"
+            | "show"
+            | "shown"
+            | "data"
+            | "indicated"
+            | "indicates"
+            | "reported"
+            | "found"
+            | "which"
+            | "revealed"
+            | "highlighted"
+            | "suggested"
+            | "confirmed"
+            | "demonstrated"
+            | "stated"
+    );
+    g.closing = enclosed && !verb;
+    g.all = all && g.closing;
 }
 
 /// The dataset a merged mention names: the first that is a collection ("ASCOF SALT data" is

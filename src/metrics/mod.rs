@@ -547,7 +547,7 @@ pub enum Polarity {
 }
 
 /// A canonical measure in the catalogue (see [`MeasureDef::catalogue`]).
-#[derive(Debug, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct MeasureDef {
     /// Stable id, e.g. `"ascs_control_daily_life"`.
     pub id: &'static str,
