@@ -431,6 +431,13 @@ fn comparing_two_reports_measure_by_measure() {
     assert!(table.contains("only A:"), "{table}");
     let json = serde_json::to_value(&c).expect("serialises");
     assert!(json["both"][0]["a"]["value"].is_number());
+    assert_eq!(json["only_a"][0]["id"], "ascs_social_contact");
+    // `compare` carries the same comparison, in its table and its JSON.
+    let full = cqc_la::compare(&a, &b);
+    assert_eq!(full.metrics, c);
+    assert!(full.to_string().contains("Metrics\nmeasure"), "{full}");
+    let json = serde_json::to_value(&full).expect("serialises");
+    assert_eq!(json["metrics"]["both"][0]["id"], "ascs_feel_safe");
     // Different England averages for the same measure and period across reports.
     let x = report(&[(
         "",
