@@ -726,3 +726,40 @@ fn figures_and_scopes_without_the_word_average() {
     assert_eq!(get(&ms, "12").unit, Unit::Days);
     assert!(get(&ms, "12").comparator.is_none());
 }
+
+#[test]
+fn spans_slice_the_input_to_the_sentence_in_every_fixture() {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut checked = 0;
+    for dir in ["tests/fixtures", "examples/reports"] {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().is_none_or(|e| e != "txt") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("readable fixture");
+            let Ok(report) = Report::parse(&text) else {
+                continue;
+            };
+            for m in report.metrics() {
+                let Some(span) = m.span else { continue };
+                if m.part == Part::FinancialFacts {
+                    assert!(text.get(span.range()).is_some(), "{}", path.display());
+                } else {
+                    assert_eq!(
+                        text.get(span.range()),
+                        Some(m.sentence.as_str()),
+                        "{}",
+                        path.display()
+                    );
+                }
+                checked += 1;
+            }
+            let _ = report.metric_warnings();
+        }
+    }
+    assert!(checked > 50, "{checked} metrics checked");
+}
