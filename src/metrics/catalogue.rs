@@ -115,16 +115,19 @@ pub(crate) static CATALOGUE: &[MeasureDef] = &[
     m("sac_advocate_lacking_capacity", "Individuals lacking capacity supported by an advocate, family or friend", NONE, Up, P::PeopleWhoUseServices, D::SafeguardingAdultsCollection, Unit::Percent, &[&["lacking capacity", "advocate"]], &[]),
     m("sac_concerns_to_s42", "Safeguarding concerns that became section 42 enquiries", NONE, Ctx, P::PeopleWhoUseServices, D::SafeguardingAdultsCollection, Unit::Percent, &[&["section 42 enquiry"], &["section 42 enquiries", "concerns"], &["s42"]], &[]),
     // --- the local authority's own figures ---
-    m("la_carers_assessment_waiting_list", "People waiting for a carer's assessment or review", NONE, Down, P::Carers, D::LocalAuthority, Unit::People, &[&["waiting list", "carer"]], &[]),
-    m("la_carers_assessment_median_wait", "Median wait for a carer's assessment or review", NONE, Down, P::Carers, D::LocalAuthority, Unit::Days, &[&["median wait", "carer"]], &[]),
-    m("la_carers_assessment_maximum_wait", "Maximum wait for a carer's assessment or review", NONE, Down, P::Carers, D::LocalAuthority, Unit::Days, &[&["maximum wait", "carer"], &["longest wait", "carer"]], &[]),
-    m("la_assessment_waiting_list", "People waiting for a needs assessment", NONE, Down, P::PeopleWhoUseServices, D::LocalAuthority, Unit::People, &[&["waiting list", "assessment"]], &["carer", "financial", "equipment"]),
-    m("la_assessment_median_wait", "Median wait for a needs assessment", NONE, Down, P::PeopleWhoUseServices, D::LocalAuthority, Unit::Days, &[&["median wait", "assessment"]], &["carer", "financial", "equipment"]),
-    m("la_financial_assessment_median_wait", "Median wait for a financial assessment", NONE, Down, P::PeopleWhoUseServices, D::LocalAuthority, Unit::Days, &[&["financial assessment", "median wait"], &["financial assessment", "wait"]], &[]),
-    m("la_equipment_median_wait", "Median wait for equipment", NONE, Down, P::PeopleWhoUseServices, D::LocalAuthority, Unit::Days, &[&["equipment", "median wait"]], &[]),
-    m("la_equipment_waiting_list", "People waiting for equipment", NONE, Down, P::PeopleWhoUseServices, D::LocalAuthority, Unit::People, &[&["equipment", "waiting list"]], &[]),
-    m("la_adaptations_wait", "Wait for home adaptations", NONE, Down, P::PeopleWhoUseServices, D::LocalAuthority, Unit::Months, &[&["adaptation", "wait"]], &[]),
-    m("la_reablement_effective", "Reablement effectiveness (the authority's own measure)", NONE, Up, P::PeopleWhoUseServices, D::LocalAuthority, Unit::Percent, &[&["reablement", "effective"]], &[]),
+    m("la_carers_assessment_waiting_list", "People waiting for a carer's assessment or review", NONE, Down, P::Carers, D::LocalAuthority, Unit::People, &[&["waiting", "~carer"]], &["home care", "equipment"]),
+    m("la_carers_assessment_median_wait", "Median wait for a carer's assessment or review", NONE, Down, P::Carers, D::LocalAuthority, Unit::Days, &[&["median wait", "~carer"]], &["equipment"]),
+    m("la_carers_assessment_maximum_wait", "Maximum wait for a carer's assessment or review", NONE, Down, P::Carers, D::LocalAuthority, Unit::Days, &[&["maximum wait", "~carer"], &["longest wait", "~carer"]], &["equipment"]),
+    m("la_assessment_waiting_list", "People waiting for a needs assessment", NONE, Down, P::PeopleWhoUseServices, D::LocalAuthority, Unit::People, &[&["waiting", "~assessment"]], &["carer", "financial", "equipment", "occupational therap", "home care"]),
+    m("la_assessment_median_wait", "Median wait for a needs assessment", NONE, Down, P::PeopleWhoUseServices, D::LocalAuthority, Unit::Days, &[&["median wait", "~assessment"]], &["carer", "financial", "equipment", "occupational therap"]),
+    m("la_assessment_maximum_wait", "Maximum wait for a needs assessment", NONE, Down, P::PeopleWhoUseServices, D::LocalAuthority, Unit::Days, &[&["maximum wait", "~assessment"], &["longest wait", "~assessment"]], &["carer", "financial", "equipment", "occupational therap"]),
+    m("la_ot_assessment_median_wait", "Median wait for an occupational therapy assessment", NONE, Down, P::PeopleWhoUseServices, D::LocalAuthority, Unit::Days, &[&["median wait", "~occupational therap"]], &["carer"]),
+    m("la_financial_assessment_median_wait", "Median wait for a financial assessment", NONE, Down, P::PeopleWhoUseServices, D::LocalAuthority, Unit::Days, &[&["median wait", "~financial assessment"], &["wait", "~financial assessment"]], &[]),
+    m("la_equipment_median_wait", "Median wait for equipment", NONE, Down, P::PeopleWhoUseServices, D::LocalAuthority, Unit::Days, &[&["median wait", "~equipment"]], &[]),
+    m("la_equipment_waiting_list", "People waiting for equipment", NONE, Down, P::PeopleWhoUseServices, D::LocalAuthority, Unit::People, &[&["waiting", "~equipment"]], &[]),
+    m("la_home_care_waiting_list", "People waiting for home care", NONE, Down, P::PeopleWhoUseServices, D::LocalAuthority, Unit::People, &[&["waiting", "~home care"]], &[]),
+    m("la_adaptations_wait", "Wait for home adaptations", NONE, Down, P::PeopleWhoUseServices, D::LocalAuthority, Unit::Months, &[&["wait", "~adaptation"]], &[]),
+    m("la_reablement_effective", "Reablement effectiveness (the authority's own measure)", NONE, Up, P::PeopleWhoUseServices, D::LocalAuthority, Unit::Percent, &[&["effective", "~reablement"]], &[]),
     m("la_advocacy_supported", "Adults supported by advocacy", NONE, Ctx, P::PeopleWhoUseServices, D::LocalAuthority, Unit::People, &[&["advocacy"]], &[]),
     // --- demographics ---
     m("demo_population", "Population", NONE, Ctx, P::Residents, D::LocalAuthority, Unit::People, &[&["population of"]], &[]),
@@ -143,26 +146,48 @@ pub(crate) static CATALOGUE: &[MeasureDef] = &[
     m("fin_short_term_support", "People accessing short-term support", NONE, Ctx, P::PeopleWhoUseServices, D::LocalAuthority, Unit::People, &[], &[]),
 ];
 
-/// The measure a subject names: the match with the most key characters. `text` is lowercase
-/// normalised; `unit` must agree with the measure's usual unit family (counts are not
-/// percentages); `carers` says whether the subject or its source is about carers.
-pub(crate) fn best_match(text: &str, unit: Unit, carers: bool) -> Option<&'static MeasureDef> {
+/// The measure a subject names: the match with the most key characters. `text` is the subject
+/// (lowercase, normalised); `context` the rest of the sentence and the subheading, where a key
+/// part written `~part` may also be found (the topic of a local figure is often named earlier:
+/// "318 carers were waiting ..., with a median wait of 121 days"). For such measures the
+/// excludes apply to the context too. `unit` must agree with the measure's usual unit family
+/// (counts are not percentages); `carers` says whether the subject or its source is about
+/// carers.
+pub(crate) fn best_match(
+    text: &str,
+    context: &str,
+    unit: Unit,
+    carers: bool,
+) -> Option<&'static MeasureDef> {
     let mut best: Option<(usize, &'static MeasureDef)> = None;
     for def in CATALOGUE {
         if !units_agree(def.unit, unit) {
             continue;
         }
-        if def.excludes.iter().any(|x| text.contains(x)) {
+        let qualified = def
+            .keys
+            .iter()
+            .any(|alt| alt.iter().any(|k| k.starts_with('~')));
+        let excluded = |x: &&str| text.contains(*x) || (qualified && context.contains(*x));
+        if def.excludes.iter().any(excluded) {
             continue;
         }
-        if def.population == P::Carers && !carers {
+        if def.population == P::Carers && !carers && !(qualified && context.contains("carer")) {
             continue;
         }
+        let found = |k: &str| match k.strip_prefix('~') {
+            Some(q) => text.contains(q) || context.contains(q),
+            None => text.contains(k),
+        };
         let score = def
             .keys
             .iter()
-            .filter(|alt| alt.iter().all(|k| text.contains(k)))
-            .map(|alt| alt.iter().map(|k| k.len()).sum::<usize>())
+            .filter(|alt| alt.iter().all(|k| found(k)))
+            .map(|alt| {
+                alt.iter()
+                    .map(|k| k.trim_start_matches('~').len())
+                    .sum::<usize>()
+            })
             .max();
         if let Some(score) = score {
             if best.is_none_or(|(s, _)| score > s) {
@@ -232,7 +257,7 @@ mod tests {
 
     #[test]
     fn matching_prefers_specific_and_respects_population() {
-        let id = |t: &str, u, c| best_match(t, u, c).map(|m| m.id);
+        let id = |t: &str, u, c| best_match(t, "", u, c).map(|m| m.id);
         assert_eq!(
             id(
                 "people reported they had as much social contact as desired",
@@ -262,5 +287,30 @@ mod tests {
             Some("sfc_staff_turnover")
         );
         assert_eq!(id("the weather", Unit::Percent, false), None);
+        let la = |t: &str, ctx: &str, u| best_match(t, ctx, u, false).map(|m| m.id);
+        assert_eq!(
+            la(
+                "with a median wait of 121 days",
+                "318 carers were waiting for an assessment",
+                Unit::Days
+            ),
+            Some("la_carers_assessment_median_wait")
+        );
+        assert_eq!(
+            la(
+                "with a median wait of 23 days",
+                "412 people were waiting for a care act assessment",
+                Unit::Days
+            ),
+            Some("la_assessment_median_wait")
+        );
+        assert_eq!(
+            la(
+                "their median waiting time was 49 days",
+                "access to equipment and home adaptations",
+                Unit::Days
+            ),
+            Some("la_equipment_median_wait")
+        );
     }
 }

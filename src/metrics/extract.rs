@@ -775,6 +775,16 @@ struct Draft {
     sentence: (usize, usize),
 }
 
+impl Draft {
+    /// The leading source of an earlier sentence, when it carries to this figure: a national
+    /// collection carries to benchmarked figures only (a survey's figures come with their
+    /// averages), the authority's own data to any figure.
+    fn carried(&self) -> Option<Group> {
+        self.forward
+            .filter(|g| self.comp.is_some() || g.dataset == Some(Dataset::LocalAuthority))
+    }
+}
+
 /// Extracts the metrics of one paragraph and appends them to `out`.
 pub(crate) fn paragraph_metrics(para: &Text, ctx: Context<'_>, out: &mut Vec<Metric>) {
     let original = para.text.as_str();
@@ -835,7 +845,7 @@ pub(crate) fn paragraph_metrics(para: &Text, ctx: Context<'_>, out: &mut Vec<Met
     for d in drafts {
         let mut d = d;
         if d.source.is_none() {
-            d.source = d.forward.map(|g| source_of(&g, Attribution::Leading));
+            d.source = d.carried().map(|g| source_of(&g, Attribution::Leading));
         }
         out.push(finish(&d, para, &norm, ctx));
     }
@@ -1023,6 +1033,7 @@ fn own_periods(text: &str, found: &Found, new: &mut [Draft]) {
     }
     for (d, own) in new.iter_mut().zip(own) {
         let Some((_, fy)) = own else { continue };
+        let carried = d.carried();
         let src = d.source.get_or_insert(Source {
             dataset: None,
             period: None,
@@ -1030,7 +1041,7 @@ fn own_periods(text: &str, found: &Found, new: &mut [Draft]) {
         });
         src.period = Some(fy);
         // Keep the dataset of a leading mention while taking the figure's own period.
-        if let (None, Some(g)) = (src.dataset, d.forward) {
+        if let (None, Some(g)) = (src.dataset, carried) {
             src.dataset = g.dataset;
             src.attribution = Attribution::Leading;
         }
@@ -1143,34 +1154,27 @@ fn finish(d: &Draft, para: &Text, norm: &Norm, ctx: Context<'_>) -> Metric {
     };
     let subject = verbatim(subject_start, subject_end.max(subject_start));
     let subject = trim_subject(&subject);
-    // Catalogue matching: the text before the figure for plain figures, else the clause;
-    // the subheading helps for the authority's own figures.
+    // Catalogue matching: the subject; for a local figure's qualifiers ("~carer") also the
+    // sentence before it and the subheading.
     let dataset = d.source.and_then(|s| s.dataset);
     let clause_text = text.get(c_lo..d.hi.max(c_lo)).unwrap_or("");
     let full_text = text.get(c_lo..c_hi).unwrap_or("");
     let side_text = text
         .get(subject_start..subject_end.max(subject_start))
         .unwrap_or("");
+    let context = format!(
+        "{} {}",
+        text.get(d.sentence.0..subject_start.max(d.sentence.0))
+            .unwrap_or(""),
+        ctx.subheading.unwrap_or("").to_ascii_lowercase()
+    );
     let carers = |t: &str| t.contains("carer") || dataset == Some(Dataset::Sace);
-    let try_match = |t: &str| catalogue::best_match(t, d.unit, carers(t));
+    let try_match = |t: &str| catalogue::best_match(t, &context, d.unit, carers(t));
     let canonical = if d.comp.is_some() {
         try_match(clause_text).or_else(|| try_match(full_text))
     } else {
         try_match(side_text).or_else(|| try_match(full_text))
-    }
-    .or_else(|| {
-        let heading = ctx.subheading?.to_ascii_lowercase();
-        let first = if d.comp.is_some() {
-            clause_text
-        } else {
-            side_text
-        };
-        [first, full_text].into_iter().find_map(|t| {
-            let sub = format!("{t} {heading}");
-            catalogue::best_match(&sub, d.unit, carers(&sub))
-                .filter(|m| m.dataset == Dataset::LocalAuthority)
-        })
-    });
+    };
     let population = canonical
         .map(|m| m.population)
         .or_else(|| population(full_text, ctx.part, dataset));

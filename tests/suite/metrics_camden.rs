@@ -405,8 +405,21 @@ fn dump() {
     let Some(files) = super::util::corpus_files() else {
         return;
     };
-    for name in files {
-        let Some(text) = read(&name) else { return };
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let extra = [
+        "examples/reports/northmere.txt",
+        "examples/reports/south-fenwick.txt",
+    ];
+    for name in files
+        .into_iter()
+        .chain(extra.iter().map(|s| (*s).to_owned()))
+    {
+        let text = if name.contains('/') {
+            std::fs::read_to_string(root.join(&name)).ok()
+        } else {
+            read(&name)
+        };
+        let Some(text) = text else { return };
         println!("== {name}");
         for m in parse(&text).metrics() {
             println!(

@@ -763,3 +763,27 @@ fn spans_slice_the_input_to_the_sentence_in_every_fixture() {
     }
     assert!(checked > 50, "{checked} metrics checked");
 }
+
+#[test]
+fn survey_sources_do_not_carry_to_local_figures() {
+    let ms = metrics(
+        "SACE data (2023-24) showed that 29.5% of carers were satisfied with social services, lower than the England average (36.8%). \
+         At the time of our assessment 318 carers were waiting for an assessment, with a median wait of 121 days.",
+    );
+    assert_eq!(dataset(get(&ms, "29.5")), Some(Dataset::Sace));
+    assert_eq!(get(&ms, "318").source, None);
+    assert_eq!(
+        get(&ms, "318").measure.canonical.map(|m| m.id),
+        Some("la_carers_assessment_waiting_list")
+    );
+    assert_eq!(
+        get(&ms, "121").measure.canonical.map(|m| m.id),
+        Some("la_carers_assessment_median_wait")
+    );
+    // The authority's own data carries to its later figures.
+    let ms = metrics(
+        "Data provided by the local authority showed fewer admissions. Reablement was effective at 82% in 2023/24.",
+    );
+    assert_eq!(dataset(get(&ms, "82")), Some(Dataset::LocalAuthority));
+    assert_eq!(period(get(&ms, "82")).as_deref(), Some("2023-24"));
+}
