@@ -31,9 +31,16 @@
 //!   ("SACE data (2023-24) showed ..."); else a closing "(All from SACE 2023-2024)" later in the
 //!   paragraph, which applies backwards to the sentences since the last one that named a source;
 //!   else the last leading source of an earlier sentence of the same paragraph ("ASCS data
-//!   (2023-2024) showed fewer people ... . 74.07% of carers felt safe ..."). Sources never cross
-//!   paragraphs. A period written next to the figure ("86% in 2023-2024") is the figure's own.
+//!   (2023-2024) showed fewer people ... . 74.07% of carers felt safe ..."), for a figure with
+//!   a comparator (a national collection's figures come with their averages) or when the source
+//!   is the authority's own data ("Data provided by the local authority showed ... . Their data
+//!   also showed reablement was effective at 86%"). Sources never cross paragraphs. A period written next to the figure ("86% in 2023-2024") is the figure's own.
 //!   [`Source::attribution`] says which rule applied.
+//! - **Canonical measures** come from [`MeasureDef::catalogue`]: a subject names a measure when
+//!   all parts of one of its key phrases occur in it; the qualifiers of the authority's own
+//!   figures ("carer", "equipment", "financial assessment") may also stand earlier in the
+//!   sentence or in the subheading ("318 carers were waiting ..., with a median wait of 121
+//!   days").
 //! - **Subjects** ([`Measure::text`]) are the clause between the neighbouring figures, up to the
 //!   comparator phrase; for a plain figure, the words leading up to it ("a median waiting time
 //!   of 206 days") or, when none do, the words after it ("50% of nursing homes were rated good").
