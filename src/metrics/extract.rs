@@ -98,15 +98,15 @@ fn financial_metrics(ff: &crate::model::FinancialFacts, out: &mut Vec<Metric>) {
         let Some(def) = super::MeasureDef::by_id(id) else {
             return;
         };
-        let written = unit.format(value);
-        let needle = match unit {
-            Unit::People => value.to_string(),
-            _ => written.clone(),
+        // The bullet stating the figure, as written with or without thousands separators.
+        let needles = match unit {
+            Unit::People => vec![value.to_string(), super::group_thousands(value)],
+            _ => vec![unit.format(value)],
         };
-        let item = ff
-            .items
-            .iter()
-            .find(|t| t.text.replace("**", "").contains(&needle));
+        let item = ff.items.iter().find(|t| {
+            let plain = t.text.replace("**", "");
+            needles.iter().any(|n| contains_figure(&plain, n))
+        });
         out.push(Metric {
             value,
             unit,
@@ -158,6 +158,19 @@ fn financial_metrics(ff: &crate::model::FinancialFacts, out: &mut Vec<Metric>) {
     if let Some(v) = ff.short_term_support {
         push("fin_short_term_support", Decimal::from(v), Unit::People);
     }
+}
+
+/// Whether `needle` (a figure as written) occurs in `hay` not as the tail of a longer number.
+fn contains_figure(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle).any(|(i, _)| {
+        !hay.get(..i)
+            .and_then(|h| h.chars().next_back())
+            .is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            && !hay
+                .get(i + needle.len()..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(|c| c.is_ascii_digit())
+    })
 }
 
 /// Normalised lowercase text with, for each of its bytes, the original byte offset (plus one
@@ -1345,6 +1358,14 @@ mod tests {
             trim_subject("35% were inactive, which was higher"),
             "35% were inactive, which was higher"
         );
+    }
+
+    #[test]
+    fn figures_are_found_whole() {
+        assert!(contains_figure("a value of 2%.", "2%"));
+        assert!(!contains_figure("spent 12% on care", "2%"));
+        assert!(contains_figure("about 1425 people", "1425"));
+        assert!(!contains_figure("about 14250 people", "1425"));
     }
 
     #[test]
