@@ -1,6 +1,7 @@
 mod compare;
 mod corpus;
 mod fixtures;
+mod json;
 mod lossless;
 mod metrics_camden;
 mod metrics_fixtures;
