@@ -54,6 +54,13 @@
 //! - [`Warning`]: everything the parser noticed (rating against scores, descriptor against
 //!   score, duplicate sections, lines it could not place), with line and column.
 //! - [`compare`]: two reports side by side ([`Comparison`]).
+//! - [`Report::metrics`]: every quantitative claim as a [`Metric`]: value and [`Unit`], the
+//!   [`Comparator`] it is set against, CQC's [`VariationBand`], the [`Source`] (dataset and
+//!   period) and the [`Measure`], matched against a catalogue of canonical measures
+//!   ([`MeasureDef::catalogue`], with ASCOF codes and [`Polarity`]).
+//!   [`Report::metric_warnings`] and [`metric_warnings_across`] flag figures worth checking;
+//!   [`MetricComparison`] (also [`Comparison::metrics`]) compares two reports measure by
+//!   measure.
 //!
 //! # Scope
 //!
@@ -80,12 +87,19 @@
 
 mod compare;
 mod error;
+mod metrics;
 mod model;
 pub(crate) mod parse;
 mod render;
 
 pub use compare::{Comparison, Side, StatementComparison, ThemeComparison, Unscored, compare};
 pub use error::{ParseError, ParseErrorKind};
+pub use metrics::{
+    Ahead, Assessment, AssessmentKind, Attribution, Comparator, Dataset, Direction, Measure,
+    MeasureComparison, MeasureDef, Metric, MetricComparison, MetricSide, MetricWarning, OneSided,
+    Part, Polarity, Population, Scope, Source, Unit, VariationBand, compare_metrics,
+    metric_warnings_across,
+};
 pub use model::{
     About, Band, Block, Date, Descriptor, FinancialFacts, FinancialYear, Finding, Findings,
     InvalidDate, InvalidFinancialYear, Listed, Location, Origin, OverallScore, OverallSummary,
