@@ -1,4 +1,5 @@
-//! Parsing throughput, next to the floor of touching every byte (`split_whitespace().count()`).
+//! Parsing throughput, structure only and structure plus metrics, next to the floor of touching
+//! every byte (`split_whitespace().count()`).
 //!
 //!     cargo bench --bench parse
 
@@ -40,6 +41,15 @@ fn parse(c: &mut Criterion) {
                 let report = Report::parse(black_box(text)).unwrap();
                 assert_eq!(report.statements.len() + report.duplicates.len(), sections);
                 report
+            });
+        });
+        let metrics = expected.metrics().len();
+        group.bench_function(format!("metrics/{name}"), |b| {
+            b.iter(|| {
+                let report = Report::parse(black_box(text)).unwrap();
+                let found = report.metrics();
+                assert_eq!(found.len(), metrics);
+                (report, found)
             });
         });
     }

@@ -22,6 +22,12 @@ fuzz_target!(|data: &[u8]| {
                 assert!(warning.location.line >= 1 && warning.location.column >= 1);
                 let _ = warning.to_string();
             }
+            for metric in report.metrics() {
+                if let Some(span) = metric.span {
+                    assert!(span.start <= span.end && span.end <= data.len());
+                }
+            }
+            let _ = report.metric_warnings();
             let comparison = cqc_la::compare(&report, &report);
             assert!(comparison.a_ahead.is_empty() && comparison.b_ahead.is_empty());
             let _ = comparison.to_string();

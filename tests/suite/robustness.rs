@@ -44,6 +44,21 @@ fn check(input: &str) -> Option<Report> {
                     .all(|w| w[0].location <= w[1].location),
                 "warnings are in input order"
             );
+            // Metric extraction never panics, and its spans point into the input.
+            let metrics = report.metrics();
+            for metric in &metrics {
+                for span in [metric.span, metric.figure_span].into_iter().flatten() {
+                    assert!(
+                        span.start <= span.end
+                            && span.end <= input.len()
+                            && input.is_char_boundary(span.start)
+                            && input.is_char_boundary(span.end),
+                        "metric span {span:?} outside the input ({} bytes): {metric:?}",
+                        input.len()
+                    );
+                }
+            }
+            let _ = report.metric_warnings();
             // Comparing never panics either, with itself or a complete report.
             let comparison = cqc_la::compare(&report, &report);
             assert!(comparison.a_ahead.is_empty() && comparison.b_ahead.is_empty());
