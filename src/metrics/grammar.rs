@@ -257,7 +257,19 @@ pub(crate) const DATASET_NAMES: &[(&str, Dataset)] = &[
 /// A dataset name at the start of `input`, ending at a word boundary.
 /// Grammar: `DATASET_NAMES[i] !alnum` (first match).
 pub(crate) fn dataset_name(input: &str) -> PResult<'_, Dataset> {
+    // Called at every word start of every sentence with a figure: compare first bytes before
+    // whole names (this was a quarter of the time spent extracting a report's metrics).
+    let Some(&first) = input.as_bytes().first() else {
+        return fail(input);
+    };
+    // The names' first letters.
+    if !matches!(first, b'a' | b'b' | b'c' | b'd' | b'l' | b'r' | b's') {
+        return fail(input);
+    }
     for &(name, dataset) in DATASET_NAMES {
+        if name.as_bytes().first() != Some(&first) {
+            continue;
+        }
         if let Some(rest) = input.strip_prefix(name) {
             if word_end(rest).is_ok() {
                 return Ok((rest, dataset));
@@ -483,6 +495,13 @@ mod tests {
             (VariationBand::Positive, false)
         );
         assert!(b("positively").is_err());
+    }
+
+    #[test]
+    fn dataset_name_initials_cover_every_name() {
+        for &(name, _) in DATASET_NAMES {
+            assert!(dataset_name(name).is_ok(), "{name}");
+        }
     }
 
     #[test]
