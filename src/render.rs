@@ -46,8 +46,15 @@ impl Display for Report {
 
 fn render(report: &Report, out: &mut Out<'_, '_>) -> fmt::Result {
     if let (Some(_), Some(authority)) = (&report.lines.header, &report.authority) {
-        if report.indicative {
-            out.line(format_args!("{authority} assessment"))?;
+        // A pilot's `<Authority> assessment` when it reads back as one; otherwise (a name with
+        // commas, say, in a report marked indicative by its start date) the usual header.
+        let pilot = format!("{authority} assessment");
+        let reads_as_pilot = matches!(
+            crate::parse::lines::classify(&pilot, crate::Span::default()),
+            crate::parse::lines::Kind::PilotHeader(name) if name == *authority
+        );
+        if report.indicative && reads_as_pilot {
+            out.line(pilot)?;
         } else {
             out.line(format_args!("{authority}: local authority assessment"))?;
         }

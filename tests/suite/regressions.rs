@@ -190,3 +190,35 @@ fn stray_list_lines_keep_every_line() {
     assert_eq!(second.authority, first.authority);
     assert_eq!(second.rating, first.rating);
 }
+
+/// Found by `report_like_strings_never_panic`: a report marked indicative by an
+/// `Assessment start date:` line, whose header named `Score: Learning, improvement and
+/// innovation`, was rendered with a pilot header (`<name> assessment`), which a name with a
+/// comma cannot be, so the rendering was "not a report". The pilot form is now used only when
+/// it reads back as one.
+#[test]
+fn indicative_report_with_a_comma_in_its_name() {
+    let text = "Score: Score: Learning, improvement and innovation: local authority assessment\r\nAssessment start date: ";
+    let report = parse(text);
+    assert!(report.indicative);
+    let rendered = report.to_string();
+    assert!(
+        rendered.starts_with(
+            "Score: Score: Learning, improvement and innovation: local authority assessment\n"
+        ),
+        "{rendered}"
+    );
+    let again = parse(&rendered);
+    assert_eq!(again.authority, report.authority);
+    assert!(again.indicative);
+
+    // A pilot's own header keeps its form.
+    let pilot = assert_round_trip(
+        "Holmcastle City Council assessment\nAssessment start date: 6 March 2023\nSafeguarding\nScore: 2\n",
+    );
+    assert!(
+        pilot
+            .to_string()
+            .starts_with("Holmcastle City Council assessment\n")
+    );
+}
