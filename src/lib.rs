@@ -14,11 +14,22 @@
     clippy::module_name_repetitions
 )]
 
+mod cohort;
 mod error;
+mod identity;
 mod model;
 pub(crate) mod parse;
+mod svg;
 
+pub use cohort::{
+    Cohort, CsvError, Distribution, Distributions, Group, GroupComparison, GroupMembers,
+    GroupSummary, GroupTable, InvalidYearMonth, LeagueRow, LeagueTable, MeasureRow, MeasureTable,
+    MemberValue, MemberVsGroup, MetricObservation, MetricPolarity, MetricTables, Neighbour,
+    NeighbourBasis, Neighbours, Quartile, ScoreRecord, SpineChart, SpineRow, Standing,
+    StatementVsGroup, Subject, Summary, Verdict, YearMonth, ordinal,
+};
 pub use error::{ParseError, ParseErrorKind};
+pub use identity::{Authority, AuthorityKind, Region, UnknownAuthority};
 pub use model::{
     About, Band, Block, Date, Descriptor, FinancialFacts, FinancialYear, Finding, Findings,
     InvalidDate, InvalidFinancialYear, Listed, Location, Origin, OverallScore, OverallSummary,
