@@ -197,34 +197,47 @@ impl fmt::Display for LeagueTable {
             self.rows.iter().map(|r| r.name.chars().count()).max().unwrap_or(0).max("Authority".len());
         let pos_width =
             self.rows.iter().map(|r| r.standing.position().len()).max().unwrap_or(0).max(3);
+        let derived: Vec<String> = self
+            .rows
+            .iter()
+            .map(|r| match (r.derived, r.rating_agrees()) {
+                (Some(band), Some(false)) => format!("{band} (differs)"),
+                (Some(band), _) => band.to_string(),
+                (None, _) => "-".to_owned(),
+            })
+            .collect();
+        let derived_width =
+            derived.iter().map(String::len).max().unwrap_or(0).max("Derived".len());
+        let rating_width = self
+            .rows
+            .iter()
+            .map(|r| r.published_rating.map_or(1, |r| r.title().len()))
+            .max()
+            .unwrap_or(0)
+            .max("Published".len());
         writeln!(
             f,
-            "{:<pos_width$}  {:>4}  {:<name_width$}  {:<6}  {:>5}  {:<20}  {:<34}  {}",
+            "{:<pos_width$}  {:>4}  {:<name_width$}  {:<6}  {:>5}  {:<rating_width$}  {:<derived_width$}  {}",
             "Pos",
             "Rank",
             "Authority",
             "Total",
             "%",
-            "Published rating",
-            "Derived from scores",
+            "Published",
+            "Derived",
             ABBREVIATIONS.join(" "),
         )?;
-        for r in &self.rows {
+        for (r, derived) in self.rows.iter().zip(&derived) {
             let total = format!(
                 "{}/{}{}",
                 r.overall.total,
                 r.overall.maximum(),
                 if r.is_complete() { "" } else { "*" }
             );
-            let derived = match (r.derived, r.rating_agrees()) {
-                (Some(band), Some(false)) => format!("{band} (differs)"),
-                (Some(band), _) => band.to_string(),
-                (None, _) => "-".to_owned(),
-            };
             let scores = score_string(&r.scores).replace(' ', "  ");
             writeln!(
                 f,
-                "{:<pos_width$}  {:>4}  {:<name_width$}  {:<6}  {:>5.1}  {:<20}  {:<34}  {}",
+                "{:<pos_width$}  {:>4}  {:<name_width$}  {:<6}  {:>5.1}  {:<rating_width$}  {:<derived_width$}  {}",
                 r.standing.position(),
                 r.standing.rank,
                 r.name,
@@ -235,6 +248,7 @@ impl fmt::Display for LeagueTable {
                 scores,
             )?;
         }
+        writeln!(f, "Published: the rating CQC published; Derived: the band the scores give")?;
         writeln!(f, "Pos =a-b: joint a-th to b-th; Rank: competition rank (ties share the best)")?;
         writeln!(f, "Scores: {}", legend())?;
         if self.rows.iter().any(|r| !r.is_complete()) {
