@@ -113,7 +113,7 @@ impl Cohort {
     /// let cohort = Cohort::published();
     /// let camden = cohort.get("Camden").unwrap();
     /// let near = cohort.neighbours(camden, 3);
-    /// assert_eq!(near.rows[0].name, "Kensington and Chelsea");
+    /// assert_eq!(near.rows[0].name, "Wokingham");
     /// ```
     pub fn neighbours(&self, target: &ScoreRecord, count: usize) -> Neighbours {
         let rows = self
