@@ -31,7 +31,7 @@ pub struct MemberValue {
 /// ```
 /// use cqc_la::{Cohort, QualityStatement};
 /// let d = Cohort::published().distribution(QualityStatement::Safeguarding);
-/// assert_eq!(d.counts, [2, 30, 40, 0]); // how many 1s, 2s, 3s, 4s
+/// assert_eq!(d.counts, [2, 27, 42, 1]); // how many 1s, 2s, 3s, 4s
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]

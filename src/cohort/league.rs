@@ -57,9 +57,10 @@ impl LeagueRow {
 /// ```
 /// use cqc_la::Cohort;
 /// let table = Cohort::published().league_table();
-/// let hertfordshire = table.row("Hertfordshire County Council").unwrap();
-/// assert_eq!(hertfordshire.standing.to_string(), "joint 4th-6th of 72");
-/// assert_eq!(hertfordshire.standing.position(), "=4-6");
+/// let westminster = table.row("Westminster City Council").unwrap();
+/// assert_eq!(westminster.standing.to_string(), "joint 5th-10th of 72");
+/// assert_eq!(westminster.standing.position(), "=5-10");
+/// assert_eq!(westminster.standing.rank, 5);
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -130,7 +131,7 @@ impl LeagueTable {
     /// let mut out = Vec::new();
     /// Cohort::published().league_table().write_csv(&mut out).unwrap();
     /// let text = String::from_utf8(out).unwrap();
-    /// assert!(text.lines().nth(1).unwrap().starts_with("1,1,1,72,Camden,E09000007,32,9,88.9,"));
+    /// assert!(text.lines().nth(1).unwrap().starts_with("1-2,1,2,72,Camden,E09000007,32,9,88.9,"));
     /// ```
     pub fn write_csv(&self, writer: impl Write) -> Result<(), CsvError> {
         let mut csv = csv::Writer::from_writer(writer);

@@ -58,7 +58,7 @@ static PUBLISHED: LazyLock<Vec<ScoreRecord>> = LazyLock::new(|| {
 /// assert_eq!(cohort.len(), 72);
 /// let table = cohort.league_table();
 /// let camden = table.row("Camden").unwrap();
-/// assert_eq!(camden.standing.to_string(), "1st of 72");
+/// assert_eq!(camden.standing.to_string(), "joint 1st-2nd of 72");
 /// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
