@@ -251,7 +251,13 @@ fn name_key(name: &str) -> String {
         .replace('&', " and ")
         .chars()
         .filter(|c| !matches!(c, '.' | '\'' | '\u{2019}'))
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { ' ' })
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                ' '
+            }
+        })
         .collect();
     cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -288,9 +294,7 @@ fn match_key(name: &str) -> String {
 
 fn looks_like_ons_code(name: &str) -> bool {
     let name = name.trim();
-    name.len() == 9
-        && name.starts_with('E')
-        && name[1..].bytes().all(|b| b.is_ascii_digit())
+    name.len() == 9 && name.starts_with('E') && name[1..].bytes().all(|b| b.is_ascii_digit())
 }
 
 impl Authority {
@@ -352,13 +356,20 @@ impl Authority {
                 return Ok(&entry.authority);
             }
         }
-        Err(UnknownAuthority { name: name.to_owned(), suggestions: suggestions(&key, 3) })
+        Err(UnknownAuthority {
+            name: name.to_owned(),
+            suggestions: suggestions(&key, 3),
+        })
     }
 }
 
 impl fmt::Display for Authority {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} ({}, {}, {})", self.name, self.ons_code, self.kind, self.region)
+        write!(
+            f,
+            "{} ({}, {}, {})",
+            self.name, self.ons_code, self.kind, self.region
+        )
     }
 }
 
@@ -405,13 +416,21 @@ fn suggestions(key: &str, count: usize) -> Vec<String> {
             let shared = words.iter().filter(|w| theirs.contains(w)).count();
             let union = words.len() + theirs.len() - shared;
             let overlap = shared as f64 / union.max(1) as f64;
-            let contains =
-                if e.key.contains(key) || key.contains(e.key.as_str()) { 0.5 } else { 0.0 };
+            let contains = if e.key.contains(key) || key.contains(e.key.as_str()) {
+                0.5
+            } else {
+                0.0
+            };
             (edit.max(overlap) + contains, e.authority.name.as_str())
         })
         .collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-    ranked.into_iter().filter(|(s, _)| *s > 0.3).take(count).map(|(_, n)| n.to_owned()).collect()
+    ranked
+        .into_iter()
+        .filter(|(s, _)| *s > 0.3)
+        .take(count)
+        .map(|(_, n)| n.to_owned())
+        .collect()
 }
 
 /// Edit distance in characters (insertions, deletions, substitutions), two rows of memory.

@@ -31,7 +31,11 @@ const FONT: &str = "font-family=\"Helvetica, Arial, sans-serif\"";
 fn n(v: f64) -> String {
     let s = format!("{v:.2}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".to_owned() } else { s.to_owned() }
+    if s == "-0" {
+        "0".to_owned()
+    } else {
+        s.to_owned()
+    }
 }
 
 impl LeagueTable {
@@ -47,11 +51,20 @@ impl LeagueTable {
     /// assert!(svg.starts_with("<svg"));
     /// assert!(svg.contains("Kensington and Chelsea"));
     /// ```
+    // One linear drawing routine: it reads best top to bottom.
+    #[allow(clippy::too_many_lines)]
     pub fn heat_map_svg(&self) -> String {
         let cell_w = 34.0;
         let cell_h = 18.0;
         let pos_w = 60.0;
-        let name_w = 16.0 + 7.0 * self.rows.iter().map(|r| r.name.chars().count()).max().unwrap_or(10) as f64;
+        let name_w = 16.0
+            + 7.0
+                * self
+                    .rows
+                    .iter()
+                    .map(|r| r.name.chars().count())
+                    .max()
+                    .unwrap_or(10) as f64;
         let pct_w = 56.0;
         let top = 120.0;
         let grid_x = pos_w + name_w;
@@ -73,7 +86,12 @@ impl LeagueTable {
             escape(&format!("Quality statement scores: {}", self.cohort))
         );
         let _ = writeln!(s, "<text x=\"10\" y=\"{}\">Pos</text>", n(top - 6.0));
-        let _ = writeln!(s, "<text x=\"{}\" y=\"{}\">Authority</text>", n(pos_w), n(top - 6.0));
+        let _ = writeln!(
+            s,
+            "<text x=\"{}\" y=\"{}\">Authority</text>",
+            n(pos_w),
+            n(top - 6.0)
+        );
         for (i, qs) in QualityStatement::ALL.iter().enumerate() {
             let x = grid_x + cell_w * i as f64 + cell_w / 2.0;
             let _ = writeln!(
@@ -86,15 +104,32 @@ impl LeagueTable {
                 escape(qs.short_title())
             );
         }
-        let _ = writeln!(s, "<text x=\"{}\" y=\"{}\">%</text>", n(grid_x + 9.0 * cell_w + 8.0), n(top - 6.0));
+        let _ = writeln!(
+            s,
+            "<text x=\"{}\" y=\"{}\">%</text>",
+            n(grid_x + 9.0 * cell_w + 8.0),
+            n(top - 6.0)
+        );
         for (row_index, row) in self.rows.iter().enumerate() {
             let y = top + cell_h * row_index as f64;
             let text_y = y + cell_h - 5.0;
-            let _ = writeln!(s, "<text x=\"10\" y=\"{}\">{}</text>", n(text_y), escape(&row.standing.position()));
-            let _ = writeln!(s, "<text x=\"{}\" y=\"{}\">{}</text>", n(pos_w), n(text_y), escape(&row.name));
+            let _ = writeln!(
+                s,
+                "<text x=\"10\" y=\"{}\">{}</text>",
+                n(text_y),
+                escape(&row.standing.position())
+            );
+            let _ = writeln!(
+                s,
+                "<text x=\"{}\" y=\"{}\">{}</text>",
+                n(pos_w),
+                n(text_y),
+                escape(&row.name)
+            );
             for (i, score) in row.scores.iter().enumerate() {
                 let x = grid_x + cell_w * i as f64;
-                let fill = score.map_or(MISSING_COLOUR, |s| SCORE_COLOURS[usize::from(s.get() - 1)]);
+                let fill =
+                    score.map_or(MISSING_COLOUR, |s| SCORE_COLOURS[usize::from(s.get() - 1)]);
                 let label = score.map_or_else(|| "?".to_owned(), |s| s.to_string());
                 let _ = writeln!(
                     s,
@@ -127,9 +162,17 @@ impl LeagueTable {
             );
         }
         let legend_y = top + cell_h * self.rows.len() as f64 + 24.0;
-        for (i, colour) in SCORE_COLOURS.iter().chain(std::iter::once(&MISSING_COLOUR)).enumerate() {
+        for (i, colour) in SCORE_COLOURS
+            .iter()
+            .chain(std::iter::once(&MISSING_COLOUR))
+            .enumerate()
+        {
             let x = 10.0 + 90.0 * i as f64;
-            let label = if i < 4 { format!("score {}", i + 1) } else { "unknown".to_owned() };
+            let label = if i < 4 {
+                format!("score {}", i + 1)
+            } else {
+                "unknown".to_owned()
+            };
             let _ = writeln!(
                 s,
                 "<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"14\" fill=\"{colour}\"/><text x=\"{}\" y=\"{}\">{label}</text>",
@@ -180,8 +223,17 @@ impl SpineChart {
     /// let chart = cohort.metric_tables().spine_chart("Camden").unwrap();
     /// assert!(chart.to_svg().contains("#d7301f"));
     /// ```
+    // One linear drawing routine: it reads best top to bottom.
+    #[allow(clippy::too_many_lines)]
     pub fn to_svg(&self) -> String {
-        let label_w = 16.0 + 6.5 * self.rows.iter().map(|r| r.name.chars().count()).max().unwrap_or(10) as f64;
+        let label_w = 16.0
+            + 6.5
+                * self
+                    .rows
+                    .iter()
+                    .map(|r| r.name.chars().count())
+                    .max()
+                    .unwrap_or(10) as f64;
         let chart_w = 420.0;
         let value_w = 140.0;
         let row_h = 26.0;
@@ -203,61 +255,113 @@ impl SpineChart {
         let _ = writeln!(
             s,
             "<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">{}</text>",
-            escape(&format!("{}: metrics against England and {}", self.authority, self.cohort))
+            escape(&format!(
+                "{}: metrics against England and {}",
+                self.authority, self.cohort
+            ))
         );
-        let _ = writeln!(s, "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">England</text>", n(mid), n(top - 8.0));
-        let _ = writeln!(s, "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">better &#8594;</text>", n(label_w + chart_w - 4.0), n(top - 8.0));
-        let _ = writeln!(s, "<text x=\"{}\" y=\"{}\">&#8592; worse</text>", n(label_w + 4.0), n(top - 8.0));
-        let _ = writeln!(s, "<text x=\"{}\" y=\"{}\">value (England)</text>", n(label_w + chart_w + 8.0), n(top - 8.0));
+        let _ = writeln!(
+            s,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">England</text>",
+            n(mid),
+            n(top - 8.0)
+        );
+        let _ = writeln!(
+            s,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">better &#8594;</text>",
+            n(label_w + chart_w - 4.0),
+            n(top - 8.0)
+        );
+        let _ = writeln!(
+            s,
+            "<text x=\"{}\" y=\"{}\">&#8592; worse</text>",
+            n(label_w + 4.0),
+            n(top - 8.0)
+        );
+        let _ = writeln!(
+            s,
+            "<text x=\"{}\" y=\"{}\">value (England)</text>",
+            n(label_w + chart_w + 8.0),
+            n(top - 8.0)
+        );
         for (i, r) in self.rows.iter().enumerate() {
-            let y = top + row_h * i as f64;
-            let centre_y = y + row_h / 2.0;
+            let row_y = top + row_h * i as f64;
+            let centre_y = row_y + row_h / 2.0;
             if i % 2 == 0 {
-                let _ = writeln!(s, "<rect x=\"0\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#f4f4f4\"/>", n(y), n(width), n(row_h));
+                let _ = writeln!(
+                    s,
+                    "<rect x=\"0\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#f4f4f4\"/>",
+                    n(row_y),
+                    n(width),
+                    n(row_h)
+                );
             }
             let centre = r.england.unwrap_or(r.summary.median);
             let spread = [r.summary.min, r.summary.max, r.value]
                 .iter()
                 .map(|v| (v - centre).abs())
                 .fold(0.0_f64, f64::max);
-            let spread = if spread > 0.0 && spread.is_finite() { spread } else { 1.0 };
-            let sign = if r.polarity == MetricPolarity::LowerIsBetter { -1.0 } else { 1.0 };
-            let x = |v: f64| mid + sign * (v - centre) / spread * half;
-            let (a, b) = (x(r.summary.min), x(r.summary.max));
+            let spread = if spread > 0.0 && spread.is_finite() {
+                spread
+            } else {
+                1.0
+            };
+            let sign = if r.polarity == MetricPolarity::LowerIsBetter {
+                -1.0
+            } else {
+                1.0
+            };
+            let to_x = |v: f64| mid + sign * (v - centre) / spread * half;
+            let (lo, hi) = (to_x(r.summary.min), to_x(r.summary.max));
             let _ = writeln!(
                 s,
                 "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"8\" fill=\"#d9d9d9\"/>",
-                n(a.min(b)),
+                n(lo.min(hi)),
                 n(centre_y - 4.0),
-                n((a - b).abs().max(1.0))
+                n((lo - hi).abs().max(1.0))
             );
-            let (a, b) = (x(r.summary.lower_quartile), x(r.summary.upper_quartile));
+            let (lo, hi) = (
+                to_x(r.summary.lower_quartile),
+                to_x(r.summary.upper_quartile),
+            );
             let _ = writeln!(
                 s,
                 "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"8\" fill=\"#969696\"/>",
-                n(a.min(b)),
+                n(lo.min(hi)),
                 n(centre_y - 4.0),
-                n((a - b).abs().max(1.0))
+                n((lo - hi).abs().max(1.0))
             );
-            let m = x(r.summary.median);
+            let median_x = to_x(r.summary.median);
             let _ = writeln!(
                 s,
                 "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#252525\" stroke-width=\"2\"/>",
-                n(m),
+                n(median_x),
                 n(centre_y - 6.0),
-                n(m),
+                n(median_x),
                 n(centre_y + 6.0)
             );
             let _ = writeln!(
                 s,
                 "<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"{}\" stroke=\"#000000\" stroke-width=\"0.5\"><title>{}</title></circle>",
-                n(x(r.value)),
+                n(to_x(r.value)),
                 n(centre_y),
                 verdict_colour(r.verdict),
-                escape(&format!("{}: {} ({})", r.name, r.value, r.verdict.map_or("no judgement stated", Verdict::title)))
+                escape(&format!(
+                    "{}: {} ({})",
+                    r.name,
+                    r.value,
+                    r.verdict.map_or("no judgement stated", Verdict::title)
+                ))
             );
-            let _ = writeln!(s, "<text x=\"10\" y=\"{}\">{}</text>", n(centre_y + 4.0), escape(&r.name));
-            let england = r.england.map_or_else(|| "-".to_owned(), |e| format!("{e:.2}"));
+            let _ = writeln!(
+                s,
+                "<text x=\"10\" y=\"{}\">{}</text>",
+                n(centre_y + 4.0),
+                escape(&r.name)
+            );
+            let england = r
+                .england
+                .map_or_else(|| "-".to_owned(), |e| format!("{e:.2}"));
             let _ = writeln!(
                 s,
                 "<text x=\"{}\" y=\"{}\">{:.2} ({england})</text>",
@@ -312,7 +416,10 @@ mod tests {
 
     #[test]
     fn escapes_markup() {
-        assert_eq!(escape("A & B <c> \"d\" 'e'"), "A &amp; B &lt;c&gt; &quot;d&quot; &apos;e&apos;");
+        assert_eq!(
+            escape("A & B <c> \"d\" 'e'"),
+            "A &amp; B &lt;c&gt; &quot;d&quot; &apos;e&apos;"
+        );
     }
 
     #[test]

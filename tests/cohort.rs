@@ -41,7 +41,16 @@ fn league_table_ranks_ties_honestly() {
     assert_eq!(table.unranked, ["Essex"]);
 
     let camden = table.row("Camden").unwrap().standing;
-    assert_eq!((camden.rank, camden.last, camden.of, camden.tied, camden.worse), (1, 1, 5, 1, 4));
+    assert_eq!(
+        (
+            camden.rank,
+            camden.last,
+            camden.of,
+            camden.tied,
+            camden.worse
+        ),
+        (1, 1, 5, 1, 4)
+    );
     assert_eq!(camden.to_string(), "1st of 5");
     close(camden.percentile, 90.0);
     assert_eq!(camden.quartile, Quartile::Top);
@@ -73,7 +82,17 @@ fn league_table_ranks_ties_honestly() {
 fn standings_of_raw_values() {
     let s = Standing::rank(&[Some(2.0), Some(2.0), Some(1.0), Some(3.0), None, Some(2.0)]);
     let got: Vec<Option<(usize, usize)>> = s.iter().map(|x| x.map(|x| (x.rank, x.last))).collect();
-    assert_eq!(got, [Some((2, 4)), Some((2, 4)), Some((5, 5)), Some((1, 1)), None, Some((2, 4))]);
+    assert_eq!(
+        got,
+        [
+            Some((2, 4)),
+            Some((2, 4)),
+            Some((5, 5)),
+            Some((1, 1)),
+            None,
+            Some((2, 4))
+        ]
+    );
     close(s[0].unwrap().percentile, 50.0); // (1 + 1.5) / 5
     close(s[2].unwrap().percentile, 10.0);
     close(s[3].unwrap().percentile, 90.0);
@@ -88,7 +107,10 @@ fn statement_distribution_with_missing_scores() {
     assert_eq!(d.missing, 2); // Wirral's unknown score and Essex
     close(d.mean.unwrap(), 3.0);
     let s = d.summary.unwrap();
-    assert_eq!((s.min, s.lower_quartile, s.median, s.upper_quartile, s.max), (2.0, 2.75, 3.0, 3.25, 4.0));
+    assert_eq!(
+        (s.min, s.lower_quartile, s.median, s.upper_quartile, s.max),
+        (2.0, 2.75, 3.0, 3.25, 4.0)
+    );
     let camden = d.member("Camden").unwrap().standing.unwrap();
     assert_eq!(camden.to_string(), "1st of 4");
     close(camden.percentile, 87.5);
@@ -96,7 +118,10 @@ fn statement_distribution_with_missing_scores() {
     assert_eq!(kent.to_string(), "joint 2nd-3rd of 4");
     close(kent.percentile, 50.0);
     assert!(d.member("Wirral").unwrap().standing.is_none());
-    close(d.member("Leeds").unwrap().standing.unwrap().percentile, 12.5);
+    close(
+        d.member("Leeds").unwrap().standing.unwrap().percentile,
+        12.5,
+    );
 }
 
 #[test]
@@ -144,7 +169,10 @@ fn groups_keep_shown_and_reference_apart() {
     let cmp = cohort.compare_groups(&Group::region(Region::London), &mixed);
     assert_eq!(cmp.rows.len(), 2);
     assert_eq!(cmp.rows[1].name, "Islington");
-    assert_eq!(cmp.rows[1].standing.unwrap().to_string(), "joint 1st-2nd of 3");
+    assert_eq!(
+        cmp.rows[1].standing.unwrap().to_string(),
+        "joint 1st-2nd of 3"
+    );
     close(cmp.rows[1].group_mean.unwrap(), 62.5);
 
     // Kinds.
@@ -154,7 +182,8 @@ fn groups_keep_shown_and_reference_apart() {
 
 #[test]
 fn named_groups_from_csv() {
-    let csv = "group,authority\nNorth,Leeds\nNorth,Wirral\nSouth,Kent County Council\nNorth,Leeds\n";
+    let csv =
+        "group,authority\nNorth,Leeds\nNorth,Wirral\nSouth,Kent County Council\nNorth,Leeds\n";
     let groups = Group::load_csv(csv.as_bytes()).unwrap();
     assert_eq!(groups.len(), 2);
     assert_eq!(groups[0].name, "North");
@@ -171,26 +200,60 @@ fn neighbours_by_scores() {
     let cohort = hand_built();
     let islington = cohort.get("Islington").unwrap();
     let near = cohort.neighbours(islington, 10);
-    let got: Vec<(&str, f64, usize)> =
-        near.rows.iter().map(|r| (r.name.as_str(), r.distance, r.shared)).collect();
-    assert_eq!(got, [("Kent", 0.0, 9), ("Wirral", 0.0, 8), ("Camden", 3.0, 9), ("Leeds", 3.0, 9)]);
+    let got: Vec<(&str, f64, usize)> = near
+        .rows
+        .iter()
+        .map(|r| (r.name.as_str(), r.distance, r.shared))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Kent", 0.0, 9),
+            ("Wirral", 0.0, 8),
+            ("Camden", 3.0, 9),
+            ("Leeds", 3.0, 9)
+        ]
+    );
 
     // Wirral against Camden: one point apart on the eight shared statements, scaled to nine.
     let wirral = cohort.get("Wirral").unwrap();
-    let camden_row = cohort.neighbours(wirral, 10).rows.into_iter().find(|r| r.name == "Camden").unwrap();
+    let camden_row = cohort
+        .neighbours(wirral, 10)
+        .rows
+        .into_iter()
+        .find(|r| r.name == "Camden")
+        .unwrap();
     close(camden_row.distance, 3.0);
     assert_eq!(camden_row.shared, 8);
 
     let leeds = cohort.get("Leeds").unwrap();
-    let partners = cohort.learning_partners(leeds, QualityStatement::LearningImprovementAndInnovation, 5);
-    let got: Vec<(&str, u8)> =
-        partners.rows.iter().map(|r| (r.name.as_str(), r.score.unwrap().get())).collect();
+    let partners =
+        cohort.learning_partners(leeds, QualityStatement::LearningImprovementAndInnovation, 5);
+    let got: Vec<(&str, u8)> = partners
+        .rows
+        .iter()
+        .map(|r| (r.name.as_str(), r.score.unwrap().get()))
+        .collect();
     assert_eq!(got, [("Islington", 3), ("Kent", 3), ("Camden", 4)]);
     assert_eq!(partners.target_score, Score::new(2));
     // Nobody scored higher than Camden; Wirral has no learning score.
     let camden = cohort.get("Camden").unwrap();
-    assert!(cohort.learning_partners(camden, QualityStatement::Safeguarding, 5).rows.is_empty());
-    assert!(cohort.learning_partners(wirral, QualityStatement::LearningImprovementAndInnovation, 5).rows.is_empty());
+    assert!(
+        cohort
+            .learning_partners(camden, QualityStatement::Safeguarding, 5)
+            .rows
+            .is_empty()
+    );
+    assert!(
+        cohort
+            .learning_partners(
+                wirral,
+                QualityStatement::LearningImprovementAndInnovation,
+                5
+            )
+            .rows
+            .is_empty()
+    );
     assert!(partners.to_string().contains("Learning partners for Leeds"));
 }
 
@@ -205,12 +268,20 @@ fn metric_statistics_and_neighbours() {
     ];
     for (who, values) in observations {
         for (i, v) in values.into_iter().enumerate() {
-            let polarity = if i == 1 { MetricPolarity::LowerIsBetter } else { MetricPolarity::HigherIsBetter };
+            let polarity = if i == 1 {
+                MetricPolarity::LowerIsBetter
+            } else {
+                MetricPolarity::HigherIsBetter
+            };
             let mut o = MetricObservation::new(who, format!("m{i}"), format!("Measure {i}"), v)
                 .with_england(50.0)
                 .with_polarity(polarity);
             if i == 0 {
-                o = o.with_verdict(if v > 65.0 { Verdict::Better } else { Verdict::Worse });
+                o = o.with_verdict(if v > 65.0 {
+                    Verdict::Better
+                } else {
+                    Verdict::Worse
+                });
             }
             cohort.add_metrics([o]);
         }
@@ -230,7 +301,10 @@ fn metric_statistics_and_neighbours() {
     assert_eq!(camden.vs_england, Some(10.0));
     close(camden.vs_median, -15.0);
     assert_eq!(camden.standing.unwrap().to_string(), "4th of 4");
-    assert_eq!(m0.row("Kent").unwrap().standing.unwrap().to_string(), "joint 1st-2nd of 4");
+    assert_eq!(
+        m0.row("Kent").unwrap().standing.unwrap().to_string(),
+        "joint 1st-2nd of 4"
+    );
     // Lower is better: Camden's 10 is best.
     let m1 = tables.table("m1").unwrap();
     assert_eq!(m1.row("Camden").unwrap().standing.unwrap().rank, 1);
@@ -239,7 +313,13 @@ fn metric_statistics_and_neighbours() {
     tables.write_csv(&mut out).unwrap();
     let text = String::from_utf8(out).unwrap();
     assert_eq!(text.lines().count(), 1 + 24);
-    assert!(text.lines().nth(1).unwrap().starts_with("m0,Measure 0,Camden,E09000007,60,50,10,75,-15,67.5,80,4,12.5,worse"), "{text}");
+    assert!(
+        text.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("m0,Measure 0,Camden,E09000007,60,50,10,75,-15,67.5,80,4,12.5,worse"),
+        "{text}"
+    );
 
     let chart = tables.spine_chart("London Borough of Camden").unwrap();
     assert_eq!(chart.authority, "Camden");
@@ -280,7 +360,13 @@ fn published_cohort_reproduces_every_complete_rating() {
     let table = cohort.league_table();
     assert_eq!(table.rows.len(), 72);
     assert!(table.rows.iter().all(|r| r.rating_agrees() == Some(true)));
-    let counts = |r| cohort.members.iter().filter(|m| m.rating == Some(r)).count();
+    let counts = |r| {
+        cohort
+            .members
+            .iter()
+            .filter(|m| m.rating == Some(r))
+            .count()
+    };
     assert_eq!(Rating::ALL.map(counts), [1, 21, 48, 2]);
 }
 
@@ -288,12 +374,21 @@ fn published_cohort_reproduces_every_complete_rating() {
 fn warrington_keeps_its_unknown_score() {
     let cohort = Cohort::published();
     let warrington = cohort.get("Warrington Borough Council").unwrap();
-    assert_eq!(warrington.score(QualityStatement::CareProvisionIntegrationAndContinuity), None);
-    assert_eq!((warrington.overall().total, warrington.overall().scored), (17, 8));
+    assert_eq!(
+        warrington.score(QualityStatement::CareProvisionIntegrationAndContinuity),
+        None
+    );
+    assert_eq!(
+        (warrington.overall().total, warrington.overall().scored),
+        (17, 8)
+    );
     let row = cohort.league_table().row("Warrington").cloned().unwrap();
     close(row.percent, 53.125);
     assert!(!row.is_complete());
-    assert_eq!(row.derived, Some(cqc_la::Band::Rated(Rating::RequiresImprovement)));
+    assert_eq!(
+        row.derived,
+        Some(cqc_la::Band::Rated(Rating::RequiresImprovement))
+    );
     assert_eq!(row.standing.to_string(), "65th of 72");
     let d = cohort.distribution(QualityStatement::CareProvisionIntegrationAndContinuity);
     assert_eq!(d.missing, 1);
@@ -305,7 +400,10 @@ fn published_league_table_positions() {
     let table = Cohort::published().league_table();
     let at = |name: &str| table.row(name).unwrap().standing.to_string();
     assert_eq!(at("London Borough of Camden"), "joint 1st-2nd of 72");
-    assert_eq!(at("Royal Borough of Kensington and Chelsea"), "joint 1st-2nd of 72");
+    assert_eq!(
+        at("Royal Borough of Kensington and Chelsea"),
+        "joint 1st-2nd of 72"
+    );
     assert_eq!(at("Wokingham"), "3rd of 72");
     assert_eq!(at("Westminster City Council"), "joint 5th-10th of 72");
     assert_eq!(at("Islington Council"), "joint 11th-15th of 72");
@@ -326,14 +424,17 @@ assessing_needs,healthier_lives,equity,care_provision,partnerships,safe_pathways
         "1-2,1,2,72,Camden,E09000007,32,9,88.9,Outstanding,Outstanding,98.6,top,3,3,4,3,4,4,3,4,4"
     );
     assert_eq!(text.lines().count(), 73);
-    assert!(text.contains(",Warrington,E06000007,17,8,53.1,Requires improvement,Requires improvement,"));
+    assert!(
+        text.contains(",Warrington,E06000007,17,8,53.1,Requires improvement,Requires improvement,")
+    );
     assert!(text.contains(",2,3,2,,3,2,1,2,2\n"));
 }
 
 #[test]
 fn loading_csv_reports_lines() {
     let header = "authority,overall_rating,published,assessing_needs,healthier_lives,equity,care_provision,partnerships,safe_pathways,safeguarding,governance,learning\n";
-    let ok = format!("{header}Camden,Outstanding,2025-02,3,3,4,3,4,4,3,4,4\nNowhere,,, , ,,,,,,,\n");
+    let ok =
+        format!("{header}Camden,Outstanding,2025-02,3,3,4,3,4,4,3,4,4\nNowhere,,, , ,,,,,,,\n");
     let cohort = Cohort::from_csv_reader("mine", ok.as_bytes()).unwrap();
     assert_eq!(cohort.len(), 2);
     let nowhere = cohort.get("Nowhere").unwrap();
@@ -343,17 +444,28 @@ fn loading_csv_reports_lines() {
 
     let bad_month = format!("{header}Camden,Outstanding,Feb 2025,3,3,4,3,4,4,3,4,4\n");
     let err = Cohort::from_csv_reader("x", bad_month.as_bytes()).unwrap_err();
-    assert_eq!(err.to_string(), "line 2: expected a month as YYYY-MM in column 'published', found 'Feb 2025'");
+    assert_eq!(
+        err.to_string(),
+        "line 2: expected a month as YYYY-MM in column 'published', found 'Feb 2025'"
+    );
     let bad_rating = format!("{header}Camden,Excellent,2025-02,3,3,4,3,4,4,3,4,4\n");
     let err = Cohort::from_csv_reader("x", bad_rating.as_bytes()).unwrap_err();
     assert_eq!(err.line(), Some(2));
     let short = format!("{header}Camden,Outstanding,2025-02,3,3\n");
     let err = Cohort::from_csv_reader("x", short.as_bytes()).unwrap_err();
     assert_eq!(err.line(), Some(2), "{err}");
-    let err = Cohort::from_csv_reader("x", "authority,rating\nCamden,Good\n".as_bytes()).unwrap_err();
-    assert_eq!(err.to_string(), "the header has no 'assessing_needs' column");
+    let err =
+        Cohort::from_csv_reader("x", "authority,rating\nCamden,Good\n".as_bytes()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the header has no 'assessing_needs' column"
+    );
     let err = Cohort::from_csv_path("/nonexistent/scores.csv").unwrap_err();
-    assert!(err.to_string().starts_with("cannot read '/nonexistent/scores.csv': "), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("cannot read '/nonexistent/scores.csv': "),
+        "{err}"
+    );
 
     // The embedded file loads from a path to the same cohort.
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/published-scores.csv");
@@ -368,7 +480,15 @@ fn inserting_a_report_replaces_the_same_authority() {
     let old = cohort.insert(newer).unwrap();
     assert_eq!(old.overall().total, 32);
     assert_eq!(cohort.len(), 72);
-    assert_eq!(cohort.league_table().row("Camden").unwrap().standing.to_string(), "1st of 72");
+    assert_eq!(
+        cohort
+            .league_table()
+            .row("Camden")
+            .unwrap()
+            .standing
+            .to_string(),
+        "1st of 72"
+    );
 }
 
 #[test]

@@ -17,26 +17,26 @@ const PUBLISHED: &[(&str, &str)] = &[
     ("Royal Borough of Kensington and Chelsea", "E09000020"), // Kensington and Chelsea
     ("Wokingham Borough Council", "E06000041"), // Wokingham
     ("Hertfordshire County Council", "E10000015"), // Hertfordshire
-    ("Cheshire East Council", "E06000049"), // Cheshire East
-    ("Knowsley Council", "E08000011"), // Knowsley
+    ("Cheshire East Council", "E06000049"),    // Cheshire East
+    ("Knowsley Council", "E08000011"),         // Knowsley
     ("Staffordshire County Council", "E10000028"), // Staffordshire
-    ("Sunderland City Council", "E08000024"), // Sunderland
-    ("Thurrock Council", "E06000034"), // Thurrock
+    ("Sunderland City Council", "E08000024"),  // Sunderland
+    ("Thurrock Council", "E06000034"),         // Thurrock
     ("Westminster City Council", "E09000033"), // Westminster
-    ("Buckinghamshire Council", "E06000060"), // Buckinghamshire
+    ("Buckinghamshire Council", "E06000060"),  // Buckinghamshire
     ("Darlington Borough Council", "E06000005"), // Darlington
-    ("Essex County Council", "E10000012"), // Essex
+    ("Essex County Council", "E10000012"),     // Essex
     ("London Borough of Hillingdon", "E09000017"), // Hillingdon
-    ("Islington Council", "E09000019"), // Islington
+    ("Islington Council", "E09000019"),        // Islington
     ("London Borough of Hounslow", "E09000018"), // Hounslow
     ("Hartlepool Borough Council", "E06000001"), // Hartlepool
     ("Council of the Isles of Scilly", "E06000053"), // Isles of Scilly
     ("Royal Borough of Kingston upon Thames", "E09000021"), // Kingston upon Thames
     ("Northumberland County Council", "E06000057"), // Northumberland
-    ("Sefton Council", "E08000014"), // Sefton
-    ("Southend", "E06000033"), // Southend-on-Sea
-    ("Surrey County Council", "E10000030"), // Surrey
-    ("Wandsworth Council", "E09000032"), // Wandsworth
+    ("Sefton Council", "E08000014"),           // Sefton
+    ("Southend", "E06000033"),                 // Southend-on-Sea
+    ("Surrey County Council", "E10000030"),    // Surrey
+    ("Wandsworth Council", "E09000032"),       // Wandsworth
     ("Blackburn with Darwen Borough Council", "E06000008"), // Blackburn with Darwen
     ("Derbyshire County Council", "E10000007"), // Derbyshire
     ("East Sussex County Council", "E10000011"), // East Sussex
@@ -45,46 +45,46 @@ const PUBLISHED: &[(&str, &str)] = &[
     ("St Helens Borough Council", "E08000013"), // St. Helens
     ("Telford and Wrekin Council", "E06000020"), // Telford and Wrekin
     ("West Sussex County Council", "E10000032"), // West Sussex
-    ("Wiltshire Council", "E06000054"), // Wiltshire
-    ("West Berkshire Council", "E06000037"), // West Berkshire
+    ("Wiltshire Council", "E06000054"),        // Wiltshire
+    ("West Berkshire Council", "E06000037"),   // West Berkshire
     ("London Borough of Barnet", "E09000003"), // Barnet
     ("Bracknell Forest Council", "E06000036"), // Bracknell Forest
-    ("Bristol City Council", "E06000023"), // Bristol
+    ("Bristol City Council", "E06000023"),     // Bristol
     ("Cambridgeshire County Council", "E10000003"), // Cambridgeshire
     ("Cheshire West and Chester Council", "E06000050"), // Cheshire West and Chester
     ("London Borough of Croydon", "E09000008"), // Croydon
     ("City of Doncaster Council", "E08000017"), // Doncaster
     ("London Borough of Enfield", "E09000010"), // Enfield
-    ("Halton Borough Council", "E06000006"), // Halton
-    ("Liverpool City Council", "E08000012"), // Liverpool
-    ("North Tyneside Council", "E08000022"), // North Tyneside
+    ("Halton Borough Council", "E06000006"),   // Halton
+    ("Liverpool City Council", "E08000012"),   // Liverpool
+    ("North Tyneside Council", "E08000022"),   // North Tyneside
     ("Oxfordshire County Council", "E10000025"), // Oxfordshire
-    ("Shropshire Council", "E06000051"), // Shropshire
-    ("Slough Borough Council", "E06000039"), // Slough
-    ("Stoke", "E06000021"), // Stoke-on-Trent
-    ("London Borough of Brent", "E09000005"), // Brent
-    ("Middlesbrough Council", "E06000002"), // Middlesbrough
-    ("Wakefield Council", "E08000036"), // Wakefield
+    ("Shropshire Council", "E06000051"),       // Shropshire
+    ("Slough Borough Council", "E06000039"),   // Slough
+    ("Stoke", "E06000021"),                    // Stoke-on-Trent
+    ("London Borough of Brent", "E09000005"),  // Brent
+    ("Middlesbrough Council", "E06000002"),    // Middlesbrough
+    ("Wakefield Council", "E08000036"),        // Wakefield
     ("Royal Borough of Windsor and Maidenhead", "E06000040"), // Windsor and Maidenhead
     ("London Borough of Harrow", "E09000015"), // Harrow
-    ("Medway Council", "E06000035"), // Medway
-    ("North Somerset Council", "E06000024"), // North Somerset
+    ("Medway Council", "E06000035"),           // Medway
+    ("North Somerset Council", "E06000024"),   // North Somerset
     ("Redcar and Cleveland Borough Council", "E06000003"), // Redcar and Cleveland
     ("South Gloucestershire Council", "E06000025"), // South Gloucestershire
     ("Metropolitan Borough of Wirral", "E08000015"), // Wirral
     ("London Borough of Ealing", "E09000009"), // Ealing
     ("London Borough of Haringey", "E09000014"), // Haringey
-    ("Kent County Council", "E10000016"), // Kent
-    ("Leicester City Council", "E06000016"), // Leicester
+    ("Kent County Council", "E10000016"),      // Kent
+    ("Leicester City Council", "E06000016"),   // Leicester
     ("Bath and North East Somerset Council", "E06000022"), // Bath and North East Somerset
-    ("Derby City Council", "E06000015"), // Derby
-    ("Hammersmith and Fulham", "E09000013"), // Hammersmith and Fulham
+    ("Derby City Council", "E06000015"),       // Derby
+    ("Hammersmith and Fulham", "E09000013"),   // Hammersmith and Fulham
     ("Leicestershire County Council", "E10000018"), // Leicestershire
     ("Warrington Borough Council", "E06000007"), // Warrington
     ("Gloucestershire County Council", "E10000013"), // Gloucestershire
     ("Lancashire County Council", "E10000017"), // Lancashire
-    ("Blackpool Council", "E06000009"), // Blackpool
-    ("County Durham", "E06000047"), // County Durham
+    ("Blackpool Council", "E06000009"),        // Blackpool
+    ("County Durham", "E06000047"),            // County Durham
 ];
 
 #[test]
@@ -110,7 +110,10 @@ fn corpus_display_names_resolve() {
     assert_eq!(code("Telford and Wrekin Council"), "E06000020");
     assert_eq!(code("Darlington Borough Council"), "E06000005");
     assert_eq!(code("Staffordshire County Council"), "E10000028");
-    assert_eq!(code("London Borough of Camden: local authority assessment"), "E09000007");
+    assert_eq!(
+        code("London Borough of Camden: local authority assessment"),
+        "E09000007"
+    );
 }
 
 #[test]
@@ -120,7 +123,10 @@ fn corpus_headers_resolve() {
         std::path::PathBuf::from,
     );
     let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("skipping: no corpus at {} (set CQC_LA_CORPUS)", dir.display());
+        eprintln!(
+            "skipping: no corpus at {} (set CQC_LA_CORPUS)",
+            dir.display()
+        );
         return;
     };
     let mut seen = 0;
@@ -130,16 +136,27 @@ fn corpus_headers_resolve() {
             continue;
         }
         let text = std::fs::read_to_string(&path).unwrap();
-        let Some(header) = text.lines().find_map(|l| l.trim().strip_suffix(": local authority assessment"))
+        let Some(header) = text
+            .lines()
+            .find_map(|l| l.trim().strip_suffix(": local authority assessment"))
         else {
             continue; // the Westminster section page has no header
         };
-        let authority = Authority::resolve(header).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let authority =
+            Authority::resolve(header).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let stem = path.file_stem().unwrap().to_string_lossy().to_lowercase();
-        assert!(stem.starts_with(&authority.name.to_lowercase()), "{} -> {}", path.display(), authority.name);
+        assert!(
+            stem.starts_with(&authority.name.to_lowercase()),
+            "{} -> {}",
+            path.display(),
+            authority.name
+        );
         seen += 1;
     }
-    assert!(seen >= 4, "expected at least four corpus files with a header, found {seen}");
+    assert!(
+        seen >= 4,
+        "expected at least four corpus files with a header, found {seen}"
+    );
 }
 
 #[test]
@@ -147,8 +164,18 @@ fn ons_short_names_and_codes_resolve_to_themselves() {
     assert_eq!(Authority::all().len(), 153);
     for a in Authority::all() {
         assert_eq!(Authority::resolve(&a.name).unwrap(), a, "{}", a.name);
-        assert_eq!(Authority::resolve(&a.ons_code).unwrap(), a, "{}", a.ons_code);
-        assert_eq!(Authority::resolve(&a.name.to_uppercase()).unwrap(), a, "{}", a.name);
+        assert_eq!(
+            Authority::resolve(&a.ons_code).unwrap(),
+            a,
+            "{}",
+            a.ons_code
+        );
+        assert_eq!(
+            Authority::resolve(&a.name.to_uppercase()).unwrap(),
+            a,
+            "{}",
+            a.name
+        );
     }
 }
 
@@ -189,8 +216,14 @@ fn formal_and_inverted_names() {
     let camden = Authority::resolve("camden").unwrap();
     assert_eq!(camden.kind, AuthorityKind::LondonBorough);
     assert_eq!(camden.region, Region::London);
-    assert_eq!(Authority::resolve("Kent").unwrap().kind, AuthorityKind::County);
-    assert_eq!(Authority::resolve("Wirral").unwrap().region, Region::NorthWest);
+    assert_eq!(
+        Authority::resolve("Kent").unwrap().kind,
+        AuthorityKind::County
+    );
+    assert_eq!(
+        Authority::resolve("Wirral").unwrap().region,
+        Region::NorthWest
+    );
 }
 
 #[test]
@@ -198,7 +231,10 @@ fn unknown_names_suggest_the_closest() {
     let err = Authority::resolve("Camdn").unwrap_err();
     assert_eq!(err.name, "Camdn");
     assert_eq!(err.suggestions.first().map(String::as_str), Some("Camden"));
-    assert!(err.to_string().starts_with("unknown authority 'Camdn'; did you mean Camden"));
+    assert!(
+        err.to_string()
+            .starts_with("unknown authority 'Camdn'; did you mean Camden")
+    );
 
     let err = Authority::resolve("North East Lincs").unwrap_err();
     assert_eq!(err.suggestions[0], "North East Lincolnshire");

@@ -66,17 +66,26 @@ impl CsvError {
     pub(crate) fn from_csv(err: &csv::Error, path: &str) -> CsvError {
         let line = err.position().map(csv::Position::line);
         match (err.kind(), line) {
-            (csv::ErrorKind::Io(io), _) => {
-                CsvError::Io { path: path.to_owned(), message: io.to_string() }
-            }
-            (_, Some(line)) => CsvError::Malformed { line, message: err.to_string() },
-            (_, None) => CsvError::Malformed { line: 0, message: err.to_string() },
+            (csv::ErrorKind::Io(io), _) => CsvError::Io {
+                path: path.to_owned(),
+                message: io.to_string(),
+            },
+            (_, Some(line)) => CsvError::Malformed {
+                line,
+                message: err.to_string(),
+            },
+            (_, None) => CsvError::Malformed {
+                line: 0,
+                message: err.to_string(),
+            },
         }
     }
 
     #[cold]
     pub(crate) fn write(err: &impl std::fmt::Display) -> CsvError {
-        CsvError::Write { message: err.to_string() }
+        CsvError::Write {
+            message: err.to_string(),
+        }
     }
 }
 
@@ -95,8 +104,10 @@ pub(crate) const SCORE_COLUMNS: [&str; 9] = [
 
 /// Opens a path for the loaders.
 pub(crate) fn open(path: &Path) -> Result<std::fs::File, CsvError> {
-    std::fs::File::open(path)
-        .map_err(|e| CsvError::Io { path: path.display().to_string(), message: e.to_string() })
+    std::fs::File::open(path).map_err(|e| CsvError::Io {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    })
 }
 
 /// Reads score records from CSV with the shape of `data/published-scores.csv`: a header with
@@ -104,22 +115,33 @@ pub(crate) fn open(path: &Path) -> Result<std::fs::File, CsvError> {
 /// columns (by the short names of that file or by [`QualityStatement::id`]), in any order.
 /// Blank cells are unknown and stay `None`.
 pub(crate) fn read_scores(reader: impl Read, source: &str) -> Result<Vec<ScoreRecord>, CsvError> {
-    let mut csv = csv::ReaderBuilder::new().flexible(false).trim(csv::Trim::All).from_reader(reader);
-    let headers = csv.headers().map_err(|e| CsvError::from_csv(&e, source))?.clone();
+    let mut csv = csv::ReaderBuilder::new()
+        .flexible(false)
+        .trim(csv::Trim::All)
+        .from_reader(reader);
+    let headers = csv
+        .headers()
+        .map_err(|e| CsvError::from_csv(&e, source))?
+        .clone();
     let find = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
     let required = |name: &str| {
-        find(name).ok_or_else(|| CsvError::MissingColumn { column: name.to_owned() })
+        find(name).ok_or_else(|| CsvError::MissingColumn {
+            column: name.to_owned(),
+        })
     };
     let authority = required("authority")?;
     let rating = find("overall_rating").or_else(|| find("rating"));
     let published = find("published");
     let mut score_columns = [0usize; 9];
-    for (slot, (short, qs)) in
-        score_columns.iter_mut().zip(SCORE_COLUMNS.iter().zip(QualityStatement::ALL))
+    for (slot, (short, qs)) in score_columns
+        .iter_mut()
+        .zip(SCORE_COLUMNS.iter().zip(QualityStatement::ALL))
     {
-        *slot = find(short).or_else(|| find(qs.id())).ok_or_else(|| CsvError::MissingColumn {
-            column: (*short).to_owned(),
-        })?;
+        *slot = find(short)
+            .or_else(|| find(qs.id()))
+            .ok_or_else(|| CsvError::MissingColumn {
+                column: (*short).to_owned(),
+            })?;
     }
 
     let mut records = Vec::new();
@@ -138,7 +160,9 @@ pub(crate) fn read_scores(reader: impl Read, source: &str) -> Result<Vec<ScoreRe
             return Err(invalid("authority", "an authority name", name));
         }
         let mut scores = [None; 9];
-        for (score, (&column, short)) in scores.iter_mut().zip(score_columns.iter().zip(SCORE_COLUMNS))
+        for (score, (&column, short)) in scores
+            .iter_mut()
+            .zip(score_columns.iter().zip(SCORE_COLUMNS))
         {
             let text = cell(column);
             if !text.is_empty() {
@@ -150,8 +174,10 @@ pub(crate) fn read_scores(reader: impl Read, source: &str) -> Result<Vec<ScoreRe
         if let Some(column) = rating {
             let text = cell(column);
             if !text.is_empty() {
-                record.rating =
-                    Some(Rating::from_word(text).ok_or_else(|| invalid("overall_rating", "a rating", text))?);
+                record.rating = Some(
+                    Rating::from_word(text)
+                        .ok_or_else(|| invalid("overall_rating", "a rating", text))?,
+                );
             }
         }
         if let Some(column) = published {

@@ -2,9 +2,9 @@
 
 use std::fmt;
 
+use super::Cohort;
 use super::rank::{Standing, Summary};
 use super::record::Subject;
-use super::Cohort;
 use crate::model::{QualityStatement, Theme};
 
 /// One member's value for a subject and where it stands.
@@ -54,8 +54,14 @@ impl Distribution {
     /// The entry of the member a name resolves to.
     pub fn member(&self, name: &str) -> Option<&MemberValue> {
         match crate::identity::Authority::resolve(name) {
-            Ok(a) => self.members.iter().find(|m| m.ons_code.as_deref() == Some(a.ons_code.as_str())),
-            Err(_) => self.members.iter().find(|m| m.name.eq_ignore_ascii_case(name.trim())),
+            Ok(a) => self
+                .members
+                .iter()
+                .find(|m| m.ons_code.as_deref() == Some(a.ons_code.as_str())),
+            Err(_) => self
+                .members
+                .iter()
+                .find(|m| m.name.eq_ignore_ascii_case(name.trim())),
         }
     }
 }
@@ -129,7 +135,10 @@ impl Cohort {
 
     /// The distributions of the four themes only.
     pub fn theme_distributions(&self) -> Vec<Distribution> {
-        Theme::ALL.into_iter().map(|t| self.distribution(t)).collect()
+        Theme::ALL
+            .into_iter()
+            .map(|t| self.distribution(t))
+            .collect()
     }
 }
 
@@ -141,7 +150,12 @@ impl fmt::Display for Distributions {
     /// One line per statement and theme: counts of 1s to 4s, unknown, mean, median, quartiles.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "Score distribution: {}", self.cohort)?;
-        let width = self.items.iter().map(|d| d.subject.label().len()).max().unwrap_or(0);
+        let width = self
+            .items
+            .iter()
+            .map(|d| d.subject.label().len())
+            .max()
+            .unwrap_or(0);
         writeln!(
             f,
             "{:<width$}  {:>4}  {:>4}  {:>4}  {:>4}  {:>7}  {:>5}  {:>5}  {:>5}  {:>5}",
@@ -163,7 +177,10 @@ impl fmt::Display for Distributions {
                 fmt_opt(d.summary.map(|s| s.upper_quartile), 2),
             )?;
         }
-        writeln!(f, "Theme rows pool the counts of their statements; values are per-authority means")
+        writeln!(
+            f,
+            "Theme rows pool the counts of their statements; values are per-authority means"
+        )
     }
 }
 
@@ -186,15 +203,25 @@ impl fmt::Display for Distribution {
             let rank = |m: &MemberValue| m.standing.map_or(usize::MAX, |s| s.rank);
             rank(a).cmp(&rank(b)).then_with(|| a.name.cmp(&b.name))
         });
-        let width = members.iter().map(|m| m.name.chars().count()).max().unwrap_or(0).max(9);
-        writeln!(f, "{:<width$}  {:>6}  {:<22}  {:>10}  {}", "Authority", "Value", "Position", "Percentile", "Quartile")?;
+        let width = members
+            .iter()
+            .map(|m| m.name.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(9);
+        writeln!(
+            f,
+            "{:<width$}  {:>6}  {:<22}  {:>10}  Quartile",
+            "Authority", "Value", "Position", "Percentile"
+        )?;
         for m in members {
             writeln!(
                 f,
                 "{:<width$}  {:>6}  {:<22}  {:>10}  {}",
                 m.name,
                 fmt_opt(m.value, 2),
-                m.standing.map_or_else(|| "not ranked".to_owned(), |s| s.to_string()),
+                m.standing
+                    .map_or_else(|| "not ranked".to_owned(), |s| s.to_string()),
                 fmt_opt(m.standing.map(|s| s.percentile), 1),
                 m.standing.map_or("-", |s| s.quartile.title()),
             )?;

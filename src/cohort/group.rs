@@ -9,10 +9,10 @@ use std::fmt;
 use std::io::Read;
 use std::path::Path;
 
+use super::Cohort;
 use super::csv::{CsvError, open};
 use super::rank::{Standing, Summary};
 use super::record::{ScoreRecord, Subject};
-use super::Cohort;
 use crate::identity::{Authority, AuthorityKind, Region, UnknownAuthority};
 use crate::model::{QualityStatement, Score};
 
@@ -55,17 +55,26 @@ pub struct Group {
 impl Group {
     /// Every member of a cohort, named `"All"`.
     pub fn all() -> Group {
-        Group { name: "All".to_owned(), members: GroupMembers::All }
+        Group {
+            name: "All".to_owned(),
+            members: GroupMembers::All,
+        }
     }
 
     /// The authorities of one region, named after it.
     pub fn region(region: Region) -> Group {
-        Group { name: region.title().to_owned(), members: GroupMembers::Region(region) }
+        Group {
+            name: region.title().to_owned(),
+            members: GroupMembers::Region(region),
+        }
     }
 
     /// The authorities of one kind, named after it.
     pub fn kind(kind: AuthorityKind) -> Group {
-        Group { name: kind.title().to_owned(), members: GroupMembers::Kind(kind) }
+        Group {
+            name: kind.title().to_owned(),
+            members: GroupMembers::Kind(kind),
+        }
     }
 
     /// The nine regions.
@@ -93,7 +102,10 @@ impl Group {
                 codes.push(code);
             }
         }
-        Ok(Group { name: name.into(), members: GroupMembers::Listed(codes) })
+        Ok(Group {
+            name: name.into(),
+            members: GroupMembers::Listed(codes),
+        })
     }
 
     /// Loads named groups from CSV with the columns `group,authority` (one row per member, any
@@ -131,9 +143,9 @@ impl Group {
             GroupMembers::All => true,
             GroupMembers::Region(r) => record.authority.is_some_and(|a| a.region == *r),
             GroupMembers::Kind(k) => record.authority.is_some_and(|a| a.kind == *k),
-            GroupMembers::Listed(codes) => {
-                record.authority.is_some_and(|a| codes.iter().any(|c| *c == a.ons_code))
-            }
+            GroupMembers::Listed(codes) => record
+                .authority
+                .is_some_and(|a| codes.contains(&a.ons_code)),
         }
     }
 }
@@ -145,13 +157,20 @@ impl fmt::Display for Group {
 }
 
 fn read_groups(reader: impl Read, source: &str) -> Result<Vec<Group>, CsvError> {
-    let mut csv = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(reader);
-    let headers = csv.headers().map_err(|e| CsvError::from_csv(&e, source))?.clone();
+    let mut csv = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(reader);
+    let headers = csv
+        .headers()
+        .map_err(|e| CsvError::from_csv(&e, source))?
+        .clone();
     let column = |name: &str| {
         headers
             .iter()
             .position(|h| h.eq_ignore_ascii_case(name))
-            .ok_or_else(|| CsvError::MissingColumn { column: name.to_owned() })
+            .ok_or_else(|| CsvError::MissingColumn {
+                column: name.to_owned(),
+            })
     };
     let (group_column, authority_column) = (column("group")?, column("authority")?);
     let mut groups: Vec<Group> = Vec::new();
@@ -177,12 +196,14 @@ fn read_groups(reader: impl Read, source: &str) -> Result<Vec<Group>, CsvError> 
             })?
             .ons_code
             .clone();
-        let index = match groups.iter().position(|g| g.name == name) {
-            Some(i) => i,
-            None => {
-                groups.push(Group { name: name.to_owned(), members: GroupMembers::Listed(Vec::new()) });
-                groups.len() - 1
-            }
+        let index = if let Some(i) = groups.iter().position(|g| g.name == name) {
+            i
+        } else {
+            groups.push(Group {
+                name: name.to_owned(),
+                members: GroupMembers::Listed(Vec::new()),
+            });
+            groups.len() - 1
         };
         if let GroupMembers::Listed(codes) = &mut groups[index].members {
             if !codes.contains(&code) {
@@ -300,7 +321,8 @@ impl Cohort {
     /// assert_eq!(london.count, 17);
     /// ```
     pub fn group_summary(&self, group: &Group) -> GroupSummary {
-        let members: Vec<&ScoreRecord> = self.members.iter().filter(|m| group.contains(m)).collect();
+        let members: Vec<&ScoreRecord> =
+            self.members.iter().filter(|m| group.contains(m)).collect();
         GroupSummary {
             group: group.name.clone(),
             count: members.len(),
@@ -308,7 +330,14 @@ impl Cohort {
             statements: QualityStatement::ALL
                 .iter()
                 .map(|&qs| {
-                    (qs, Summary::of(members.iter().filter_map(|m| m.value(Subject::Statement(qs)))))
+                    (
+                        qs,
+                        Summary::of(
+                            members
+                                .iter()
+                                .filter_map(|m| m.value(Subject::Statement(qs))),
+                        ),
+                    )
                 })
                 .collect(),
         }
@@ -387,7 +416,11 @@ fn signed(value: Option<f64>, decimals: usize) -> String {
 
 impl fmt::Display for GroupSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        GroupTable { cohort: String::new(), groups: vec![self.clone()] }.fmt(f)
+        GroupTable {
+            cohort: String::new(),
+            groups: vec![self.clone()],
+        }
+        .fmt(f)
     }
 }
 
@@ -397,8 +430,18 @@ impl fmt::Display for GroupTable {
         if !self.cohort.is_empty() {
             writeln!(f, "Groups of {}", self.cohort)?;
         }
-        let width = self.groups.iter().map(|g| g.group.chars().count()).max().unwrap_or(0).max(5);
-        write!(f, "{:<width$}  {:>3}  {:>6}  {:>6}", "Group", "n", "mean %", "med %")?;
+        let width = self
+            .groups
+            .iter()
+            .map(|g| g.group.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(5);
+        write!(
+            f,
+            "{:<width$}  {:>3}  {:>6}  {:>6}",
+            "Group", "n", "mean %", "med %"
+        )?;
         for a in super::league::ABBREVIATIONS {
             write!(f, "  {a:>4}")?;
         }
@@ -417,7 +460,11 @@ impl fmt::Display for GroupTable {
             }
             writeln!(f)?;
         }
-        writeln!(f, "Statement columns: mean score; {}", super::league::legend())
+        writeln!(
+            f,
+            "Statement columns: mean score; {}",
+            super::league::legend()
+        )
     }
 }
 
@@ -434,10 +481,19 @@ impl fmt::Display for MemberVsGroup {
             opt(self.group_mean, 1),
             signed(self.percent.zip(self.group_mean).map(|(a, b)| a - b), 1),
             opt(self.group_median, 1),
-            self.standing.map_or_else(|| "not ranked".to_owned(), |s| s.to_string()),
+            self.standing
+                .map_or_else(|| "not ranked".to_owned(), |s| s.to_string()),
         )?;
-        let width = QualityStatement::ALL.iter().map(|q| q.short_title().len()).max().unwrap_or(0);
-        writeln!(f, "  {:<width$}  {:>5}  {:>5}  {:>6}  {:>6}  Position", "Statement", "Score", "Mean", "vs", "Median")?;
+        let width = QualityStatement::ALL
+            .iter()
+            .map(|q| q.short_title().len())
+            .max()
+            .unwrap_or(0);
+        writeln!(
+            f,
+            "  {:<width$}  {:>5}  {:>5}  {:>6}  {:>6}  Position",
+            "Statement", "Score", "Mean", "vs", "Median"
+        )?;
         for s in &self.statements {
             let score = s.score.map(|s| f64::from(s.get()));
             writeln!(
@@ -467,8 +523,18 @@ impl fmt::Display for GroupComparison {
             opt(self.reference.percent.map(|s| s.mean), 1),
             opt(self.reference.percent.map(|s| s.median), 1)
         )?;
-        let width = self.rows.iter().map(|r| r.name.chars().count()).max().unwrap_or(0).max(9);
-        writeln!(f, "{:<width$}  {:>6}  {:>7}  {:>7}  Position in {}", "Authority", "%", "vs mean", "vs med", self.reference.group)?;
+        let width = self
+            .rows
+            .iter()
+            .map(|r| r.name.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(9);
+        writeln!(
+            f,
+            "{:<width$}  {:>6}  {:>7}  {:>7}  Position in {}",
+            "Authority", "%", "vs mean", "vs med", self.reference.group
+        )?;
         for r in &self.rows {
             writeln!(
                 f,

@@ -3,10 +3,10 @@
 use std::fmt;
 use std::io::Write;
 
+use super::Cohort;
 use super::csv::{CsvError, SCORE_COLUMNS};
 use super::rank::Standing;
 use super::record::score_string;
-use super::Cohort;
 use crate::model::{Band, OverallScore, QualityStatement, Rating, Score};
 
 /// One authority's line in a [`LeagueTable`].
@@ -104,8 +104,17 @@ impl Cohort {
                 scores: member.scores,
             });
         }
-        rows.sort_by(|a, b| a.standing.rank.cmp(&b.standing.rank).then_with(|| a.name.cmp(&b.name)));
-        LeagueTable { cohort: self.name.clone(), rows, unranked }
+        rows.sort_by(|a, b| {
+            a.standing
+                .rank
+                .cmp(&b.standing.rank)
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        LeagueTable {
+            cohort: self.name.clone(),
+            rows,
+            unranked,
+        }
     }
 }
 
@@ -113,8 +122,14 @@ impl LeagueTable {
     /// The row of the authority a name resolves to, or of an unresolved row with this name.
     pub fn row(&self, name: &str) -> Option<&LeagueRow> {
         match crate::identity::Authority::resolve(name) {
-            Ok(a) => self.rows.iter().find(|r| r.ons_code.as_deref() == Some(a.ons_code.as_str())),
-            Err(_) => self.rows.iter().find(|r| r.name.eq_ignore_ascii_case(name.trim())),
+            Ok(a) => self
+                .rows
+                .iter()
+                .find(|r| r.ons_code.as_deref() == Some(a.ons_code.as_str())),
+            Err(_) => self
+                .rows
+                .iter()
+                .find(|r| r.name.eq_ignore_ascii_case(name.trim())),
         }
     }
 
@@ -164,12 +179,19 @@ impl LeagueTable {
                 row.overall.total.to_string(),
                 row.overall.scored.to_string(),
                 format!("{:.1}", row.percent),
-                row.published_rating.map(Rating::title).unwrap_or_default().to_owned(),
+                row.published_rating
+                    .map(Rating::title)
+                    .unwrap_or_default()
+                    .to_owned(),
                 row.derived.map(|b| b.to_string()).unwrap_or_default(),
                 format!("{:.1}", s.percentile),
                 s.quartile.to_string(),
             ];
-            record.extend(row.scores.iter().map(|s| s.map(|s| s.to_string()).unwrap_or_default()));
+            record.extend(
+                row.scores
+                    .iter()
+                    .map(|s| s.map(|s| s.to_string()).unwrap_or_default()),
+            );
             csv.write_record(&record).map_err(|e| CsvError::write(&e))?;
         }
         csv.flush().map_err(|e| CsvError::write(&e))
@@ -193,11 +215,25 @@ impl fmt::Display for LeagueTable {
     /// percentage, published and derived rating, the nine scores.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.rows.len();
-        writeln!(f, "{}: {n} authorities ranked by derived overall percentage", self.cohort)?;
-        let name_width =
-            self.rows.iter().map(|r| r.name.chars().count()).max().unwrap_or(0).max("Authority".len());
-        let pos_width =
-            self.rows.iter().map(|r| r.standing.position().len()).max().unwrap_or(0).max(3);
+        writeln!(
+            f,
+            "{}: {n} authorities ranked by derived overall percentage",
+            self.cohort
+        )?;
+        let name_width = self
+            .rows
+            .iter()
+            .map(|r| r.name.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max("Authority".len());
+        let pos_width = self
+            .rows
+            .iter()
+            .map(|r| r.standing.position().len())
+            .max()
+            .unwrap_or(0)
+            .max(3);
         let derived: Vec<String> = self
             .rows
             .iter()
@@ -207,8 +243,12 @@ impl fmt::Display for LeagueTable {
                 (None, _) => "-".to_owned(),
             })
             .collect();
-        let derived_width =
-            derived.iter().map(String::len).max().unwrap_or(0).max("Derived".len());
+        let derived_width = derived
+            .iter()
+            .map(String::len)
+            .max()
+            .unwrap_or(0)
+            .max("Derived".len());
         let rating_width = self
             .rows
             .iter()
@@ -249,8 +289,14 @@ impl fmt::Display for LeagueTable {
                 scores,
             )?;
         }
-        writeln!(f, "Published: the rating CQC published; Derived: the band the scores give")?;
-        writeln!(f, "Pos =a-b: joint a-th to b-th; Rank: competition rank (ties share the best)")?;
+        writeln!(
+            f,
+            "Published: the rating CQC published; Derived: the band the scores give"
+        )?;
+        writeln!(
+            f,
+            "Pos =a-b: joint a-th to b-th; Rank: competition rank (ties share the best)"
+        )?;
         writeln!(f, "Scores: {}", legend())?;
         if self.rows.iter().any(|r| !r.is_complete()) {
             writeln!(f, "* some scores unknown: percentage over the scores known")?;

@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::io::Write;
 
+use super::Cohort;
 use super::csv::CsvError;
 use super::rank::{Standing, Summary};
 use super::record::ScoreRecord;
-use super::Cohort;
 use crate::identity::Authority;
 
 /// Which way is better for a measure.
@@ -97,7 +97,9 @@ impl MetricObservation {
         value: f64,
     ) -> MetricObservation {
         let authority = authority.into();
-        let ons_code = Authority::resolve(&authority).ok().map(|a| a.ons_code.clone());
+        let ons_code = Authority::resolve(&authority)
+            .ok()
+            .map(|a| a.ons_code.clone());
         MetricObservation {
             authority,
             ons_code,
@@ -135,13 +137,18 @@ impl MetricObservation {
     pub fn is_for(&self, record: &ScoreRecord) -> bool {
         match (&self.ons_code, record.ons_code()) {
             (Some(a), Some(b)) => a == b,
-            _ => self.authority.trim().eq_ignore_ascii_case(record.name.trim()),
+            _ => self
+                .authority
+                .trim()
+                .eq_ignore_ascii_case(record.name.trim()),
         }
     }
 
     /// The key that identifies the authority: ONS code, else the lowercased name.
     pub(crate) fn authority_key(&self) -> String {
-        self.ons_code.clone().unwrap_or_else(|| self.authority.trim().to_lowercase())
+        self.ons_code
+            .clone()
+            .unwrap_or_else(|| self.authority.trim().to_lowercase())
     }
 }
 
@@ -191,8 +198,14 @@ impl MeasureTable {
     /// The row of the authority a name resolves to.
     pub fn row(&self, name: &str) -> Option<&MeasureRow> {
         match Authority::resolve(name) {
-            Ok(a) => self.rows.iter().find(|r| r.ons_code.as_deref() == Some(a.ons_code.as_str())),
-            Err(_) => self.rows.iter().find(|r| r.authority.eq_ignore_ascii_case(name.trim())),
+            Ok(a) => self
+                .rows
+                .iter()
+                .find(|r| r.ons_code.as_deref() == Some(a.ons_code.as_str())),
+            Err(_) => self
+                .rows
+                .iter()
+                .find(|r| r.authority.eq_ignore_ascii_case(name.trim())),
         }
     }
 }
@@ -271,7 +284,9 @@ impl MetricTables {
                     num(Some(t.summary.lower_quartile)),
                     num(Some(t.summary.upper_quartile)),
                     r.standing.map(|s| s.position()).unwrap_or_default(),
-                    r.standing.map(|s| format!("{:.1}", s.percentile)).unwrap_or_default(),
+                    r.standing
+                        .map(|s| format!("{:.1}", s.percentile))
+                        .unwrap_or_default(),
                     r.verdict.map(Verdict::title).unwrap_or_default().to_owned(),
                 ])
                 .map_err(|e| CsvError::write(&e))?;
@@ -296,12 +311,14 @@ impl Cohort {
             .into_iter()
             .filter_map(|(measure, observations)| {
                 let mut seen = std::collections::HashSet::new();
-                let observations: Vec<&MetricObservation> =
-                    observations.into_iter().filter(|o| seen.insert(o.authority_key())).collect();
+                let observations: Vec<&MetricObservation> = observations
+                    .into_iter()
+                    .filter(|o| seen.insert(o.authority_key()))
+                    .collect();
                 let first = observations.first()?;
                 let summary = Summary::of(observations.iter().map(|o| o.value))?;
-                let england = Summary::of(observations.iter().filter_map(|o| o.england))
-                    .map(|s| s.median);
+                let england =
+                    Summary::of(observations.iter().filter_map(|o| o.england)).map(|s| s.median);
                 let values: Vec<Option<f64>> = observations.iter().map(|o| Some(o.value)).collect();
                 let standings = match first.polarity {
                     MetricPolarity::HigherIsBetter => Standing::rank(&values),
@@ -332,7 +349,10 @@ impl Cohort {
                 })
             })
             .collect();
-        MetricTables { cohort: self.name.clone(), tables }
+        MetricTables {
+            cohort: self.name.clone(),
+            tables,
+        }
     }
 }
 
@@ -344,7 +364,13 @@ impl fmt::Display for MetricTables {
     /// One line per measure: count, England, min, quartiles, median, max.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "Metrics across {}", self.cohort)?;
-        let width = self.tables.iter().map(|t| t.name.chars().count()).max().unwrap_or(0).max(7);
+        let width = self
+            .tables
+            .iter()
+            .map(|t| t.name.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(7);
         writeln!(
             f,
             "{:<width$}  {:>3}  {:>8}  {:>8}  {:>8}  {:>8}  {:>8}  {:>8}",
@@ -372,8 +398,21 @@ impl fmt::Display for MetricTables {
 impl fmt::Display for MeasureTable {
     /// The measure's summary, then one line per authority.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{} ({}): {}; England {}", self.name, self.measure, self.summary, opt(self.england, 2))?;
-        let width = self.rows.iter().map(|r| r.authority.chars().count()).max().unwrap_or(0).max(9);
+        writeln!(
+            f,
+            "{} ({}): {}; England {}",
+            self.name,
+            self.measure,
+            self.summary,
+            opt(self.england, 2)
+        )?;
+        let width = self
+            .rows
+            .iter()
+            .map(|r| r.authority.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(9);
         writeln!(
             f,
             "{:<width$}  {:>8}  {:>8}  {:>8}  {:>8}  {:<22}  Verdict",
@@ -386,7 +425,8 @@ impl fmt::Display for MeasureTable {
                 r.authority,
                 r.value,
                 opt(r.england, 2),
-                r.vs_england.map_or_else(|| "-".to_owned(), |v| format!("{v:+.2}")),
+                r.vs_england
+                    .map_or_else(|| "-".to_owned(), |v| format!("{v:+.2}")),
                 r.vs_median,
                 r.standing.map_or_else(|| "-".to_owned(), |s| s.to_string()),
                 r.verdict.map_or("-", Verdict::title),
@@ -452,8 +492,13 @@ impl MetricTables {
         if rows.is_empty() {
             return None;
         }
-        let name = Authority::resolve(authority).map_or_else(|_| authority.to_owned(), |a| a.name.clone());
-        Some(SpineChart { authority: name, cohort: self.cohort.clone(), rows })
+        let name =
+            Authority::resolve(authority).map_or_else(|_| authority.to_owned(), |a| a.name.clone());
+        Some(SpineChart {
+            authority: name,
+            cohort: self.cohort.clone(),
+            rows,
+        })
     }
 }
 
@@ -461,7 +506,13 @@ impl fmt::Display for SpineChart {
     /// One line per measure: value, England, cohort quartiles, verdict.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{} against England and {}", self.authority, self.cohort)?;
-        let width = self.rows.iter().map(|r| r.name.chars().count()).max().unwrap_or(0).max(7);
+        let width = self
+            .rows
+            .iter()
+            .map(|r| r.name.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(7);
         writeln!(
             f,
             "{:<width$}  {:>8}  {:>8}  {:>8}  {:>8}  {:>8}  Verdict",

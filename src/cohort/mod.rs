@@ -77,7 +77,11 @@ impl Cohort {
 
     /// An empty cohort with a name.
     pub fn new(name: impl Into<String>) -> Cohort {
-        Cohort { name: name.into(), members: Vec::new(), metrics: Vec::new() }
+        Cohort {
+            name: name.into(),
+            members: Vec::new(),
+            metrics: Vec::new(),
+        }
     }
 
     /// A cohort of these records; a later record of the same authority replaces an earlier one.
@@ -143,7 +147,10 @@ impl Cohort {
     /// assert_eq!(err.to_string(), "line 3: expected a score from 1 to 4 in column 'learning', found '7'");
     /// ```
     pub fn from_csv_reader(name: impl Into<String>, reader: impl Read) -> Result<Cohort, CsvError> {
-        Ok(Cohort::from_records(name, csv::read_scores(reader, "<reader>")?))
+        Ok(Cohort::from_records(
+            name,
+            csv::read_scores(reader, "<reader>")?,
+        ))
     }
 
     /// Loads a scores CSV from a file; the cohort is named after the file.
@@ -154,18 +161,19 @@ impl Cohort {
         let path = path.as_ref();
         let file = csv::open(path)?;
         let source = path.display().to_string();
-        Ok(Cohort::from_records(source.clone(), csv::read_scores(file, &source)?))
+        Ok(Cohort::from_records(
+            source.clone(),
+            csv::read_scores(file, &source)?,
+        ))
     }
 
     /// Adds a record, replacing (and returning) an earlier record of the same authority.
     pub fn insert(&mut self, record: ScoreRecord) -> Option<ScoreRecord> {
-        match self.members.iter_mut().find(|m| m.same_authority(&record)) {
-            Some(existing) => Some(std::mem::replace(existing, record)),
-            None => {
-                self.members.push(record);
-                None
-            }
+        if let Some(existing) = self.members.iter_mut().find(|m| m.same_authority(&record)) {
+            return Some(std::mem::replace(existing, record));
         }
+        self.members.push(record);
+        None
     }
 
     /// Adds a record, builder style (see [`Cohort::insert`]).
@@ -194,11 +202,14 @@ impl Cohort {
     /// accepts), or an unresolved member with exactly this name (ignoring case).
     pub fn get(&self, name: &str) -> Option<&ScoreRecord> {
         match crate::identity::Authority::resolve(name) {
-            Ok(authority) => self
+            Ok(authority) => self.members.iter().find(|m| {
+                m.authority
+                    .is_some_and(|a| a.ons_code == authority.ons_code)
+            }),
+            Err(_) => self
                 .members
                 .iter()
-                .find(|m| m.authority.is_some_and(|a| a.ons_code == authority.ons_code)),
-            Err(_) => self.members.iter().find(|m| m.name.trim().eq_ignore_ascii_case(name.trim())),
+                .find(|m| m.name.trim().eq_ignore_ascii_case(name.trim())),
         }
     }
 
@@ -211,16 +222,25 @@ impl Cohort {
     /// let london = Cohort::published().subset(&Group::region(Region::London));
     /// assert!(london.members.iter().all(|m| m.authority.unwrap().region == Region::London));
     /// ```
+    #[must_use]
     pub fn subset(&self, group: &Group) -> Cohort {
-        let members: Vec<ScoreRecord> =
-            self.members.iter().filter(|m| group.contains(m)).cloned().collect();
+        let members: Vec<ScoreRecord> = self
+            .members
+            .iter()
+            .filter(|m| group.contains(m))
+            .cloned()
+            .collect();
         let metrics = self
             .metrics
             .iter()
             .filter(|o| members.iter().any(|m| o.is_for(m)))
             .cloned()
             .collect();
-        Cohort { name: group.name.clone(), members, metrics }
+        Cohort {
+            name: group.name.clone(),
+            members,
+            metrics,
+        }
     }
 }
 
@@ -228,7 +248,12 @@ impl fmt::Display for Cohort {
     /// The cohort's name and members, one per line, with their scores.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{} ({} authorities)", self.name, self.members.len())?;
-        let width = self.members.iter().map(|m| m.display_name().chars().count()).max().unwrap_or(0);
+        let width = self
+            .members
+            .iter()
+            .map(|m| m.display_name().chars().count())
+            .max()
+            .unwrap_or(0);
         for m in &self.members {
             writeln!(
                 f,
@@ -236,7 +261,8 @@ impl fmt::Display for Cohort {
                 m.display_name(),
                 m.ons_code().unwrap_or("-"),
                 m.rating.map_or("-", crate::Rating::title),
-                m.published.map_or_else(|| "-".to_owned(), |p| p.to_string()),
+                m.published
+                    .map_or_else(|| "-".to_owned(), |p| p.to_string()),
                 record::score_string(&m.scores),
                 m.overall(),
             )?;

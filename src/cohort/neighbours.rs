@@ -17,8 +17,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
-use super::record::ScoreRecord;
 use super::Cohort;
+use super::record::ScoreRecord;
 use crate::model::{QualityStatement, Score};
 
 /// What the distance was measured on.
@@ -83,7 +83,11 @@ fn score_distance(a: &ScoreRecord, b: &ScoreRecord) -> Option<(f64, usize)> {
 }
 
 fn nearest(mut rows: Vec<Neighbour>, count: usize) -> Vec<Neighbour> {
-    rows.sort_by(|a, b| a.distance.total_cmp(&b.distance).then_with(|| a.name.cmp(&b.name)));
+    rows.sort_by(|a, b| {
+        a.distance
+            .total_cmp(&b.distance)
+            .then_with(|| a.name.cmp(&b.name))
+    });
     rows.truncate(count);
     rows
 }
@@ -160,7 +164,8 @@ impl Cohort {
                 .filter(|m| !m.same_authority(target))
                 .filter_map(|m| {
                     let theirs = m.score(statement).filter(|s| *s > own)?;
-                    score_distance(target, m).map(|(d, shared)| neighbour(m, d, shared, Some(theirs)))
+                    score_distance(target, m)
+                        .map(|(d, shared)| neighbour(m, d, shared, Some(theirs)))
                 })
                 .collect(),
         };
@@ -181,7 +186,11 @@ impl Cohort {
         // Per measure: mean and population SD over the first value of each authority.
         let mut values: BTreeMap<&str, HashMap<String, f64>> = BTreeMap::new();
         for o in self.metrics.iter().filter(|o| o.value.is_finite()) {
-            values.entry(o.measure.as_str()).or_default().entry(o.authority_key()).or_insert(o.value);
+            values
+                .entry(o.measure.as_str())
+                .or_default()
+                .entry(o.authority_key())
+                .or_insert(o.value);
         }
         let mut z: HashMap<String, BTreeMap<&str, f64>> = HashMap::new();
         for (measure, by_authority) in &values {
@@ -190,17 +199,24 @@ impl Cohort {
                 continue;
             }
             let mean = by_authority.values().sum::<f64>() / n as f64;
-            let variance = by_authority.values().map(|v| (v - mean).powi(2)).sum::<f64>() / n as f64;
+            let variance = by_authority
+                .values()
+                .map(|v| (v - mean).powi(2))
+                .sum::<f64>()
+                / n as f64;
             let sd = variance.sqrt();
             if sd <= f64::EPSILON {
                 continue;
             }
             for (authority, value) in by_authority {
-                z.entry(authority.clone()).or_default().insert(measure, (value - mean) / sd);
+                z.entry(authority.clone())
+                    .or_default()
+                    .insert(measure, (value - mean) / sd);
             }
         }
         let key = |r: &ScoreRecord| {
-            r.ons_code().map_or_else(|| r.name.trim().to_lowercase(), str::to_owned)
+            r.ons_code()
+                .map_or_else(|| r.name.trim().to_lowercase(), str::to_owned)
         };
         let empty = BTreeMap::new();
         let own = z.get(&key(target)).unwrap_or(&empty);
@@ -242,7 +258,8 @@ impl fmt::Display for Neighbours {
                 "Learning partners for {} on {} (scored {}): nearest by score profile in {} that scored higher",
                 self.target,
                 qs.title(),
-                self.target_score.map_or_else(|| "-".to_owned(), |s| s.to_string()),
+                self.target_score
+                    .map_or_else(|| "-".to_owned(), |s| s.to_string()),
                 self.cohort
             )?,
             (None, NeighbourBasis::Scores) => writeln!(
@@ -259,8 +276,18 @@ impl fmt::Display for Neighbours {
         if self.rows.is_empty() {
             return writeln!(f, "  (none)");
         }
-        let width = self.rows.iter().map(|r| r.name.chars().count()).max().unwrap_or(0).max(9);
-        writeln!(f, "  {:<width$}  {:>8}  {:>6}  {:>6}  {:>5}", "Authority", "Distance", "Shared", "%", "Score")?;
+        let width = self
+            .rows
+            .iter()
+            .map(|r| r.name.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(9);
+        writeln!(
+            f,
+            "  {:<width$}  {:>8}  {:>6}  {:>6}  {:>5}",
+            "Authority", "Distance", "Shared", "%", "Score"
+        )?;
         for r in &self.rows {
             writeln!(
                 f,
@@ -268,7 +295,8 @@ impl fmt::Display for Neighbours {
                 r.name,
                 r.distance,
                 r.shared,
-                r.percent.map_or_else(|| "-".to_owned(), |p| format!("{p:.1}")),
+                r.percent
+                    .map_or_else(|| "-".to_owned(), |p| format!("{p:.1}")),
                 r.score.map_or_else(|| "-".to_owned(), |s| s.to_string()),
             )?;
         }

@@ -128,7 +128,11 @@ impl Standing {
             .collect();
         // Best first.
         order.sort_by(|a, b| {
-            let by_value = if higher_is_better { b.1.total_cmp(&a.1) } else { a.1.total_cmp(&b.1) };
+            let by_value = if higher_is_better {
+                b.1.total_cmp(&a.1)
+            } else {
+                a.1.total_cmp(&b.1)
+            };
             by_value.then(a.0.cmp(&b.0))
         });
         let n = order.len();
@@ -169,7 +173,11 @@ impl Standing {
     /// The position as a short range: `"5"` alone, `"=5-10"` when tied.
     #[must_use]
     pub fn position(&self) -> String {
-        if self.is_joint() { format!("={}-{}", self.rank, self.last) } else { self.rank.to_string() }
+        if self.is_joint() {
+            format!("={}-{}", self.rank, self.last)
+        } else {
+            self.rank.to_string()
+        }
     }
 }
 
@@ -177,7 +185,13 @@ impl fmt::Display for Standing {
     /// `"3rd of 72"` or `"joint 5th-10th of 72"`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.is_joint() {
-            write!(f, "joint {}-{} of {}", ordinal(self.rank), ordinal(self.last), self.of)
+            write!(
+                f,
+                "joint {}-{} of {}",
+                ordinal(self.rank),
+                ordinal(self.last),
+                self.of
+            )
         } else {
             write!(f, "{} of {}", ordinal(self.rank), self.of)
         }
@@ -278,10 +292,15 @@ mod tests {
 
     #[test]
     fn ordinals() {
-        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112].map(ordinal).to_vec();
+        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112]
+            .map(ordinal)
+            .to_vec();
         assert_eq!(
             got,
-            ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th", "112th"]
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd",
+                "101st", "111th", "112th"
+            ]
         );
     }
 
@@ -298,6 +317,9 @@ mod tests {
     #[test]
     fn ascending() {
         let s = Standing::rank_ascending(&[Some(0.1), Some(0.3), Some(0.2)]);
-        assert_eq!(s.iter().map(|x| x.unwrap().rank).collect::<Vec<_>>(), [1, 3, 2]);
+        assert_eq!(
+            s.iter().map(|x| x.unwrap().rank).collect::<Vec<_>>(),
+            [1, 3, 2]
+        );
     }
 }

@@ -30,13 +30,20 @@ impl YearMonth {
     /// A month, if `month` is 1 to 12.
     #[must_use]
     pub const fn new(year: u16, month: u8) -> Option<YearMonth> {
-        if month >= 1 && month <= 12 { Some(YearMonth { year, month }) } else { None }
+        if month >= 1 && month <= 12 {
+            Some(YearMonth { year, month })
+        } else {
+            None
+        }
     }
 }
 
 impl From<Date> for YearMonth {
     fn from(date: Date) -> YearMonth {
-        YearMonth { year: date.year(), month: date.month() }
+        YearMonth {
+            year: date.year(),
+            month: date.month(),
+        }
     }
 }
 
@@ -114,7 +121,13 @@ impl ScoreRecord {
     pub fn new(name: impl Into<String>, scores: [Option<Score>; 9]) -> ScoreRecord {
         let name = name.into();
         let authority = Authority::resolve(&name).ok();
-        ScoreRecord { name, authority, rating: None, published: None, scores }
+        ScoreRecord {
+            name,
+            authority,
+            rating: None,
+            published: None,
+            scores,
+        }
     }
 
     /// Sets the published rating.
@@ -133,7 +146,8 @@ impl ScoreRecord {
 
     /// The name to show: the ONS short name when resolved, else the name as given.
     pub fn display_name(&self) -> &str {
-        self.authority.map_or(self.name.as_str(), |a| a.name.as_str())
+        self.authority
+            .map_or(self.name.as_str(), |a| a.name.as_str())
     }
 
     /// The ONS code when resolved.
@@ -177,9 +191,8 @@ impl ScoreRecord {
 
     /// The mean of the theme's known scores.
     pub fn theme_mean(&self, theme: Theme) -> Option<f64> {
-        let overall = OverallScore::from_scores(
-            theme.statements().iter().filter_map(|&qs| self.score(qs)),
-        );
+        let overall =
+            OverallScore::from_scores(theme.statements().iter().filter_map(|&qs| self.score(qs)));
         (overall.scored > 0).then(|| f64::from(overall.total) / f64::from(overall.scored))
     }
 
@@ -217,7 +230,10 @@ impl From<&Report> for ScoreRecord {
     /// Takes the report's authority (or `"(unnamed)"`), rating, month of publication and
     /// scores.
     fn from(report: &Report) -> ScoreRecord {
-        let name = report.authority.clone().unwrap_or_else(|| "(unnamed)".to_owned());
+        let name = report
+            .authority
+            .clone()
+            .unwrap_or_else(|| "(unnamed)".to_owned());
         let mut record = ScoreRecord::new(name, report.scores());
         record.rating = report.rating;
         record.published = report.published.map(YearMonth::from);
@@ -235,7 +251,8 @@ impl fmt::Display for ScoreRecord {
             self.display_name(),
             self.ons_code().unwrap_or("-"),
             self.rating.map_or("-", Rating::title),
-            self.published.map_or_else(|| "-".to_owned(), |m| m.to_string()),
+            self.published
+                .map_or_else(|| "-".to_owned(), |m| m.to_string()),
             score_string(&self.scores),
             self.overall()
         )
