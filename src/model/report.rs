@@ -192,20 +192,13 @@ impl Statement {
     /// A statement with neither list entry nor section (fill them in).
     #[must_use]
     pub fn new(statement: QualityStatement) -> Self {
-        Statement {
-            statement,
-            listed: None,
-            section: None,
-        }
+        Statement { statement, listed: None, section: None }
     }
 
     /// The score the report gives: the section's, else the score list's.
     #[must_use]
     pub fn score(&self) -> Option<Score> {
-        self.section
-            .as_ref()
-            .and_then(|s| s.score)
-            .or_else(|| self.listed.as_ref()?.score)
+        self.section.as_ref().and_then(|s| s.score).or_else(|| self.listed.as_ref()?.score)
     }
 }
 
@@ -363,12 +356,8 @@ impl Report {
     /// The mean score of a theme's scored statements.
     #[must_use]
     pub fn theme_mean(&self, theme: Theme) -> Option<f64> {
-        let scores: Vec<u8> = theme
-            .statements()
-            .iter()
-            .filter_map(|&qs| self.score(qs))
-            .map(Score::get)
-            .collect();
+        let scores: Vec<u8> =
+            theme.statements().iter().filter_map(|&qs| self.score(qs)).map(Score::get).collect();
         if scores.is_empty() {
             return None;
         }

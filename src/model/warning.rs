@@ -171,11 +171,7 @@ pub enum WarningKind {
 }
 
 fn percent(total: u32, maximum: u32) -> String {
-    super::OverallScore {
-        total,
-        scored: maximum / 4,
-    }
-    .percent_text()
+    super::OverallScore { total, scored: maximum / 4 }.percent_text()
 }
 
 fn for_statement(statement: Option<QualityStatement>) -> String {
@@ -203,3 +199,4 @@ impl WarningKind {
         }
     }
 }
+
