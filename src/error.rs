@@ -24,7 +24,9 @@ pub enum ParseErrorKind {
     Empty,
     /// The input holds no line a CQC report holds (no header, date, heading, statement or
     /// score).
-    #[error("no CQC local authority assessment content found: expected a header such as '<Authority>: local authority assessment', a quality statement title or a 'Score: N' line")]
+    #[error(
+        "no CQC local authority assessment content found: expected a header such as '<Authority>: local authority assessment', a quality statement title or a 'Score: N' line"
+    )]
     NotAReport,
     /// The bytes are not UTF-8.
     #[error("the input is not UTF-8 text: invalid byte 0x{byte:02x}")]
@@ -45,7 +47,11 @@ pub enum ParseErrorKind {
 impl ParseError {
     #[cold]
     pub(crate) fn new(kind: ParseErrorKind, location: Location, snippet: String) -> Self {
-        ParseError { kind, location, snippet }
+        ParseError {
+            kind,
+            location,
+            snippet,
+        }
     }
 
     /// What went wrong.

@@ -1,5 +1,67 @@
 //! Parse CQC local authority assessment reports into a typed model, then compare and benchmark
 //! the councils they assess.
+//!
+//! Since 2023 the Care Quality Commission assesses how each of England's 153 councils meets its
+//! adult social care duties. Each report gives an overall rating, a score of 1 to 4 for each of
+//! nine quality statements and pages of findings that cite figures against England averages.
+//! This crate turns the text of those reports, as copied from CQC's website, into data.
+//!
+//! ```
+//! use cqc_la::{QualityStatement, Rating, Report, Score};
+//!
+//! let text = "\
+//! Northmere County Council: local authority assessment
+//! Assessment published: 14 March 2025
+//! Overall summary
+//! Local authority rating and score
+//! Northmere County Council
+//! Good
+//! Quality statement scores
+//! Assessing needs
+//! Score: 3
+//! Safeguarding
+//! Score: 2
+//! Safeguarding
+//! Score: 2
+//! 2 - Evidence shows some shortfalls
+//! The local authority commitment
+//! We work with people to understand what being safe means to them.
+//! Key findings for this quality statement
+//! Safeguarding systems, processes and practices
+//! Concerns were triaged within a day and enquiries were completed on time.
+//! ";
+//! let report: Report = text.parse()?;
+//! assert_eq!(report.authority.as_deref(), Some("Northmere County Council"));
+//! assert_eq!(report.rating, Some(Rating::Good));
+//! assert_eq!(report.score(QualityStatement::Safeguarding), Score::new(2));
+//! // CQC's rule: (3 + 2) / (4 x 2) = 62.5 %, between "Requires improvement" and "Good":
+//! // the printed rating decides, and the parser says so.
+//! assert_eq!(report.warnings[0].kind.id(), "between_bands");
+//! # Ok::<(), cqc_la::ParseError>(())
+//! ```
+//!
+//! # Brief overview
+//!
+//! - [`Report`]: a parsed report (full report, summary page, single section page or 2023 pilot
+//!   report). [`Report::parse`], [`str::parse`], [`Report::parse_bytes`] or a configured
+//!   [`ReportParser`]; `Display` renders canonical report text that parses back to an equal
+//!   report.
+//! - [`QualityStatement`] (nine) and [`Theme`] (four), [`Score`] (1-4), [`Rating`],
+//!   [`OverallScore`] (CQC's aggregation rule) and [`Band`].
+//! - [`Statement`]: what a report says about one quality statement, merging its line in the
+//!   overall summary ([`Listed`]) with its [`Section`] (descriptor, "What people expect", the
+//!   local authority commitment, key findings with subheadings and paragraphs).
+//! - [`Warning`]: everything the parser noticed (rating against scores, descriptor against
+//!   score, duplicate sections, lines it could not place), with line and column.
+//! - [`compare`]: two reports side by side ([`Comparison`]).
+//!
+//! # Scope
+//!
+//! Parsing is pure: `&str` in, values out, no I/O. Nothing in the input is silently dropped:
+//! every non-blank line is in the model, and a line the parser cannot place is kept in the part
+//! of the report it appeared in and reported as a [`Warning`]. Parsing fails only for input
+//! that is empty, not UTF-8, larger than the limit ([`DEFAULT_MAX_INPUT`]) or holds nothing a
+//! CQC report holds.
 #![doc(test(attr(deny(warnings))))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -11,14 +73,18 @@
     clippy::cast_precision_loss,
     // Builders and accessors return values callers may ignore on purpose.
     clippy::must_use_candidate,
+    // A two-armed `match` on an Option reads better than `if let ... else` in the assembler.
+    clippy::single_match_else,
     clippy::module_name_repetitions
 )]
 
 mod cohort;
+mod compare;
 mod error;
 mod identity;
 mod model;
 pub(crate) mod parse;
+mod render;
 mod svg;
 
 pub use cohort::{
@@ -28,6 +94,7 @@ pub use cohort::{
     NeighbourBasis, Neighbours, Quartile, ScoreRecord, SpineChart, SpineRow, Standing,
     StatementVsGroup, Subject, Summary, Verdict, YearMonth, ordinal,
 };
+pub use compare::{Comparison, Side, StatementComparison, ThemeComparison, Unscored, compare};
 pub use error::{ParseError, ParseErrorKind};
 pub use identity::{Authority, AuthorityKind, Region, UnknownAuthority};
 pub use model::{
@@ -37,6 +104,7 @@ pub use model::{
     Section, Span, Statement, Text, Theme, ThemeIntro, UnknownRating, UnknownStatement, Warning,
     WarningKind,
 };
+pub use parse::{DEFAULT_MAX_INPUT, ReportParser, parse};
 /// Exact decimal numbers as printed (`70.0` keeps its precision), re-exported from
 /// `rust_decimal`.
 pub use rust_decimal::Decimal;

@@ -68,17 +68,26 @@ impl Date {
     /// The date as reports print it, e.g. `"28 February 2025"`.
     #[must_use]
     pub fn to_report_format(self) -> String {
-        format!("{} {} {}", self.day, MONTHS[usize::from(self.month - 1)], self.year)
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTHS[usize::from(self.month - 1)],
+            self.year
+        )
     }
 
     /// The month named by `name` (full or three-letter English name, any case), 1-12.
     pub(crate) fn month_from_name(name: &str) -> Option<u8> {
         let lower = name.to_ascii_lowercase();
-        MONTHS.iter().position(|m| {
-            let m = m.to_ascii_lowercase();
-            m == lower || (lower.len() == 3 && m.starts_with(&lower)) || (lower == "sept" && m == "september")
-        })
-        .and_then(|i| u8::try_from(i + 1).ok())
+        MONTHS
+            .iter()
+            .position(|m| {
+                let m = m.to_ascii_lowercase();
+                m == lower
+                    || (lower.len() == 3 && m.starts_with(&lower))
+                    || (lower == "sept" && m == "september")
+            })
+            .and_then(|i| u8::try_from(i + 1).ok())
     }
 }
 
@@ -98,16 +107,17 @@ impl FromStr for Date {
 
     /// Accepts ISO `YYYY-MM-DD` and the report form `d Month yyyy`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let err = || InvalidDate(s.to_owned());
-        let t = s.trim();
+        let trimmed = s.trim();
         let iso = || -> Option<Date> {
-            let mut it = t.splitn(3, '-');
-            let y = it.next()?.parse().ok()?;
-            let m = it.next()?.parse().ok()?;
-            let d = it.next()?.parse().ok()?;
-            Date::new(y, m, d)
+            let mut parts = trimmed.splitn(3, '-');
+            let year = parts.next()?.parse().ok()?;
+            let month = parts.next()?.parse().ok()?;
+            let day = parts.next()?.parse().ok()?;
+            Date::new(year, month, day)
         };
-        iso().or_else(|| crate::parse::text::report_date(t)).ok_or_else(err)
+        iso()
+            .or_else(|| crate::parse::text::report_date(trimmed))
+            .ok_or_else(|| InvalidDate(s.to_owned()))
     }
 }
 

@@ -34,7 +34,7 @@ pub struct Report {
     pub indicative: bool,
     /// A pilot report's assessment start date.
     pub assessment_start: Option<Date>,
-    /// "About <authority>": the demographics.
+    /// "About \<authority>": the demographics.
     pub about: Option<About>,
     /// "Financial facts", with typed values.
     pub financial_facts: Option<FinancialFacts>,
@@ -46,8 +46,9 @@ pub struct Report {
     pub strengths: Option<Block>,
     /// The "Theme N: ..." introductions, with the statements each lists.
     pub themes: Vec<ThemeIntro>,
-    /// A second section for a statement that already had one (each also gave a warning).
-    pub duplicates: Vec<Section>,
+    /// A second section for a statement that already had one, as a statement entry with only
+    /// a section (each also gave a warning).
+    pub duplicates: Vec<Statement>,
     /// Page furniture: "Downloads", "How we assess local authorities", "Page last updated: ...".
     pub navigation: Vec<Text>,
     /// Lines before the first section that the parser could not place (each gave a warning).
@@ -82,12 +83,12 @@ pub struct Block {
     pub paragraphs: Vec<Text>,
 }
 
-/// "About <authority>" and its "Demographics" paragraphs.
+/// "About \<authority>" and its "Demographics" paragraphs.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct About {
-    /// Where the "About ..." heading stood.
-    pub heading: Origin,
+    /// The "About \<authority>" heading as written.
+    pub heading: Text,
     /// Where the "Demographics" subheading stood, if present.
     pub demographics: Option<Origin>,
     /// The paragraphs.
@@ -192,13 +193,20 @@ impl Statement {
     /// A statement with neither list entry nor section (fill them in).
     #[must_use]
     pub fn new(statement: QualityStatement) -> Self {
-        Statement { statement, listed: None, section: None }
+        Statement {
+            statement,
+            listed: None,
+            section: None,
+        }
     }
 
     /// The score the report gives: the section's, else the score list's.
     #[must_use]
     pub fn score(&self) -> Option<Score> {
-        self.section.as_ref().and_then(|s| s.score).or_else(|| self.listed.as_ref()?.score)
+        self.section
+            .as_ref()
+            .and_then(|s| s.score)
+            .or_else(|| self.listed.as_ref()?.score)
     }
 }
 
@@ -223,7 +231,7 @@ pub struct Listed {
     pub score: Option<Score>,
     /// Where the statement's name stood.
     pub origin: Origin,
-    /// Where its score line stood, when on a line of its own.
+    /// Where its score stood: its own line, or the title's line for `Assessing needs: Score 3`.
     pub score_line: Option<Origin>,
 }
 
@@ -356,8 +364,12 @@ impl Report {
     /// The mean score of a theme's scored statements.
     #[must_use]
     pub fn theme_mean(&self, theme: Theme) -> Option<f64> {
-        let scores: Vec<u8> =
-            theme.statements().iter().filter_map(|&qs| self.score(qs)).map(Score::get).collect();
+        let scores: Vec<u8> = theme
+            .statements()
+            .iter()
+            .filter_map(|&qs| self.score(qs))
+            .map(Score::get)
+            .collect();
         if scores.is_empty() {
             return None;
         }

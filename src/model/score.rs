@@ -28,7 +28,11 @@ impl Score {
     /// A score, if `value` is 1 to 4.
     #[must_use]
     pub const fn new(value: u8) -> Option<Score> {
-        if value >= 1 && value <= 4 { Some(Score(value)) } else { None }
+        if value >= 1 && value <= 4 {
+            Some(Score(value))
+        } else {
+            None
+        }
     }
 
     /// The score as a number.
@@ -114,8 +118,12 @@ pub enum Rating {
 
 impl Rating {
     /// All ratings, worst first.
-    pub const ALL: [Rating; 4] =
-        [Rating::Inadequate, Rating::RequiresImprovement, Rating::Good, Rating::Outstanding];
+    pub const ALL: [Rating; 4] = [
+        Rating::Inadequate,
+        Rating::RequiresImprovement,
+        Rating::Good,
+        Rating::Outstanding,
+    ];
 
     /// The word as reports print it, e.g. `"Requires improvement"`.
     #[must_use]
@@ -144,7 +152,9 @@ impl Rating {
     #[must_use]
     pub fn from_word(word: &str) -> Option<Rating> {
         let key = super::statement::title_key(&word.replace('_', " "));
-        Rating::ALL.into_iter().find(|r| super::statement::title_key(r.title()) == key)
+        Rating::ALL
+            .into_iter()
+            .find(|r| super::statement::title_key(r.title()) == key)
     }
 
     /// The band of overall percentages for this rating, as `(lowest, highest)` whole percents;
@@ -246,10 +256,12 @@ impl OverallScore {
     /// Adds up scores.
     #[must_use]
     pub fn from_scores(scores: impl IntoIterator<Item = Score>) -> OverallScore {
-        scores.into_iter().fold(OverallScore::default(), |acc, s| OverallScore {
-            total: acc.total + u32::from(s.get()),
-            scored: acc.scored + 1,
-        })
+        scores
+            .into_iter()
+            .fold(OverallScore::default(), |acc, s| OverallScore {
+                total: acc.total + u32::from(s.get()),
+                scored: acc.scored + 1,
+            })
     }
 
     /// The highest possible total, four times the number scored.
@@ -331,7 +343,13 @@ impl OverallScore {
 
 impl fmt::Display for OverallScore {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}/{} ({:.1}%)", self.total, self.maximum(), self.percent())
+        write!(
+            f,
+            "{}/{} ({:.1}%)",
+            self.total,
+            self.maximum(),
+            self.percent()
+        )
     }
 }
 
@@ -366,7 +384,10 @@ mod tests {
             overall(20, 8).band(),
             Some(Band::Between(Rating::RequiresImprovement, Rating::Good))
         );
-        assert_eq!(overall(28, 8).band(), Some(Band::Between(Rating::Good, Rating::Outstanding)));
+        assert_eq!(
+            overall(28, 8).band(),
+            Some(Band::Between(Rating::Good, Rating::Outstanding))
+        );
         assert_eq!(overall(0, 0).band(), None);
     }
 
@@ -385,7 +406,13 @@ mod tests {
             assert_eq!(Score::from_descriptor(s.descriptor()), Some(s));
         }
         assert_eq!(Score::from_descriptor("a GOOD standard."), Score::new(3));
-        assert_eq!(Rating::from_word("Requires Improvement"), Some(Rating::RequiresImprovement));
-        assert_eq!(Rating::from_word("requires_improvement"), Some(Rating::RequiresImprovement));
+        assert_eq!(
+            Rating::from_word("Requires Improvement"),
+            Some(Rating::RequiresImprovement)
+        );
+        assert_eq!(
+            Rating::from_word("requires_improvement"),
+            Some(Rating::RequiresImprovement)
+        );
     }
 }

@@ -137,9 +137,18 @@ pub enum QualityStatement {
 /// Spellings of quality statement titles seen in reports and third-party text, as matching keys
 /// (see [`title_key`]). Canonical titles are matched too.
 const ALIASES: &[(&str, QualityStatement)] = &[
-    ("supporting people to lead healthier lives", QualityStatement::SupportingHealthierLives),
-    ("equity in experiences and outcomes", QualityStatement::EquityInExperienceAndOutcomes),
-    ("safe systems pathways and transitions", QualityStatement::SafePathwaysSystemsAndTransitions),
+    (
+        "supporting people to lead healthier lives",
+        QualityStatement::SupportingHealthierLives,
+    ),
+    (
+        "equity in experiences and outcomes",
+        QualityStatement::EquityInExperienceAndOutcomes,
+    ),
+    (
+        "safe systems pathways and transitions",
+        QualityStatement::SafePathwaysSystemsAndTransitions,
+    ),
 ];
 
 impl QualityStatement {
@@ -161,7 +170,9 @@ impl QualityStatement {
     pub const fn title(self) -> &'static str {
         match self {
             QualityStatement::AssessingNeeds => "Assessing needs",
-            QualityStatement::SupportingHealthierLives => "Supporting people to live healthier lives",
+            QualityStatement::SupportingHealthierLives => {
+                "Supporting people to live healthier lives"
+            }
             QualityStatement::EquityInExperienceAndOutcomes => "Equity in experience and outcomes",
             QualityStatement::CareProvisionIntegrationAndContinuity => {
                 "Care provision, integration and continuity"
@@ -273,13 +284,21 @@ impl QualityStatement {
             .iter()
             .copied()
             .find(|qs| title_key(qs.title()) == key)
-            .or_else(|| ALIASES.iter().find(|(alias, _)| *alias == key).map(|&(_, qs)| qs))
+            .or_else(|| {
+                ALIASES
+                    .iter()
+                    .find(|(alias, _)| *alias == key)
+                    .map(|&(_, qs)| qs)
+            })
     }
 
     /// Finds a statement by its snake_case id.
     #[must_use]
     pub fn from_id(id: &str) -> Option<QualityStatement> {
-        QualityStatement::ALL.iter().copied().find(|qs| qs.id() == id)
+        QualityStatement::ALL
+            .iter()
+            .copied()
+            .find(|qs| qs.id() == id)
     }
 }
 
@@ -357,7 +376,13 @@ mod tests {
 
     #[test]
     fn title_key_ignores_apostrophe_kind() {
-        assert_eq!(title_key("People\u{2019}s  experiences"), title_key("people's experiences"));
-        assert_eq!(title_key("Summary of people's experiences"), "summary of peoples experiences");
+        assert_eq!(
+            title_key("People\u{2019}s  experiences"),
+            title_key("people's experiences")
+        );
+        assert_eq!(
+            title_key("Summary of people's experiences"),
+            "summary of peoples experiences"
+        );
     }
 }

@@ -143,7 +143,9 @@ impl serde::Serialize for Origin {
 impl<'de> serde::Deserialize<'de> for Origin {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let span = <Option<[usize; 2]> as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(span.map_or_else(Origin::none, |[start, end]| Origin::line(Span::new(start, end))))
+        Ok(span.map_or_else(Origin::none, |[start, end]| {
+            Origin::line(Span::new(start, end))
+        }))
     }
 }
 
@@ -167,7 +169,10 @@ impl Text {
     /// A text built in code, with no origin.
     #[must_use]
     pub fn new(text: impl Into<String>) -> Self {
-        Text { text: text.into(), origin: Origin::none() }
+        Text {
+            text: text.into(),
+            origin: Origin::none(),
+        }
     }
 
     /// The text.

@@ -171,7 +171,11 @@ pub enum WarningKind {
 }
 
 fn percent(total: u32, maximum: u32) -> String {
-    super::OverallScore { total, scored: maximum / 4 }.percent_text()
+    super::OverallScore {
+        total,
+        scored: maximum / 4,
+    }
+    .percent_text()
 }
 
 fn for_statement(statement: Option<QualityStatement>) -> String {
@@ -199,4 +203,3 @@ impl WarningKind {
         }
     }
 }
-

@@ -6,11 +6,11 @@
 use std::borrow::Cow;
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n};
-use nom::character::complete::{char, digit1, space0, space1};
-use nom::combinator::{map_opt, opt, recognize};
+use nom::bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1};
+use nom::character::complete::{char, digit1, satisfy, space0, space1};
+use nom::combinator::{map_opt, not, opt, recognize};
 use nom::multi::many0;
-use nom::sequence::preceded;
+use nom::sequence::{preceded, terminated};
 use nom::{IResult, Parser};
 use rust_decimal::Decimal;
 
@@ -24,7 +24,9 @@ pub(crate) type PResult<'a, T> = IResult<&'a str, T>;
 /// `-`, non-breaking and other Unicode spaces to a space, markdown `**` removed, runs of
 /// whitespace collapsed, ends trimmed. Borrows when nothing changes.
 pub(crate) fn normalize(line: &str) -> Cow<'_, str> {
-    let clean = line.bytes().all(|b| b.is_ascii() && b != b'*' && b != b'\t' && b != b'\r')
+    let clean = line
+        .bytes()
+        .all(|b| b.is_ascii() && b != b'*' && b != b'\t' && b != b'\r')
         && !line.contains("  ")
         && !line.starts_with(' ')
         && !line.ends_with(' ');
@@ -58,16 +60,18 @@ pub(crate) fn normalize(line: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// A whole number with optional thousands separators: `1425`, `589,322,000`.
-/// Grammar: `digit{1,3} ("," digit{3})* | digit+`.
+/// A whole number with optional thousands separators: `1425`, `589,322,000`, `1,018`.
+/// Grammar: `digit+ ("," digit{3} !digit)*`.
 pub(crate) fn integer_text(input: &str) -> PResult<'_, &str> {
-    alt((
-        recognize((
-            take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
-            many0(preceded(char(','), take_while_m_n(3, 3, |c: char| c.is_ascii_digit()))),
-        ))
-        .map(|s: &str| s),
+    recognize((
         digit1,
+        many0(terminated(
+            preceded(
+                char(','),
+                take_while_m_n(3, 3, |c: char| c.is_ascii_digit()),
+            ),
+            not(satisfy(|c| c.is_ascii_digit())),
+        )),
     ))
     .parse(input)
 }
@@ -75,11 +79,17 @@ pub(crate) fn integer_text(input: &str) -> PResult<'_, &str> {
 /// A decimal number as printed, keeping its precision: `70.0`, `0.10`, `1,018`, `14.5`.
 /// Grammar: `integer_text ("." digit+)?`.
 pub(crate) fn decimal(input: &str) -> PResult<'_, Decimal> {
-    map_opt(recognize((integer_text, opt((char('.'), digit1)))), |s: &str| {
-        let digits: Cow<'_, str> =
-            if s.contains(',') { Cow::Owned(s.replace(',', "")) } else { Cow::Borrowed(s) };
-        digits.parse::<Decimal>().ok()
-    })
+    map_opt(
+        recognize((integer_text, opt((char('.'), digit1)))),
+        |s: &str| {
+            let digits: Cow<'_, str> = if s.contains(',') {
+                Cow::Owned(s.replace(',', ""))
+            } else {
+                Cow::Borrowed(s)
+            };
+            digits.parse::<Decimal>().ok()
+        },
+    )
     .parse(input)
 }
 
@@ -100,23 +110,28 @@ pub(crate) fn money(input: &str) -> PResult<'_, Decimal> {
         .parse(i)?;
         // A unit must end the word: "£3m." but not "£3 more".
         if after.starts_with(char::is_alphanumeric) {
-            return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+            return Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Verify,
+            )));
         }
         Ok((after, scale))
     };
     match scale(rest) {
-        Ok((after, scale)) => {
-            Ok((after, value.checked_mul(Decimal::from(scale)).unwrap_or(value)))
-        }
+        Ok((after, scale)) => Ok((
+            after,
+            value.checked_mul(Decimal::from(scale)).unwrap_or(value),
+        )),
         Err(_) => Ok((rest, value)),
     }
 }
 
 /// A four-digit year from 1900 to 2999.
 fn year4(input: &str) -> PResult<'_, u16> {
-    map_opt(take_while_m_n(4, 4, |c: char| c.is_ascii_digit()), |s: &str| {
-        s.parse::<u16>().ok().filter(|y| (1900..=2999).contains(y))
-    })
+    map_opt(
+        take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
+        |s: &str| s.parse::<u16>().ok().filter(|y| (1900..=2999).contains(y)),
+    )
     .parse(input)
 }
 
@@ -137,13 +152,17 @@ pub(crate) fn financial_year(input: &str) -> PResult<'_, FinancialYear> {
     .parse(rest)?;
     let (rest, end) = alt((
         year4,
-        map_opt(take_while_m_n(2, 2, |c: char| c.is_ascii_digit()), |s: &str| {
-            s.parse::<u16>().ok().map(|yy| start - start % 100 + yy)
-        }),
+        map_opt(
+            take_while_m_n(2, 2, |c: char| c.is_ascii_digit()),
+            |s: &str| s.parse::<u16>().ok().map(|yy| start - start % 100 + yy),
+        ),
     ))
     .parse(rest)?;
     if rest.starts_with(|c: char| c.is_ascii_digit()) || end != start + 1 {
-        return Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Verify,
+        )));
     }
     Ok((rest, FinancialYear::new(start)))
 }
@@ -193,7 +212,10 @@ mod tests {
     fn normalize_cleans_web_text() {
         assert_eq!(normalize("plain line"), "plain line");
         assert!(matches!(normalize("plain line"), Cow::Borrowed(_)));
-        assert_eq!(normalize("  \u{2018}a\u{2019}  \u{2013} **b**\u{a0}c\r"), "'a' - b c");
+        assert_eq!(
+            normalize("  \u{2018}a\u{2019}  \u{2013} **b**\u{a0}c\r"),
+            "'a' - b c"
+        );
         assert_eq!(normalize("\u{201C}x\u{201D}\t*y*"), "\"x\" *y*");
     }
 
@@ -201,15 +223,29 @@ mod tests {
     fn numbers_keep_precision() {
         assert_eq!(decimal("70.0%").unwrap().1.to_string(), "70.0");
         assert_eq!(decimal("0.10 rate").unwrap().1.to_string(), "0.10");
-        assert_eq!(decimal("1,018 days").unwrap(), (" days", Decimal::from(1018)));
-        assert_eq!(decimal("589,322,000.").unwrap().1, Decimal::from(589_322_000));
+        assert_eq!(
+            decimal("1,018 days").unwrap(),
+            (" days", Decimal::from(1018))
+        );
+        assert_eq!(
+            decimal("589,322,000.").unwrap().1,
+            Decimal::from(589_322_000)
+        );
         assert_eq!(decimal("12,34").unwrap(), (",34", Decimal::from(12)));
+        assert_eq!(
+            decimal("1425 people").unwrap(),
+            (" people", Decimal::from(1425))
+        );
+        assert_eq!(decimal("1,0189").unwrap(), (",0189", Decimal::from(1)));
         assert!(decimal("abc").is_err());
     }
 
     #[test]
     fn money_in_pounds() {
-        assert_eq!(money("£589,322,000.").unwrap(), (".", Decimal::from(589_322_000)));
+        assert_eq!(
+            money("£589,322,000.").unwrap(),
+            (".", Decimal::from(589_322_000))
+        );
         assert_eq!(money("£1.2m ").unwrap(), (" ", Decimal::from(1_200_000)));
         assert_eq!(money("£3 million").unwrap().1, Decimal::from(3_000_000));
         assert_eq!(money("£200 and").unwrap(), (" and", Decimal::from(200)));
@@ -218,13 +254,27 @@ mod tests {
 
     #[test]
     fn financial_years_in_every_spelling() {
-        for s in ["2023-24", "2023/24", "2023-2024", "2023/2024", "2023 to 2024", "2023\u{2013}24"] {
-            assert_eq!(financial_year_exact(s), Some(FinancialYear::new(2023)), "{s}");
+        for s in [
+            "2023-24",
+            "2023/24",
+            "2023-2024",
+            "2023/2024",
+            "2023 to 2024",
+            "2023\u{2013}24",
+        ] {
+            assert_eq!(
+                financial_year_exact(s),
+                Some(FinancialYear::new(2023)),
+                "{s}"
+            );
         }
         assert_eq!(financial_year_exact("2023-25"), None);
         assert_eq!(financial_year_exact("2023-245"), None);
         assert_eq!(financial_year_exact("1999-00"), None);
-        assert_eq!(financial_year("2021 to 2022 performance").unwrap().0, " performance");
+        assert_eq!(
+            financial_year("2021 to 2022 performance").unwrap().0,
+            " performance"
+        );
     }
 
     #[test]

@@ -1,0 +1,3 @@
+//! All integration tests build as one binary (faster to link, one place for helpers).
+
+mod suite;

@@ -1,0 +1,86 @@
+//! `compare` on the example reports and the corpus.
+
+use cqc_la::{QualityStatement as Q, Rating, Theme, Unscored, compare};
+
+use super::util::{corpus_file, parse};
+
+fn example(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/reports")
+        .join(name);
+    std::fs::read_to_string(path).expect("example report")
+}
+
+#[test]
+fn example_reports_side_by_side() {
+    let a = parse(&example("northmere.txt"));
+    let b = parse(&example("south-fenwick.txt"));
+    let c = compare(&a, &b);
+    assert_eq!(c.a.rating, Some(Rating::Good));
+    assert_eq!(c.b.rating, Some(Rating::RequiresImprovement));
+    assert_eq!((c.a.overall.total, c.b.overall.total), (26, 21));
+    let points = c.points.expect("both scored");
+    assert!((points - 500.0 / 36.0).abs() < 1e-9, "{points}");
+    let deltas: Vec<i8> = c.statements.iter().map(|s| s.delta.unwrap()).collect();
+    assert_eq!(deltas, [1, 1, -1, 1, 0, 1, 1, 1, 0]);
+    assert_eq!(c.b_ahead, [Q::EquityInExperienceAndOutcomes]);
+    assert_eq!(c.a_ahead.len(), 6);
+    let safety = c
+        .themes
+        .iter()
+        .find(|t| t.theme == Theme::EnsuringSafety)
+        .unwrap();
+    assert_eq!(
+        (safety.a_mean, safety.b_mean, safety.delta),
+        (Some(3.0), Some(2.0), Some(1.0))
+    );
+    let text = c.to_string();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[3],
+        "Rating (from scores)        Good                             Requires improvement"
+    );
+    assert_eq!(lines[5], "Difference                  +13.9 points");
+    assert!(lines.contains(&"Equity in experience and outcomes             2    3     -1"));
+    assert!(text.ends_with("B = London Borough of South Fenwick: ahead on Equity"));
+    assert!(
+        lines.iter().all(|l| !l.ends_with(' ')),
+        "no trailing spaces"
+    );
+
+    let json = serde_json::to_value(&c).unwrap();
+    assert_eq!(json["a"]["authority"], "Northmere County Council");
+    assert_eq!(json["b"]["rating"], "requires_improvement");
+    assert_eq!(
+        json["statements"][2]["statement"],
+        "equity_in_experience_and_outcomes"
+    );
+    assert_eq!(json["statements"][2]["delta"], -1);
+    assert_eq!(json["b_ahead"][0], "equity_in_experience_and_outcomes");
+}
+
+#[test]
+fn full_report_against_a_section_page() {
+    let (Some(full), Some(page)) = (
+        corpus_file("camden-full-report.txt"),
+        corpus_file("islington-partnerships.txt"),
+    ) else {
+        return;
+    };
+    let c = compare(&parse(&full), &parse(&page));
+    assert_eq!(c.a.authority.as_deref(), Some("London Borough of Camden"));
+    assert_eq!(c.b.authority.as_deref(), Some("Islington Council"));
+    assert_eq!(c.statements.len(), 9);
+    let partnerships = c.statement(Q::PartnershipsAndCommunities).unwrap();
+    assert_eq!((partnerships.delta, partnerships.unscored), (Some(1), None));
+    let safeguarding = c.statement(Q::Safeguarding).unwrap();
+    assert_eq!(
+        (safeguarding.delta, safeguarding.unscored),
+        (None, Some(Unscored::B))
+    );
+    assert_eq!(c.a_ahead, [Q::PartnershipsAndCommunities]);
+    assert!(c.b_ahead.is_empty());
+    assert_eq!(c.b.overall.total, 3);
+    let points = c.points.unwrap();
+    assert!((points - (32.0 / 36.0 - 0.75) * 100.0).abs() < 1e-9);
+}

@@ -1,0 +1,6 @@
+mod compare;
+mod corpus;
+mod fixtures;
+mod lossless;
+mod roundtrip;
+pub(crate) mod util;
