@@ -51,6 +51,20 @@ pub struct Neighbour {
 }
 
 /// The nearest authorities to one authority, nearest first.
+///
+/// Distances:
+///
+/// - **Scores**: Euclidean distance over the statements both authorities scored, scaled to
+///   nine statements: `sqrt(9 / k * sum((a_i - b_i)^2))` for `k` shared statements. Two
+///   identical profiles are at 0; one point apart on one statement is 1; one point apart on all
+///   nine is 3. Authorities sharing no scored statement are not neighbours.
+/// - **Metrics**: each measure observed for at least three authorities is standardised over
+///   the cohort (`z = (value - mean) / standard deviation`, population SD; measures with no
+///   spread are skipped); the distance is the root mean square of the z differences over the
+///   measures both authorities have, `sqrt(sum((z_a - z_b)^2) / k)`, and needs at least
+///   [`Cohort::MIN_SHARED_METRICS`] shared measures.
+///
+/// Equal distances are listed by name.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Neighbours {
@@ -108,8 +122,8 @@ impl Cohort {
     /// Measures shared with the target needed for a metric neighbour.
     pub const MIN_SHARED_METRICS: usize = 5;
 
-    /// The `count` members nearest to `target` by score profile (see the distance in the
-    /// [module docs](self)); the target's own authority is left out.
+    /// The `count` members nearest to `target` by score profile (see the distances in
+    /// [`Neighbours`]); the target's own authority is left out.
     ///
     /// # Examples
     /// ```
@@ -179,8 +193,8 @@ impl Cohort {
         }
     }
 
-    /// The `count` members nearest to `target` by metric profile (see the [module
-    /// docs](self)); members sharing fewer than [`Cohort::MIN_SHARED_METRICS`] standardised
+    /// The `count` members nearest to `target` by metric profile (see the distances in
+    /// [`Neighbours`]); members sharing fewer than [`Cohort::MIN_SHARED_METRICS`] standardised
     /// measures with the target are left out, so the list may be short or empty.
     pub fn metric_neighbours(&self, target: &ScoreRecord, count: usize) -> Neighbours {
         // Per measure: mean and population SD over the first value of each authority.

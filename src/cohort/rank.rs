@@ -77,6 +77,15 @@ impl fmt::Display for Quartile {
 
 /// Where one value stands among `of` values, ties shown honestly.
 ///
+/// - **Competition rank** ("1224" ranking): one plus the number of values strictly better;
+///   tied values share the best rank of their run.
+/// - **Position range**: the positions a tied group occupies, from the competition rank to
+///   `rank + tied - 1` ("joint 5th-10th of 72"). A single rank never hides a tie.
+/// - **Percentile** (mid-rank): `(worse + 0.5 * tied) / n * 100`, where `worse` counts the
+///   values strictly worse and `tied` the equal values including this one. The best of ten
+///   distinct values is at 95, the worst at 5; ten equal values are all at 50.
+/// - **Quartile**: from the percentile, see [`Quartile::from_percentile`].
+///
 /// # Examples
 /// ```
 /// use cqc_la::Standing;
@@ -211,7 +220,9 @@ pub fn ordinal(n: usize) -> String {
     format!("{n}{suffix}")
 }
 
-/// Five-number summary and mean of a set of values.
+/// Five-number summary and mean of a set of values. Quartiles and median interpolate
+/// linearly between order statistics at position `p * (n - 1)` (Hyndman and Fan type 7, the
+/// default of R and NumPy).
 ///
 /// # Examples
 /// ```
