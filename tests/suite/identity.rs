@@ -117,45 +117,32 @@ fn corpus_display_names_resolve() {
 }
 
 #[test]
-fn corpus_headers_resolve() {
-    let dir = std::env::var_os("CQC_LA_CORPUS").map_or_else(
-        || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
-        std::path::PathBuf::from,
-    );
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!(
-            "skipping: no corpus at {} (set CQC_LA_CORPUS)",
-            dir.display()
-        );
+fn corpus_authorities_resolve() {
+    let Some(files) = super::util::corpus_files() else {
         return;
     };
+    let dir = super::util::corpus_dir().unwrap();
     let mut seen = 0;
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.extension().is_none_or(|e| e != "txt") {
-            continue;
-        }
-        let text = std::fs::read_to_string(&path).unwrap();
-        let Some(header) = text
-            .lines()
-            .find_map(|l| l.trim().strip_suffix(": local authority assessment"))
-        else {
-            continue; // the Westminster section page has no header
+    for name in files {
+        let text = std::fs::read_to_string(dir.join(&name)).unwrap();
+        let report = cqc_la::Report::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let Some(authority) = report.authority.as_deref() else {
+            continue; // the Westminster section page names no authority
         };
-        let authority =
-            Authority::resolve(header).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let stem = path.file_stem().unwrap().to_string_lossy().to_lowercase();
-        assert!(
-            stem.starts_with(&authority.name.to_lowercase()),
-            "{} -> {}",
-            path.display(),
-            authority.name
-        );
+        let resolved = Authority::resolve(authority).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let expected = if name.starts_with("camden") {
+            "E09000007"
+        } else if name.starts_with("islington") {
+            "E09000019"
+        } else {
+            panic!("{name}: unexpected authority {authority}")
+        };
+        assert_eq!(resolved.ons_code, expected, "{name}");
         seen += 1;
     }
     assert!(
         seen >= 4,
-        "expected at least four corpus files with a header, found {seen}"
+        "expected at least four corpus reports naming their authority, found {seen}"
     );
 }
 
