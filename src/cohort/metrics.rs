@@ -133,6 +133,41 @@ impl MetricObservation {
         self
     }
 
+    /// Reads observations from CSV with the columns `authority, measure, value` and, optionally,
+    /// `name` (defaults to the measure id), `england`, `polarity` (`higher_is_better`,
+    /// `lower_is_better`, `no_judgement`) and `verdict` (`better`, `similar`, `worse`), in any
+    /// order. Blank optional cells stay unknown.
+    ///
+    /// # Errors
+    /// [`CsvError`] with the line number for a missing column, a value that is not a number,
+    /// an unknown polarity or verdict, or malformed CSV.
+    ///
+    /// # Examples
+    /// ```
+    /// use cqc_la::{MetricObservation, MetricPolarity, Verdict};
+    /// let csv = "authority,measure,value,england,polarity,verdict\n\
+    ///            Camden,ascs_feel_safe,63.93,71.06,higher_is_better,worse\n";
+    /// let obs = MetricObservation::read_csv(csv.as_bytes()).unwrap();
+    /// assert_eq!(obs[0].england, Some(71.06));
+    /// assert_eq!(obs[0].verdict, Some(Verdict::Worse));
+    /// let bad = MetricObservation::read_csv("authority,measure,value\nKent,x,high\n".as_bytes());
+    /// assert_eq!(bad.unwrap_err().to_string(), "line 2: expected a number in column 'value', found 'high'");
+    /// ```
+    pub fn read_csv(reader: impl std::io::Read) -> Result<Vec<MetricObservation>, CsvError> {
+        read_observations(reader, "<reader>")
+    }
+
+    /// Reads observations from a CSV file (see [`MetricObservation::read_csv`]).
+    ///
+    /// # Errors
+    /// As [`MetricObservation::read_csv`], plus [`CsvError::Io`] when the file cannot be read.
+    pub fn read_csv_path(
+        path: impl AsRef<std::path::Path>,
+    ) -> Result<Vec<MetricObservation>, CsvError> {
+        let path = path.as_ref();
+        read_observations(super::csv::open(path)?, &path.display().to_string())
+    }
+
     /// Whether this observation is about the record's authority.
     pub fn is_for(&self, record: &ScoreRecord) -> bool {
         match (&self.ons_code, record.ons_code()) {
@@ -150,6 +185,97 @@ impl MetricObservation {
             .clone()
             .unwrap_or_else(|| self.authority.trim().to_lowercase())
     }
+}
+
+fn read_observations(
+    reader: impl std::io::Read,
+    source: &str,
+) -> Result<Vec<MetricObservation>, CsvError> {
+    let mut csv = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(reader);
+    let headers = csv
+        .headers()
+        .map_err(|e| CsvError::from_csv(&e, source))?
+        .clone();
+    let find = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
+    let required = |name: &str| {
+        find(name).ok_or_else(|| CsvError::MissingColumn {
+            column: name.to_owned(),
+        })
+    };
+    let (authority, measure, value) = (
+        required("authority")?,
+        required("measure")?,
+        required("value")?,
+    );
+    let (name, england, polarity, verdict) = (
+        find("name"),
+        find("england"),
+        find("polarity"),
+        find("verdict"),
+    );
+    let mut out = Vec::new();
+    for row in csv.records() {
+        let row = row.map_err(|e| CsvError::from_csv(&e, source))?;
+        let line = row.position().map_or(0, csv::Position::line);
+        let cell = |i: Option<usize>| i.and_then(|i| row.get(i)).unwrap_or("");
+        let invalid = |column: &str, expected: &'static str, found: &str| CsvError::InvalidValue {
+            line,
+            column: column.to_owned(),
+            expected,
+            found: found.to_owned(),
+        };
+        let number = |column: &str, text: &str| {
+            text.parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite())
+                .ok_or_else(|| invalid(column, "a number", text))
+        };
+        let who = cell(Some(authority));
+        let id = cell(Some(measure));
+        if who.is_empty() {
+            return Err(invalid("authority", "an authority name", who));
+        }
+        if id.is_empty() {
+            return Err(invalid("measure", "a measure id", id));
+        }
+        let label = match cell(name) {
+            "" => id,
+            label => label,
+        };
+        let mut o = MetricObservation::new(who, id, label, number("value", cell(Some(value)))?);
+        let text = cell(england);
+        if !text.is_empty() {
+            o.england = Some(number("england", text)?);
+        }
+        let text = cell(polarity);
+        if !text.is_empty() {
+            o.polarity = match text.to_ascii_lowercase().replace([' ', '-'], "_").as_str() {
+                "higher_is_better" | "higher" | "up" => MetricPolarity::HigherIsBetter,
+                "lower_is_better" | "lower" | "down" => MetricPolarity::LowerIsBetter,
+                "no_judgement" | "none" | "context" => MetricPolarity::NoJudgement,
+                _ => {
+                    return Err(invalid(
+                        "polarity",
+                        "higher_is_better, lower_is_better or no_judgement",
+                        text,
+                    ));
+                }
+            };
+        }
+        let text = cell(verdict);
+        if !text.is_empty() {
+            o.verdict = Some(match text.to_ascii_lowercase().as_str() {
+                "better" => Verdict::Better,
+                "similar" => Verdict::Similar,
+                "worse" => Verdict::Worse,
+                _ => return Err(invalid("verdict", "better, similar or worse", text)),
+            });
+        }
+        out.push(o);
+    }
+    Ok(out)
 }
 
 /// One authority's line in a [`MeasureTable`].
