@@ -54,6 +54,15 @@
 //! - [`Warning`]: everything the parser noticed (rating against scores, descriptor against
 //!   score, duplicate sections, lines it could not place), with line and column.
 //! - [`compare`]: two reports side by side ([`Comparison`]).
+//! - [`Authority`]: the 153 councils (ONS code, [`AuthorityKind`], [`Region`]);
+//!   [`Authority::resolve`] turns any name a report or a person uses into one of them.
+//! - [`Cohort`]: many assessments ([`ScoreRecord`]s from reports or a scores CSV) benchmarked:
+//!   a [`LeagueTable`] with honest ranks for ties ([`Standing`]: "joint 5th-10th of 72",
+//!   competition rank, mid-rank percentile, [`Quartile`]), score [`Distributions`], [`Group`]s
+//!   (region, council type, named lists), nearest [`Neighbours`] and learning partners, and
+//!   per-measure [`MetricTables`] built from [`MetricObservation`]s. [`Cohort::published`] embeds
+//!   the 72 assessments CQC had published by October 2025. Pictures: a heat map of a league table
+//!   ([`LeagueTable::heat_map_svg`]) and a [`SpineChart`] as SVG.
 //!
 //! # Scope
 //!

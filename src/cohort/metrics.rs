@@ -150,6 +150,7 @@ impl MetricObservation {
     /// let obs = MetricObservation::read_csv(csv.as_bytes()).unwrap();
     /// assert_eq!(obs[0].england, Some(71.06));
     /// assert_eq!(obs[0].verdict, Some(Verdict::Worse));
+    /// assert_eq!(obs[0].polarity, MetricPolarity::HigherIsBetter);
     /// let bad = MetricObservation::read_csv("authority,measure,value\nKent,x,high\n".as_bytes());
     /// assert_eq!(bad.unwrap_err().to_string(), "line 2: expected a number in column 'value', found 'high'");
     /// ```

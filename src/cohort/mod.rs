@@ -230,10 +230,17 @@ impl Cohort {
             .filter(|m| group.contains(m))
             .cloned()
             .collect();
+        let keys: std::collections::HashSet<String> = members
+            .iter()
+            .map(|m| {
+                m.ons_code()
+                    .map_or_else(|| m.name.trim().to_lowercase(), str::to_owned)
+            })
+            .collect();
         let metrics = self
             .metrics
             .iter()
-            .filter(|o| members.iter().any(|m| o.is_for(m)))
+            .filter(|o| keys.contains(&o.authority_key()))
             .cloned()
             .collect();
         Cohort {
