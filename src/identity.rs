@@ -399,6 +399,9 @@ fn suggestion_text(suggestions: &[String]) -> String {
     }
 }
 
+/// The longest key (in characters) compared when suggesting names.
+const MAX_SUGGESTION_KEY: usize = 64;
+
 /// Ranks the councils by closeness to `key`: the best of a normalised edit similarity
 /// (`1 - levenshtein / longer length`) and a word-overlap (Jaccard) similarity, with a bonus
 /// when one key contains the other; ties are broken by name.
@@ -406,6 +409,11 @@ fn suggestions(key: &str, count: usize) -> Vec<String> {
     if key.is_empty() {
         return Vec::new();
     }
+    // No council's name is near a long text: cap the work at a name's length.
+    let key = match key.char_indices().nth(MAX_SUGGESTION_KEY) {
+        Some((end, _)) => &key[..end],
+        None => key,
+    };
     let words: Vec<&str> = key.split(' ').collect();
     let mut ranked: Vec<(f64, &str)> = AUTHORITIES
         .iter()
@@ -470,6 +478,33 @@ mod tests {
         let before = keys.len();
         keys.dedup();
         assert_eq!(keys.len(), before);
+    }
+
+    #[test]
+    fn long_unknown_names_are_cheap() {
+        let long = "Camden ".repeat(100_000);
+        let err = Authority::resolve(&long).unwrap_err();
+        assert!(err.suggestions.len() <= 3);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn resolve_never_panics(name in "\\PC{0,40}") {
+            let _ = Authority::resolve(&name);
+        }
+
+        #[test]
+        fn formal_affixes_do_not_change_the_council(index in 0usize..153, form in 0usize..5) {
+            let a = &Authority::all()[index];
+            let name = match form {
+                0 => format!("{} Council", a.name),
+                1 => format!("{} County Council", a.name),
+                2 => format!("London Borough of {}", a.name),
+                3 => format!("  {}  ", a.name.to_lowercase()),
+                _ => format!("{}: local authority assessment", a.name),
+            };
+            proptest::prop_assert_eq!(Authority::resolve(&name).map(|r| &r.ons_code), Ok(&a.ons_code));
+        }
     }
 
     #[test]

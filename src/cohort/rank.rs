@@ -325,6 +325,31 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn ranks_are_consistent(values in proptest::collection::vec(proptest::option::of(0u16..6), 0..60)) {
+            let as_f64: Vec<Option<f64>> = values.iter().map(|v| v.map(f64::from)).collect();
+            let standings = Standing::rank(&as_f64);
+            let known: Vec<u16> = values.iter().flatten().copied().collect();
+            let mut percentile_sum = 0.0;
+            for (value, standing) in values.iter().zip(&standings) {
+                proptest::prop_assert_eq!(value.is_some(), standing.is_some());
+                let (Some(v), Some(s)) = (value, standing) else { continue };
+                let better = known.iter().filter(|k| *k > v).count();
+                let equal = known.iter().filter(|k| *k == v).count();
+                let worse = known.iter().filter(|k| *k < v).count();
+                proptest::prop_assert_eq!((s.rank, s.tied, s.worse, s.of), (better + 1, equal, worse, known.len()));
+                proptest::prop_assert_eq!(s.last, s.rank + s.tied - 1);
+                proptest::prop_assert!(s.percentile > 0.0 && s.percentile < 100.0);
+                percentile_sum += s.percentile;
+            }
+            if !known.is_empty() {
+                // Mid-rank percentiles always average 50.
+                proptest::prop_assert!((percentile_sum / known.len() as f64 - 50.0).abs() < 1e-9);
+            }
+        }
+    }
+
     #[test]
     fn ascending() {
         let s = Standing::rank_ascending(&[Some(0.1), Some(0.3), Some(0.2)]);

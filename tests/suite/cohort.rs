@@ -529,3 +529,36 @@ fn types_are_send_and_sync() {
     check::<cqc_la::CsvError>();
     check::<cqc_la::UnknownAuthority>();
 }
+
+proptest::proptest! {
+    #[test]
+    fn loading_arbitrary_csv_never_panics(text in "\\PC{0,200}") {
+        let _ = Cohort::from_csv_reader("x", text.as_bytes());
+        let _ = Group::load_csv(text.as_bytes());
+        let _ = MetricObservation::read_csv(text.as_bytes());
+    }
+
+    #[test]
+    fn hand_built_cohorts_rank_every_scored_member(
+        rows in proptest::collection::vec(proptest::collection::vec(proptest::option::of(1u8..=4), 9), 0..40)
+    ) {
+        let cohort = Cohort::from_records("p", rows.iter().enumerate().map(|(i, r)| {
+            let mut scores = [None; 9];
+            for (slot, v) in scores.iter_mut().zip(r) {
+                *slot = v.and_then(Score::new);
+            }
+            ScoreRecord::new(format!("Fictional {i}"), scores)
+        }));
+        let table = cohort.league_table();
+        proptest::prop_assert_eq!(table.rows.len() + table.unranked.len(), rows.len());
+        proptest::prop_assert!(table.rows.windows(2).all(|w| w[0].percent >= w[1].percent));
+        let _ = table.to_string();
+        let _ = table.heat_map_svg();
+        let _ = cohort.distributions().to_string();
+        if let Some(first) = cohort.members.first() {
+            let _ = cohort.neighbours(first, 3).to_string();
+            let _ = cohort.learning_partners(first, QualityStatement::Safeguarding, 3);
+            let _ = cohort.against_group(first, &Group::all()).to_string();
+        }
+    }
+}
