@@ -204,7 +204,7 @@ fn verdict_colour(verdict: Option<Verdict>) -> &'static str {
 
 impl SpineChart {
     /// The chart as a standalone SVG document. Each measure is a row centred on England (the
-    /// vertical line; the cohort median when no England value is known), scaled so the
+    /// vertical line), scaled so the
     /// furthest of the cohort's range and the authority's value reaches the edge. Better is
     /// always to the right: a lower-is-better measure is drawn mirrored. The light bar is the
     /// cohort's range, the dark bar its interquartile range, the tick its median, and the dot
@@ -296,7 +296,7 @@ impl SpineChart {
                     n(row_h)
                 );
             }
-            let centre = r.england.unwrap_or(r.summary.median);
+            let centre = r.england;
             let spread = [r.summary.min, r.summary.max, r.value]
                 .iter()
                 .map(|v| (v - centre).abs())
@@ -359,9 +359,7 @@ impl SpineChart {
                 n(centre_y + 4.0),
                 escape(&r.name)
             );
-            let england = r
-                .england
-                .map_or_else(|| "-".to_owned(), |e| format!("{e:.2}"));
+            let england = format!("{:.2}", r.england);
             let _ = writeln!(
                 s,
                 "<text x=\"{}\" y=\"{}\">{:.2} ({england})</text>",

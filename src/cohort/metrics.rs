@@ -575,8 +575,9 @@ pub struct SpineRow {
     pub polarity: MetricPolarity,
     /// The authority's value.
     pub value: f64,
-    /// The England average its report cites (else the cohort's median England value).
-    pub england: Option<f64>,
+    /// The England average its report cites (else the median of the England values the
+    /// cohort's reports cite for the measure).
+    pub england: f64,
     /// The cohort's range and quartiles.
     pub summary: Summary,
     /// The report's judgement against England.
@@ -597,20 +598,23 @@ pub struct SpineChart {
 }
 
 impl MetricTables {
-    /// The spine chart of one authority (any name [`Authority::resolve`] accepts); `None` when
-    /// it has no metric.
+    /// The spine chart of one authority (any name [`Authority::resolve`] accepts): every measure
+    /// it has that has an England value (its own report's, else the median of those the cohort
+    /// cites); measures with none (local figures such as waiting lists) are left out. `None`
+    /// when no measure qualifies.
     pub fn spine_chart(&self, authority: &str) -> Option<SpineChart> {
         let rows: Vec<SpineRow> = self
             .tables
             .iter()
             .filter_map(|t| {
                 let row = t.row(authority)?;
+                let england = row.england.or(t.england)?;
                 Some(SpineRow {
                     measure: t.measure.clone(),
                     name: t.name.clone(),
                     polarity: t.polarity,
                     value: row.value,
-                    england: row.england.or(t.england),
+                    england,
                     summary: t.summary,
                     verdict: row.verdict,
                 })
@@ -648,10 +652,10 @@ impl fmt::Display for SpineChart {
         for r in &self.rows {
             writeln!(
                 f,
-                "{:<width$}  {:>8.2}  {:>8}  {:>8.2}  {:>8.2}  {:>8.2}  {}",
+                "{:<width$}  {:>8.2}  {:>8.2}  {:>8.2}  {:>8.2}  {:>8.2}  {}",
                 r.name,
                 r.value,
-                opt(r.england, 2),
+                r.england,
                 r.summary.lower_quartile,
                 r.summary.median,
                 r.summary.upper_quartile,

@@ -288,9 +288,11 @@ fn metric_statistics_and_neighbours() {
     }
     // A second citation of the same measure by Camden is ignored.
     cohort.add_metrics([MetricObservation::new("Camden", "m0", "Measure 0", 99.0)]);
+    // A local figure with no England value: in the tables, not in the spine chart.
+    cohort.add_metrics([MetricObservation::new("Camden", "waiting", "People waiting", 642.0)]);
 
     let tables = cohort.metric_tables();
-    assert_eq!(tables.tables.len(), 6);
+    assert_eq!(tables.tables.len(), 7);
     let m0 = tables.table("m0").unwrap();
     assert_eq!(m0.rows.len(), 4);
     close(m0.summary.median, 75.0);
@@ -312,7 +314,7 @@ fn metric_statistics_and_neighbours() {
     let mut out = Vec::new();
     tables.write_csv(&mut out).unwrap();
     let text = String::from_utf8(out).unwrap();
-    assert_eq!(text.lines().count(), 1 + 24);
+    assert_eq!(text.lines().count(), 1 + 25);
     assert!(
         text.lines()
             .nth(1)
