@@ -345,21 +345,35 @@ impl Authority {
     /// assert_eq!(err.suggestions[0], "Camden");
     /// ```
     pub fn resolve(name: &str) -> Result<&'static Authority, UnknownAuthority> {
+        Authority::lookup(name).ok_or_else(|| UnknownAuthority {
+            name: name.to_owned(),
+            suggestions: suggestions(&match_key(name), 3),
+        })
+    }
+
+    /// [`Authority::resolve`] without the suggestions: `None` for an unknown name. Cheaper
+    /// when unknown names are expected (fictional councils, bulk loading).
+    ///
+    /// # Examples
+    /// ```
+    /// use cqc_la::Authority;
+    /// assert_eq!(Authority::lookup("Bristol, City of").unwrap().name, "Bristol");
+    /// assert!(Authority::lookup("Northmere County Council").is_none());
+    /// ```
+    pub fn lookup(name: &str) -> Option<&'static Authority> {
         if looks_like_ons_code(name) {
             if let Some(found) = Authority::by_ons_code(name) {
-                return Ok(found);
+                return Some(found);
             }
         }
         let key = match_key(name);
-        if !key.is_empty() {
-            if let Some(entry) = AUTHORITIES.iter().find(|e| e.key == key) {
-                return Ok(&entry.authority);
-            }
+        if key.is_empty() {
+            return None;
         }
-        Err(UnknownAuthority {
-            name: name.to_owned(),
-            suggestions: suggestions(&key, 3),
-        })
+        AUTHORITIES
+            .iter()
+            .find(|e| e.key == key)
+            .map(|e| &e.authority)
     }
 }
 

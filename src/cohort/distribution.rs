@@ -53,12 +53,12 @@ pub struct Distribution {
 impl Distribution {
     /// The entry of the member a name resolves to.
     pub fn member(&self, name: &str) -> Option<&MemberValue> {
-        match crate::identity::Authority::resolve(name) {
-            Ok(a) => self
+        match crate::identity::Authority::lookup(name) {
+            Some(a) => self
                 .members
                 .iter()
                 .find(|m| m.ons_code.as_deref() == Some(a.ons_code.as_str())),
-            Err(_) => self
+            None => self
                 .members
                 .iter()
                 .find(|m| m.name.eq_ignore_ascii_case(name.trim())),

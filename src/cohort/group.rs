@@ -5,6 +5,8 @@
 //! the London boroughs can be shown against all published assessments, or one council against
 //! its region.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 use std::io::Read;
 use std::path::Path;
@@ -288,27 +290,78 @@ pub struct GroupComparison {
     pub rows: Vec<MemberVsGroup>,
 }
 
-/// The value of `target` for `subject` placed among the group's other members.
-fn place(
-    cohort: &Cohort,
-    group: &Group,
-    target: &ScoreRecord,
-    subject: Subject,
-) -> (usize, Option<Summary>, Option<Standing>) {
-    let others: Vec<f64> = cohort
-        .members
-        .iter()
-        .filter(|m| group.contains(m) && !m.same_authority(target))
-        .filter_map(|m| m.value(subject))
-        .collect();
-    let summary = Summary::of(others.iter().copied());
-    let own = target.value(subject);
-    let standing = own.and_then(|own| {
-        let mut values: Vec<Option<f64>> = others.iter().copied().map(Some).collect();
-        values.push(Some(own));
-        Standing::rank(&values).pop().flatten()
-    });
-    (others.len(), summary, standing)
+/// The subjects a member is placed on against a group: the overall percentage, then the nine
+/// statements.
+fn subjects() -> impl Iterator<Item = Subject> {
+    std::iter::once(Subject::Overall)
+        .chain(QualityStatement::ALL.into_iter().map(Subject::Statement))
+}
+
+/// A reference group prepared once: its members' values per subject, sorted, so that placing
+/// one authority costs `O(n)` and no sort.
+struct Reference<'a> {
+    /// Member keys and their index in `members`.
+    index: HashMap<String, usize>,
+    members: Vec<&'a ScoreRecord>,
+    /// Per subject (see [`subjects`]): the known values, ascending.
+    sorted: Vec<Vec<f64>>,
+}
+
+impl<'a> Reference<'a> {
+    fn new(cohort: &'a Cohort, group: &Group) -> Reference<'a> {
+        let members: Vec<&ScoreRecord> = cohort
+            .members
+            .iter()
+            .filter(|m| group.contains(m))
+            .collect();
+        let index = members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.key(), i))
+            .collect();
+        let sorted = subjects()
+            .map(|subject| {
+                let mut values: Vec<f64> =
+                    members.iter().filter_map(|m| m.value(subject)).collect();
+                values.sort_by(f64::total_cmp);
+                values
+            })
+            .collect();
+        Reference {
+            index,
+            members,
+            sorted,
+        }
+    }
+
+    /// The group's other members' values for `subject` (the target's own record left out), how
+    /// many they are, their summary, and where the target's value stands among them.
+    fn place(
+        &self,
+        target: &ScoreRecord,
+        position: usize,
+        subject: Subject,
+    ) -> (usize, Option<Summary>, Option<Standing>) {
+        let all = &self.sorted[position];
+        let own_member = self.index.get(&target.key()).map(|&i| self.members[i]);
+        let others: Cow<'_, [f64]> = match own_member.and_then(|m| m.value(subject)) {
+            Some(v) => {
+                let mut values = all.clone();
+                if let Ok(at) = values.binary_search_by(|x| x.total_cmp(&v)) {
+                    values.remove(at);
+                }
+                Cow::Owned(values)
+            }
+            None => Cow::Borrowed(all),
+        };
+        let summary = Summary::of_sorted(&others);
+        let standing = target.value(subject).map(|own| {
+            let worse = others.partition_point(|x| x.total_cmp(&own).is_lt());
+            let not_better = others.partition_point(|x| x.total_cmp(&own).is_le());
+            Standing::place(others.len() - not_better, not_better - worse + 1, worse)
+        });
+        (others.len(), summary, standing)
+    }
 }
 
 impl Cohort {
@@ -365,34 +418,13 @@ impl Cohort {
     /// assert_eq!(vs.standing.unwrap().rank, 1);
     /// ```
     pub fn against_group(&self, target: &ScoreRecord, group: &Group) -> MemberVsGroup {
-        let (group_count, summary, standing) = place(self, group, target, Subject::Overall);
-        MemberVsGroup {
-            name: target.display_name().to_owned(),
-            group: group.name.clone(),
-            group_count,
-            percent: target.value(Subject::Overall),
-            group_mean: summary.map(|s| s.mean),
-            group_median: summary.map(|s| s.median),
-            standing,
-            statements: QualityStatement::ALL
-                .iter()
-                .map(|&qs| {
-                    let (_, summary, standing) = place(self, group, target, Subject::Statement(qs));
-                    StatementVsGroup {
-                        statement: qs,
-                        score: target.score(qs),
-                        group_mean: summary.map(|s| s.mean),
-                        group_median: summary.map(|s| s.median),
-                        standing,
-                    }
-                })
-                .collect(),
-        }
+        against(&Reference::new(self, group), target, group)
     }
 
     /// Each member of the `shown` group against the `reference` group (which feeds the
     /// averages).
     pub fn compare_groups(&self, shown: &Group, reference: &Group) -> GroupComparison {
+        let prepared = Reference::new(self, reference);
         GroupComparison {
             shown: shown.name.clone(),
             reference: self.group_summary(reference),
@@ -400,9 +432,36 @@ impl Cohort {
                 .members
                 .iter()
                 .filter(|m| shown.contains(m))
-                .map(|m| self.against_group(m, reference))
+                .map(|m| against(&prepared, m, reference))
                 .collect(),
         }
+    }
+}
+
+fn against(reference: &Reference<'_>, target: &ScoreRecord, group: &Group) -> MemberVsGroup {
+    let mut placed = subjects()
+        .enumerate()
+        .map(|(i, subject)| reference.place(target, i, subject));
+    let (group_count, summary, standing) = placed.next().unwrap_or((0, None, None));
+    MemberVsGroup {
+        name: target.display_name().to_owned(),
+        group: group.name.clone(),
+        group_count,
+        percent: target.value(Subject::Overall),
+        group_mean: summary.map(|s| s.mean),
+        group_median: summary.map(|s| s.median),
+        standing,
+        statements: QualityStatement::ALL
+            .iter()
+            .zip(placed)
+            .map(|(&qs, (_, summary, standing))| StatementVsGroup {
+                statement: qs,
+                score: target.score(qs),
+                group_mean: summary.map(|s| s.mean),
+                group_median: summary.map(|s| s.median),
+                standing,
+            })
+            .collect(),
     }
 }
 

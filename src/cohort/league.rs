@@ -121,12 +121,12 @@ impl Cohort {
 impl LeagueTable {
     /// The row of the authority a name resolves to, or of an unresolved row with this name.
     pub fn row(&self, name: &str) -> Option<&LeagueRow> {
-        match crate::identity::Authority::resolve(name) {
-            Ok(a) => self
+        match crate::identity::Authority::lookup(name) {
+            Some(a) => self
                 .rows
                 .iter()
                 .find(|r| r.ons_code.as_deref() == Some(a.ons_code.as_str())),
-            Err(_) => self
+            None => self
                 .rows
                 .iter()
                 .find(|r| r.name.eq_ignore_ascii_case(name.trim())),

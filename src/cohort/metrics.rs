@@ -97,9 +97,7 @@ impl MetricObservation {
         value: f64,
     ) -> MetricObservation {
         let authority = authority.into();
-        let ons_code = Authority::resolve(&authority)
-            .ok()
-            .map(|a| a.ons_code.clone());
+        let ons_code = Authority::lookup(&authority).map(|a| a.ons_code.clone());
         MetricObservation {
             authority,
             ons_code,
@@ -324,12 +322,12 @@ pub struct MeasureTable {
 impl MeasureTable {
     /// The row of the authority a name resolves to.
     pub fn row(&self, name: &str) -> Option<&MeasureRow> {
-        match Authority::resolve(name) {
-            Ok(a) => self
+        match Authority::lookup(name) {
+            Some(a) => self
                 .rows
                 .iter()
                 .find(|r| r.ons_code.as_deref() == Some(a.ons_code.as_str())),
-            Err(_) => self
+            None => self
                 .rows
                 .iter()
                 .find(|r| r.authority.eq_ignore_ascii_case(name.trim())),
@@ -624,7 +622,7 @@ impl MetricTables {
             return None;
         }
         let name =
-            Authority::resolve(authority).map_or_else(|_| authority.to_owned(), |a| a.name.clone());
+            Authority::lookup(authority).map_or_else(|| authority.to_owned(), |a| a.name.clone());
         Some(SpineChart {
             authority: name,
             cohort: self.cohort.clone(),

@@ -17,6 +17,8 @@ mod neighbours;
 mod rank;
 mod record;
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::fmt;
 use std::io::Read;
 use std::path::Path;
@@ -90,8 +92,15 @@ impl Cohort {
         records: impl IntoIterator<Item = ScoreRecord>,
     ) -> Cohort {
         let mut cohort = Cohort::new(name);
+        let mut index: HashMap<String, usize> = HashMap::new();
         for record in records {
-            cohort.insert(record);
+            match index.entry(record.key()) {
+                Entry::Occupied(at) => cohort.members[*at.get()] = record,
+                Entry::Vacant(at) => {
+                    at.insert(cohort.members.len());
+                    cohort.members.push(record);
+                }
+            }
         }
         cohort
     }
@@ -201,12 +210,12 @@ impl Cohort {
     /// The member a name resolves to (any name [`Authority::resolve`](crate::Authority::resolve)
     /// accepts), or an unresolved member with exactly this name (ignoring case).
     pub fn get(&self, name: &str) -> Option<&ScoreRecord> {
-        match crate::identity::Authority::resolve(name) {
-            Ok(authority) => self.members.iter().find(|m| {
+        match crate::identity::Authority::lookup(name) {
+            Some(authority) => self.members.iter().find(|m| {
                 m.authority
                     .is_some_and(|a| a.ons_code == authority.ons_code)
             }),
-            Err(_) => self
+            None => self
                 .members
                 .iter()
                 .find(|m| m.name.trim().eq_ignore_ascii_case(name.trim())),
@@ -230,13 +239,8 @@ impl Cohort {
             .filter(|m| group.contains(m))
             .cloned()
             .collect();
-        let keys: std::collections::HashSet<String> = members
-            .iter()
-            .map(|m| {
-                m.ons_code()
-                    .map_or_else(|| m.name.trim().to_lowercase(), str::to_owned)
-            })
-            .collect();
+        let keys: std::collections::HashSet<String> =
+            members.iter().map(ScoreRecord::key).collect();
         let metrics = self
             .metrics
             .iter()

@@ -228,18 +228,14 @@ impl Cohort {
                     .insert(measure, (value - mean) / sd);
             }
         }
-        let key = |r: &ScoreRecord| {
-            r.ons_code()
-                .map_or_else(|| r.name.trim().to_lowercase(), str::to_owned)
-        };
         let empty = BTreeMap::new();
-        let own = z.get(&key(target)).unwrap_or(&empty);
+        let own = z.get(&target.key()).unwrap_or(&empty);
         let rows = self
             .members
             .iter()
             .filter(|m| !m.same_authority(target))
             .filter_map(|m| {
-                let theirs = z.get(&key(m))?;
+                let theirs = z.get(&m.key())?;
                 let mut sum = 0.0;
                 let mut shared = 0;
                 for (measure, a) in own {

@@ -173,6 +173,22 @@ impl Standing {
         out
     }
 
+    /// The standing of a value with `better` values strictly better, `tied` equal (itself
+    /// included) and `worse` strictly worse.
+    pub(crate) fn place(better: usize, tied: usize, worse: usize) -> Standing {
+        let of = better + tied + worse;
+        let percentile = (worse as f64 + 0.5 * tied as f64) / of.max(1) as f64 * 100.0;
+        Standing {
+            rank: better + 1,
+            last: better + tied,
+            of,
+            tied,
+            worse,
+            percentile,
+            quartile: Quartile::from_percentile(percentile),
+        }
+    }
+
     /// Whether another value shares this position.
     #[must_use]
     pub const fn is_joint(&self) -> bool {
@@ -255,10 +271,15 @@ impl Summary {
     /// Summarises the values, ignoring NaN; `None` when there are none.
     pub fn of(values: impl IntoIterator<Item = f64>) -> Option<Summary> {
         let mut sorted: Vec<f64> = values.into_iter().filter(|v| !v.is_nan()).collect();
+        sorted.sort_by(f64::total_cmp);
+        Summary::of_sorted(&sorted)
+    }
+
+    /// Summarises values already sorted ascending (with no NaN).
+    pub(crate) fn of_sorted(sorted: &[f64]) -> Option<Summary> {
         if sorted.is_empty() {
             return None;
         }
-        sorted.sort_by(f64::total_cmp);
         let n = sorted.len();
         let at = |p: f64| {
             let position = p * (n - 1) as f64;

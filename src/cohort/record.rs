@@ -120,7 +120,7 @@ impl ScoreRecord {
     /// when it does not resolve), with no rating or month.
     pub fn new(name: impl Into<String>, scores: [Option<Score>; 9]) -> ScoreRecord {
         let name = name.into();
-        let authority = Authority::resolve(&name).ok();
+        let authority = Authority::lookup(&name);
         ScoreRecord {
             name,
             authority,
@@ -153,6 +153,13 @@ impl ScoreRecord {
     /// The ONS code when resolved.
     pub fn ons_code(&self) -> Option<&'static str> {
         self.authority.map(|a| a.ons_code.as_str())
+    }
+
+    /// The key that identifies the authority: the ONS code, else the trimmed name in ASCII
+    /// lowercase (agrees with [`ScoreRecord::same_authority`]).
+    pub(crate) fn key(&self) -> String {
+        self.ons_code()
+            .map_or_else(|| self.name.trim().to_ascii_lowercase(), str::to_owned)
     }
 
     /// Whether two records are the same authority: same ONS code when both resolve, else the

@@ -289,7 +289,12 @@ fn metric_statistics_and_neighbours() {
     // A second citation of the same measure by Camden is ignored.
     cohort.add_metrics([MetricObservation::new("Camden", "m0", "Measure 0", 99.0)]);
     // A local figure with no England value: in the tables, not in the spine chart.
-    cohort.add_metrics([MetricObservation::new("Camden", "waiting", "People waiting", 642.0)]);
+    cohort.add_metrics([MetricObservation::new(
+        "Camden",
+        "waiting",
+        "People waiting",
+        642.0,
+    )]);
 
     let tables = cohort.metric_tables();
     assert_eq!(tables.tables.len(), 7);
@@ -560,7 +565,22 @@ proptest::proptest! {
         if let Some(first) = cohort.members.first() {
             let _ = cohort.neighbours(first, 3).to_string();
             let _ = cohort.learning_partners(first, QualityStatement::Safeguarding, 3);
-            let _ = cohort.against_group(first, &Group::all()).to_string();
+            let vs = cohort.against_group(first, &Group::all());
+            let _ = vs.to_string();
+            // Against a naive computation: the others' percentages plus its own, ranked.
+            let mut values: Vec<Option<f64>> = cohort.members[1..]
+                .iter()
+                .filter(|m| m.overall().scored > 0)
+                .map(|m| Some(m.overall().percent()))
+                .collect();
+            proptest::prop_assert_eq!(vs.group_count, values.len());
+            if first.overall().scored > 0 {
+                values.push(Some(first.overall().percent()));
+                let naive = Standing::rank(&values).pop().flatten();
+                proptest::prop_assert_eq!(vs.standing, naive);
+            } else {
+                proptest::prop_assert_eq!(vs.standing, None);
+            }
         }
     }
 }
