@@ -39,7 +39,14 @@ fn main() -> ExitCode {
             "{name}: not one of the 153 councils (compared on scores only; no region or type)"
         ),
     }
-    println!("{record}\n");
+    println!("{record}");
+    if !record.is_complete() {
+        println!(
+            "note: {} of 9 statements scored: its overall percentage covers those only",
+            record.overall().scored
+        );
+    }
+    println!();
 
     let mut cohort = Cohort::published();
     if cohort.insert(record.clone()).is_some() {
