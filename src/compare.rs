@@ -53,6 +53,7 @@ pub fn compare(a: &Report, b: &Report) -> Comparison {
             .collect()
     };
     Comparison {
+        metrics: crate::MetricComparison::new(a, b),
         a_ahead: ahead(1),
         b_ahead: ahead(-1),
         a: side_a,
@@ -81,6 +82,9 @@ pub struct Comparison {
     pub a_ahead: Vec<QualityStatement>,
     /// Statements where `b` scored higher.
     pub b_ahead: Vec<QualityStatement>,
+    /// The canonical measures the reports cite, measure by measure (see
+    /// [`MetricComparison`](crate::MetricComparison)).
+    pub metrics: crate::MetricComparison,
 }
 
 impl Comparison {
@@ -276,6 +280,14 @@ impl fmt::Display for Comparison {
             )?;
         }
         writeln!(f)?;
+        if !self.metrics.both.is_empty()
+            || !self.metrics.only_a.is_empty()
+            || !self.metrics.only_b.is_empty()
+        {
+            writeln!(f, "Metrics")?;
+            write!(f, "{}", self.metrics)?;
+            writeln!(f)?;
+        }
         let list = |items: &[QualityStatement]| {
             if items.is_empty() {
                 "none".to_owned()

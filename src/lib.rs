@@ -54,6 +54,13 @@
 //! - [`Warning`]: everything the parser noticed (rating against scores, descriptor against
 //!   score, duplicate sections, lines it could not place), with line and column.
 //! - [`compare`]: two reports side by side ([`Comparison`]).
+//! - [`Report::metrics`]: every quantitative claim as a [`Metric`]: value and [`Unit`], the
+//!   [`Comparator`] it is set against, CQC's [`VariationBand`], the [`Source`] (dataset and
+//!   period) and the [`Measure`], matched against a catalogue of canonical measures
+//!   ([`MeasureDef::catalogue`], with ASCOF codes and [`Polarity`]).
+//!   [`Report::metric_warnings`] and [`metric_warnings_across`] flag figures worth checking;
+//!   [`MetricComparison`] (also [`Comparison::metrics`]) compares two reports measure by
+//!   measure.
 //! - [`Authority`]: the 153 councils (ONS code, [`AuthorityKind`], [`Region`]);
 //!   [`Authority::resolve`] turns any name a report or a person uses into one of them.
 //! - [`Cohort`]: many assessments ([`ScoreRecord`]s from reports or a scores CSV) benchmarked:
@@ -91,6 +98,7 @@ mod cohort;
 mod compare;
 mod error;
 mod identity;
+mod metrics;
 mod model;
 pub(crate) mod parse;
 mod render;
@@ -106,6 +114,12 @@ pub use cohort::{
 pub use compare::{Comparison, Side, StatementComparison, ThemeComparison, Unscored, compare};
 pub use error::{ParseError, ParseErrorKind};
 pub use identity::{Authority, AuthorityKind, Region, UnknownAuthority};
+pub use metrics::{
+    Ahead, Assessment, AssessmentKind, Attribution, Comparator, Dataset, Direction, Measure,
+    MeasureComparison, MeasureDef, Metric, MetricComparison, MetricSide, MetricWarning, OneSided,
+    Part, Polarity, Population, Scope, Source, Unit, VariationBand, compare_metrics,
+    metric_warnings_across,
+};
 pub use model::{
     About, Band, Block, Date, Descriptor, FinancialFacts, FinancialYear, Finding, Findings,
     InvalidDate, InvalidFinancialYear, Listed, Location, Origin, OverallScore, OverallSummary,

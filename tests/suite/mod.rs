@@ -4,5 +4,7 @@ mod corpus;
 mod fixtures;
 mod identity;
 mod lossless;
+mod metrics_camden;
+mod metrics_fixtures;
 mod roundtrip;
 pub(crate) mod util;

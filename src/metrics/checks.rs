@@ -1,0 +1,92 @@
+//! Checks on extracted metrics that help analysts: warnings, never errors.
+
+use std::collections::HashMap;
+
+use super::{AssessmentKind, Metric, MetricWarning, Unit, by_polarity};
+
+/// Bands that contradict the values and polarity; the same value for two different measures.
+pub(crate) fn report_warnings(metrics: &[Metric]) -> Vec<MetricWarning> {
+    let mut out = Vec::new();
+    for m in metrics {
+        let (Some(band), Some(c), Some(def)) = (m.band, &m.comparator, m.measure.canonical) else {
+            continue;
+        };
+        let Some(by_values) = by_polarity(def.polarity, m.value, c.value) else {
+            continue;
+        };
+        let stated = band.assessment();
+        let contradicts = matches!(
+            (stated, by_values),
+            (AssessmentKind::Better, AssessmentKind::Worse)
+                | (AssessmentKind::Worse, AssessmentKind::Better)
+        );
+        if contradicts {
+            out.push(MetricWarning::BandContradicts {
+                measure: def.id,
+                value: m.value,
+                comparator: c.value,
+                band,
+                span: m.span,
+            });
+        }
+    }
+    // Benchmarked figures only: counts and money repeat for good reasons. The value is compared
+    // as printed ("70.0" and "70" differ).
+    let mut seen: HashMap<(String, Unit), String> = HashMap::new();
+    for m in metrics.iter().filter(|m| m.comparator.is_some()) {
+        let key = m
+            .measure
+            .canonical
+            .map_or_else(|| m.measure.text.clone(), |d| d.id.to_owned());
+        match seen.get(&(m.value.to_string(), m.unit)) {
+            Some(first) if *first != key => out.push(MetricWarning::SameValue {
+                value: m.value,
+                unit: m.unit,
+                first: first.clone(),
+                second: key,
+                span: m.span,
+            }),
+            Some(_) => {}
+            None => {
+                seen.insert((m.value.to_string(), m.unit), key);
+            }
+        }
+    }
+    out
+}
+
+/// The same measure and period cited with a different England (or national) average in two
+/// reports.
+pub(crate) fn across_warnings(reports: &[Vec<Metric>]) -> Vec<MetricWarning> {
+    let mut first: HashMap<
+        (&'static str, Option<crate::FinancialYear>),
+        (usize, rust_decimal::Decimal),
+    > = HashMap::new();
+    let mut out = Vec::new();
+    for (ri, metrics) in reports.iter().enumerate() {
+        for m in metrics {
+            let (Some(def), Some(c)) = (m.measure.canonical, &m.comparator) else {
+                continue;
+            };
+            if !c.scope.is_england() {
+                continue;
+            }
+            let key = (def.id, m.source.and_then(|s| s.period));
+            match first.get(&key) {
+                Some(&(rj, v)) if rj != ri && v != c.value => {
+                    out.push(MetricWarning::ComparatorDisagrees {
+                        measure: def.id,
+                        period: key.1,
+                        first: (rj, v),
+                        second: (ri, c.value),
+                    });
+                }
+                Some(_) => {}
+                None => {
+                    first.insert(key, (ri, c.value));
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,656 @@
+//! nom leaf parsers for the pieces of a metric sentence: figures with their units, variation
+//! bands, dataset names and the words between a comparator phrase and its value.
+//!
+//! Every parser runs on normalised, ASCII-lowercased text (see `extract.rs`), at a position the
+//! caller found by a cheap scan, and looks at a few dozen bytes at most.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while_m_n, take_while1};
+use nom::character::complete::{char, space0, space1};
+use nom::combinator::{opt, recognize, value};
+use nom::multi::many0;
+use nom::{Parser, error};
+use rust_decimal::Decimal;
+
+use super::{Dataset, Unit, VariationBand};
+use crate::model::FinancialYear;
+use crate::parse::text::{PResult, financial_year};
+
+/// A number found in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Figure {
+    /// A value with a unit (`58.7%`, `206 days`, `£500`), or a bare fraction read as a rate.
+    Value(Decimal, Unit),
+    /// A number without a unit (may be a comparator's value: "England average of 0.25").
+    Bare(Decimal),
+    /// A financial year (`2023-24`, `2021 to 2022`).
+    Period(FinancialYear),
+    /// A calendar year (`2011`): never a metric.
+    Year,
+}
+
+fn fail<T>(input: &str) -> PResult<'_, T> {
+    Err(nom::Err::Error(error::Error::new(
+        input,
+        error::ErrorKind::Verify,
+    )))
+}
+
+/// Succeeds when the next character does not continue a word.
+fn word_end(input: &str) -> PResult<'_, ()> {
+    if input.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        fail(input)
+    } else {
+        Ok((input, ()))
+    }
+}
+
+/// A word followed by a word boundary.
+fn word<'a>(
+    w: &'static str,
+) -> impl Parser<&'a str, Output = &'a str, Error = error::Error<&'a str>> {
+    nom::sequence::terminated(tag(w), word_end)
+}
+
+/// The unit after a number.
+/// Grammar: `space0 "%" | space1 ("per cent" | "percent") | space1 "per 100,000"
+/// | space1 ("days" | "day" | "weeks" | "week" | "months" | "month") !alnum | space1 people`.
+pub(crate) fn unit(input: &str) -> PResult<'_, Unit> {
+    alt((
+        value(Unit::Percent, (space0, char('%'))),
+        nom::sequence::preceded(
+            space1,
+            alt((
+                value(Unit::Percent, alt((word("per cent"), word("percent")))),
+                value(
+                    Unit::Per100000,
+                    alt((tag("per 100,000"), tag("per 100000"))),
+                ),
+                value(Unit::Days, alt((word("days"), word("day")))),
+                value(Unit::Weeks, alt((word("weeks"), word("week")))),
+                value(Unit::Months, alt((word("months"), word("month")))),
+                value(Unit::People, people),
+            )),
+        ),
+    ))
+    .parse(input)
+}
+
+/// Words counting people right after a number.
+/// Grammar: `("people" | "adults" | "residents" | "carers" | "individuals" | "clients"
+/// | "service users" | "persons" | "staff") !alnum`.
+fn people(input: &str) -> PResult<'_, &str> {
+    alt((
+        word("people"),
+        word("adults"),
+        word("residents"),
+        word("carers"),
+        word("individuals"),
+        word("clients"),
+        word("service users"),
+        word("persons"),
+        word("staff"),
+    ))
+    .parse(input)
+}
+
+/// A number as printed, keeping its precision: `70.0`, `0.10`, `1018`, `1,018`, `589,322,000`.
+/// Grammar: `digit+ ("," digit{3} !digit)* ("." digit+)?`.
+///
+/// (Not `parse::text::decimal`, whose `integer_text` stops after three digits of `1018`.)
+pub(crate) fn number(input: &str) -> PResult<'_, Decimal> {
+    let digits = |i| take_while1(|c: char| c.is_ascii_digit()).parse(i);
+    let group = |i| -> PResult<'_, &str> {
+        let (rest, g) = nom::sequence::preceded(
+            char(','),
+            take_while_m_n(3, 3, |c: char| c.is_ascii_digit()),
+        )
+        .parse(i)?;
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return fail(i);
+        }
+        Ok((rest, g))
+    };
+    let (rest, text) = recognize((digits, many0(group), opt((char('.'), digits)))).parse(input)?;
+    let plain: String = text.chars().filter(|&c| c != ',').collect();
+    match plain.parse::<Decimal>() {
+        Ok(v) => Ok((rest, v)),
+        Err(_) => fail(input),
+    }
+}
+
+/// An amount in pounds: `£589,322,000`, `£1.2m`, `£3 million`, `£1000`.
+/// Grammar: `"£" space0 number (space0 ("million" | "billion" | "bn" | "m") !alnum)?`.
+pub(crate) fn pounds(input: &str) -> PResult<'_, Decimal> {
+    let (rest, (_, _, v)) = (char('£'), space0, number).parse(input)?;
+    let scale: PResult<'_, u64> = nom::sequence::preceded(
+        space0,
+        alt((
+            value(1_000_000_000u64, word("billion")),
+            value(1_000_000_000u64, word("bn")),
+            value(1_000_000u64, word("million")),
+            value(1_000_000u64, word("m")),
+        )),
+    )
+    .parse(rest);
+    match scale {
+        Ok((after, k)) => Ok((
+            after,
+            v.checked_mul(Decimal::from(k)).map_or(v, |m| m.normalize()),
+        )),
+        Err(_) => Ok((rest, v)),
+    }
+}
+
+/// A figure at the start of `input`.
+/// Grammar: `money | financial_year | decimal unit? `; a bare `0.dd` is a rate, a bare
+/// four-digit number from 1900 to 2100 a calendar year.
+pub(crate) fn figure(input: &str) -> PResult<'_, Figure> {
+    if input.starts_with('£') {
+        let (rest, v) = pounds(input)?;
+        return Ok((rest, Figure::Value(v, Unit::Pounds)));
+    }
+    if let Ok((rest, fy)) = financial_year(input) {
+        return Ok((rest, Figure::Period(fy)));
+    }
+    let (rest, text) = recognize(number).parse(input)?;
+    let (_, v) = number(text)?;
+    if let Ok((after, unit)) = unit(rest) {
+        return Ok((after, Figure::Value(v, unit)));
+    }
+    // "12.5." or "0.10," end here; a following letter or digit means it was not a number.
+    if rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return fail(input);
+    }
+    if text.len() == 4
+        && !text.contains(['.', ','])
+        && (Decimal::from(1900)..=Decimal::from(2100)).contains(&v)
+    {
+        return Ok((rest, Figure::Year));
+    }
+    if v < Decimal::ONE && text.contains('.') {
+        return Ok((rest, Figure::Value(v, Unit::Rate)));
+    }
+    Ok((rest, Figure::Bare(v)))
+}
+
+/// A variation band label.
+/// Grammar: `quote? ( "no statistical variation" | "no significant variation"
+/// | ("significant" "ly"? space1)? ("tending towards" space1)? ("positive" | "negative")
+///   quote? (space1 ("variation" | "band"))? )`.
+/// Returns the band and whether the label is self-evidently a band (has "variation" or
+/// "band", or starts with "tending towards" or a quote): a lone "positive" is not a band.
+pub(crate) fn band(input: &str) -> PResult<'_, (VariationBand, bool)> {
+    let (rest, open) = opt(alt((char('\''), char('"')))).parse(input)?;
+    let none: PResult<'_, &str> = alt((
+        tag("no statistical variation"),
+        tag("no significant variation"),
+    ))
+    .parse(rest);
+    if let Ok((rest, _)) = none {
+        let (rest, _) = opt(alt((char('\''), char('"')))).parse(rest)?;
+        return Ok((rest, (VariationBand::NoVariation, true)));
+    }
+    let (rest, significant) = opt((tag("significant"), opt(tag("ly")), space1))
+        .map(|o| o.is_some())
+        .parse(rest)?;
+    let (rest, tending) = opt((tag("tending towards"), space1))
+        .map(|o| o.is_some())
+        .parse(rest)?;
+    let (rest, positive) = alt((
+        value(true, word("positive")),
+        value(false, word("negative")),
+    ))
+    .parse(rest)?;
+    let (rest, close) = opt(alt((char('\''), char('"')))).parse(rest)?;
+    let (rest, noun) = opt((space1, alt((word("variation"), word("band"))))).parse(rest)?;
+    let band = match (positive, tending, significant) {
+        (true, true, _) => VariationBand::TendingTowardsPositive,
+        (false, true, _) => VariationBand::TendingTowardsNegative,
+        (true, false, true) => VariationBand::SignificantPositive,
+        (false, false, true) => VariationBand::SignificantNegative,
+        (true, false, false) => VariationBand::Positive,
+        (false, false, false) => VariationBand::Negative,
+    };
+    let evident = noun.is_some() || tending || (open.is_some() && close.is_some());
+    Ok((rest, (band, evident)))
+}
+
+/// The names reports give datasets, longest first within each dataset, with the dataset.
+pub(crate) const DATASET_NAMES: &[(&str, Dataset)] = &[
+    ("adult social care survey", Dataset::Ascs),
+    ("ascs", Dataset::Ascs),
+    ("survey of adult carers in england", Dataset::Sace),
+    ("survey of adult carers", Dataset::Sace),
+    ("sace", Dataset::Sace),
+    ("short and long-term support", Dataset::Salt),
+    ("short and long term support", Dataset::Salt),
+    ("salt", Dataset::Salt),
+    ("adult social care finance report", Dataset::Ascfr),
+    ("adult social care finance return", Dataset::Ascfr),
+    ("ascfr", Dataset::Ascfr),
+    ("adult social care outcomes framework", Dataset::Ascof),
+    ("ascof", Dataset::Ascof),
+    (
+        "safeguarding adults collection",
+        Dataset::SafeguardingAdultsCollection,
+    ),
+    ("sac", Dataset::SafeguardingAdultsCollection),
+    ("skills for care", Dataset::SkillsForCare),
+    ("client level data", Dataset::ClientLevelData),
+    ("cld", Dataset::ClientLevelData),
+    (
+        "data provided by the local authority",
+        Dataset::LocalAuthority,
+    ),
+    ("local authority provided data", Dataset::LocalAuthority),
+    ("local authority's own data", Dataset::LocalAuthority),
+    ("local authority's data", Dataset::LocalAuthority),
+    ("local authority data", Dataset::LocalAuthority),
+    ("data from the local authority", Dataset::LocalAuthority),
+    ("council's own data", Dataset::LocalAuthority),
+    ("cqc ratings", Dataset::CqcRatings),
+    ("rated by cqc", Dataset::CqcRatings),
+    ("by cqc", Dataset::CqcRatings),
+];
+
+/// A dataset name at the start of `input`, ending at a word boundary.
+/// Grammar: `DATASET_NAMES[i] !alnum` (first match).
+pub(crate) fn dataset_name(input: &str) -> PResult<'_, Dataset> {
+    for &(name, dataset) in DATASET_NAMES {
+        if let Some(rest) = input.strip_prefix(name) {
+            if word_end(rest).is_ok() {
+                return Ok((rest, dataset));
+            }
+        }
+    }
+    fail(input)
+}
+
+/// The period after a dataset name: `" (2023-24)"`, `" 2023/2024"`, `" data 2023-24"`,
+/// `" workforce estimates data (2023/24)"`, `"(2023-24)"`.
+/// Grammar: `(space1 WORD){0,3} space0 "("? space0 financial_year ")"?` where `WORD` is one of
+/// "data", "workforce", "estimates", "return", "survey", "collection", "figures", "for", ...
+pub(crate) fn period_after(input: &str) -> PResult<'_, FinancialYear> {
+    const WORDS: &[&str] = &[
+        "data",
+        "workforce",
+        "estimates",
+        "estimate",
+        "return",
+        "returns",
+        "survey",
+        "collection",
+        "figures",
+        "for",
+        "published",
+    ];
+    let mut rest = input;
+    for _ in 0..3 {
+        let next: PResult<'_, &str> =
+            nom::sequence::preceded(space1, take_while1(|c: char| c.is_ascii_alphabetic()))
+                .parse(rest);
+        match next {
+            Ok((after, w)) if WORDS.contains(&w) => rest = after,
+            _ => break,
+        }
+    }
+    let (rest, _) = (space0, opt(char('(')), space0).parse(rest)?;
+    let (rest, fy) = financial_year(rest)?;
+    let (rest, _) = opt(char(')')).parse(rest)?;
+    Ok((rest, fy))
+}
+
+/// Words that may stand between a scoped average and its value: "England average around the
+/// same level at 62.48%", "England average being 83.38%", "England average of (64.39%)".
+const FILLER: &[&str] = &[
+    "around",
+    "the",
+    "same",
+    "level",
+    "at",
+    "of",
+    "being",
+    "was",
+    "is",
+    "which",
+    "rate",
+    "figure",
+    "value",
+    "this",
+    "period",
+    "were",
+    "stood",
+    "by",
+    "for",
+    "a",
+    "about",
+    "approximately",
+];
+
+/// What lies between "average" and its value.
+/// Grammar: `(space1 FILLER)* (space0 ("(" | ":" | "="))? space0`, at most six filler words.
+pub(crate) fn to_value(input: &str) -> PResult<'_, ()> {
+    let mut rest = input;
+    for _ in 0..6 {
+        let next: PResult<'_, &str> =
+            nom::sequence::preceded(space1, take_while1(|c: char| c.is_ascii_alphabetic()))
+                .parse(rest);
+        let Ok((after, w)) = next else {
+            break;
+        };
+        if !FILLER.contains(&w) {
+            break;
+        }
+        rest = after;
+    }
+    let (rest, _) = (space0, opt(alt((char('('), char(':'), char('=')))), space0).parse(rest)?;
+    Ok((rest, ()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn figures_with_units() {
+        assert_eq!(
+            figure("58.7% people").unwrap(),
+            (" people", Figure::Value(d("58.7"), Unit::Percent))
+        );
+        assert_eq!(
+            figure("70.0 %").unwrap().1,
+            Figure::Value(d("70.0"), Unit::Percent)
+        );
+        assert_eq!(
+            figure("206 days and").unwrap(),
+            (" and", Figure::Value(d("206"), Unit::Days))
+        );
+        assert_eq!(
+            figure("1 day.").unwrap().1,
+            Figure::Value(d("1"), Unit::Days)
+        );
+        assert_eq!(
+            figure("12 months").unwrap().1,
+            Figure::Value(d("12"), Unit::Months)
+        );
+        assert_eq!(
+            figure("6 weeks").unwrap().1,
+            Figure::Value(d("6"), Unit::Weeks)
+        );
+        assert_eq!(
+            figure("642 people").unwrap().1,
+            Figure::Value(d("642"), Unit::People)
+        );
+        assert_eq!(
+            figure("514 adults were").unwrap().1,
+            Figure::Value(d("514"), Unit::People)
+        );
+        assert_eq!(
+            figure("412.5 per 100,000").unwrap().1,
+            Figure::Value(d("412.5"), Unit::Per100000)
+        );
+        assert_eq!(
+            figure("£1,000,000 from").unwrap().1,
+            Figure::Value(d("1000000"), Unit::Pounds)
+        );
+        assert_eq!(
+            figure("0.10 adult").unwrap().1,
+            Figure::Value(d("0.10"), Unit::Rate)
+        );
+        assert_eq!(
+            figure("0.25.").unwrap(),
+            (".", Figure::Value(d("0.25"), Unit::Rate))
+        );
+        assert_eq!(
+            figure("12 per cent").unwrap().1,
+            Figure::Value(d("12"), Unit::Percent)
+        );
+        assert_eq!(
+            figure("5.33 days.").unwrap().1,
+            Figure::Value(d("5.33"), Unit::Days)
+        );
+        assert_eq!(figure("55 elected").unwrap().1, Figure::Bare(d("55")));
+        assert_eq!(figure("5.").unwrap().1, Figure::Bare(d("5")));
+        assert_eq!(figure("2011.").unwrap().1, Figure::Year);
+        assert_eq!(
+            figure("1018 days").unwrap().1,
+            Figure::Value(d("1018"), Unit::Days)
+        );
+        assert_eq!(
+            figure("£1000 a").unwrap().1,
+            Figure::Value(d("1000"), Unit::Pounds)
+        );
+        assert_eq!(
+            figure("£1.2m.").unwrap().1,
+            Figure::Value(d("1200000"), Unit::Pounds)
+        );
+        assert_eq!(number("12,34").unwrap(), (",34", d("12")));
+        assert_eq!(number("1,2345").unwrap(), (",2345", d("1")));
+        assert_eq!(
+            figure("2023-24)").unwrap(),
+            (")", Figure::Period(FinancialYear::new(2023)))
+        );
+        assert_eq!(
+            figure("2021 to 2022 performance").unwrap().1,
+            Figure::Period(FinancialYear::new(2021))
+        );
+        assert!(figure("42nd").is_err());
+        assert!(
+            figure("3days").is_err()
+                || figure("3days").unwrap().1 == Figure::Value(d("3"), Unit::Days)
+        );
+        assert_eq!(figure("7 dayshift").unwrap().1, Figure::Bare(d("7")));
+    }
+
+    #[test]
+    fn band_labels() {
+        let b = band;
+        assert_eq!(
+            b("'tending towards negative' band on").unwrap(),
+            (" on", (VariationBand::TendingTowardsNegative, true))
+        );
+        assert_eq!(
+            b("negative variation)").unwrap(),
+            (")", (VariationBand::Negative, true))
+        );
+        assert_eq!(
+            b("significantly positive variation to").unwrap().1,
+            (VariationBand::SignificantPositive, true)
+        );
+        assert_eq!(
+            b("significant negative variation").unwrap().1,
+            (VariationBand::SignificantNegative, true)
+        );
+        assert_eq!(
+            b("no statistical variation").unwrap().1,
+            (VariationBand::NoVariation, true)
+        );
+        assert_eq!(
+            b("\"positive\"").unwrap().1,
+            (VariationBand::Positive, true)
+        );
+        assert_eq!(
+            b("tending towards positive").unwrap().1,
+            (VariationBand::TendingTowardsPositive, true)
+        );
+        assert_eq!(
+            b("positive feedback").unwrap().1,
+            (VariationBand::Positive, false)
+        );
+        assert!(b("positively").is_err());
+    }
+
+    #[test]
+    fn dataset_names_and_periods() {
+        assert_eq!(
+            dataset_name("sace 2023-2024)").unwrap(),
+            (" 2023-2024)", Dataset::Sace)
+        );
+        assert!(dataset_name("sacred").is_err());
+        assert_eq!(
+            dataset_name("skills for care workforce").unwrap().1,
+            Dataset::SkillsForCare
+        );
+        assert_eq!(
+            period_after(" (2023-2024) showed").unwrap(),
+            (" showed", FinancialYear::new(2023))
+        );
+        assert_eq!(
+            period_after(" data 2023-24)").unwrap(),
+            ("", FinancialYear::new(2023))
+        );
+        assert_eq!(
+            period_after(" workforce estimates data (2023/24) showed")
+                .unwrap()
+                .1,
+            FinancialYear::new(2023)
+        );
+        assert_eq!(
+            period_after(" 2023/24").unwrap().1,
+            FinancialYear::new(2023)
+        );
+        assert!(period_after(" data showed").is_err());
+    }
+
+    #[test]
+    fn filler_words() {
+        assert_eq!(
+            to_value(" around the same level at 62.48%").unwrap().0,
+            "62.48%"
+        );
+        assert_eq!(to_value(" (19%)").unwrap().0, "19%)");
+        assert_eq!(to_value(" of (64.39%)").unwrap().0, "64.39%)");
+        assert_eq!(to_value(" being 83.38%").unwrap().0, "83.38%");
+        assert_eq!(to_value(" and 40%").unwrap().0, "and 40%");
+    }
+
+    mod props {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn grouped(n: u64) -> String {
+            let digits = n.to_string();
+            let mut out = String::new();
+            for (i, c) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 {
+                    out.push(',');
+                }
+                out.push(c);
+            }
+            out
+        }
+
+        proptest! {
+            #[test]
+            fn numbers_keep_their_printed_form(int in 0u64..10_000_000_000, frac in proptest::option::of("[0-9]{1,4}")) {
+                let text = frac.as_ref().map_or_else(|| int.to_string(), |f| format!("{int}.{f}"));
+                let (rest, v) = number(&text).unwrap();
+                prop_assert_eq!(rest, "");
+                prop_assert_eq!(v.to_string(), text);
+            }
+
+            #[test]
+            fn thousands_separators(n in 1000u64..1_000_000_000_000) {
+                let text = grouped(n);
+                let (rest, v) = number(&text).unwrap();
+                prop_assert_eq!(rest, "");
+                prop_assert_eq!(v, Decimal::from(n));
+            }
+
+            #[test]
+            fn percentages_in_every_spelling(int in 0u32..1000, frac in "[0-9]{0,2}", style in 0usize..4) {
+                let number = if frac.is_empty() { int.to_string() } else { format!("{int}.{frac}") };
+                let text = match style {
+                    0 => format!("{number}%"),
+                    1 => format!("{number} %"),
+                    2 => format!("{number} per cent of"),
+                    _ => format!("{number} percent)"),
+                };
+                let (_, fig) = figure(&text).unwrap();
+                prop_assert_eq!(fig, Figure::Value(number.parse().unwrap(), Unit::Percent));
+            }
+
+            #[test]
+            fn money_in_pounds(n in 0u64..100_000_000_000, scaled in 0u32..1000, style in 0usize..3) {
+                let (text, want) = match style {
+                    0 => (format!("£{}", grouped(n)), Decimal::from(n)),
+                    1 => (format!("£{n} on"), Decimal::from(n)),
+                    _ => (format!("£{scaled}m."), Decimal::from(u64::from(scaled) * 1_000_000)),
+                };
+                let (_, fig) = figure(&text).unwrap();
+                prop_assert_eq!(fig, Figure::Value(want, Unit::Pounds));
+            }
+
+            #[test]
+            fn periods_in_every_spelling(start in 1990u16..2098, style in 0usize..5) {
+                // `parse::text::financial_year` rejects a century rollover ("1999-00").
+                prop_assume!(start % 100 != 99);
+                let end = start + 1;
+                let text = match style {
+                    0 => format!("{start}-{:02}", end % 100),
+                    1 => format!("{start}/{:02}", end % 100),
+                    2 => format!("{start}-{end}"),
+                    3 => format!("{start}/{end}"),
+                    _ => format!("{start} to {end}"),
+                };
+                let text = format!("{text})");
+                let (rest, fig) = figure(&text).unwrap();
+                prop_assert_eq!(rest, ")");
+                prop_assert_eq!(fig, Figure::Period(FinancialYear::new(start)));
+            }
+
+            #[test]
+            fn durations_and_counts(n in 0u32..100_000, unit in 0usize..4) {
+                let (word, want) = [("days", Unit::Days), ("weeks", Unit::Weeks), ("months", Unit::Months), ("people", Unit::People)][unit];
+                let (_, fig) = figure(&format!("{n} {word}.")).unwrap();
+                prop_assert_eq!(fig, Figure::Value(Decimal::from(n), want));
+            }
+
+            #[test]
+            fn bands_in_every_form(significant in 0usize..3, tending in any::<bool>(), positive in any::<bool>(), style in 0usize..4) {
+                let sign = if positive { "positive" } else { "negative" };
+                let mut label = String::new();
+                if !tending {
+                    label.push_str(["", "significant ", "significantly "][significant]);
+                }
+                if tending {
+                    label.push_str("tending towards ");
+                }
+                label.push_str(sign);
+                let text = match style {
+                    0 => format!("{label} variation)"),
+                    1 => format!("'{label}' band"),
+                    2 => format!("\"{label}\""),
+                    _ => format!("{label} variation to the"),
+                };
+                let want = match (positive, tending, significant > 0) {
+                    (true, true, _) => VariationBand::TendingTowardsPositive,
+                    (false, true, _) => VariationBand::TendingTowardsNegative,
+                    (true, false, true) => VariationBand::SignificantPositive,
+                    (false, false, true) => VariationBand::SignificantNegative,
+                    (true, false, false) => VariationBand::Positive,
+                    (false, false, false) => VariationBand::Negative,
+                };
+                let (_, (band, evident)) = band(&text).unwrap();
+                prop_assert_eq!(band, want);
+                prop_assert!(evident);
+                prop_assert_eq!(VariationBand::from_label(&text.replace(" to the", "")), Some(want));
+            }
+
+            #[test]
+            fn leaf_parsers_never_panic(s in "\\PC{0,40}") {
+                let _ = figure(&s);
+                let _ = band(&s);
+                let _ = dataset_name(&s);
+                let _ = period_after(&s);
+                let _ = to_value(&s);
+                let _ = number(&s);
+            }
+        }
+    }
+}
