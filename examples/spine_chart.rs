@@ -1,72 +1,83 @@
-//! Writes a spine chart (each metric as a point against England and the cohort's range and
-//! quartiles, coloured better/similar/worse) as SVG, and prints the path it wrote.
+//! Writes a spine chart as SVG: each of one authority's metrics as a point against England and
+//! the cohort's range and quartiles, coloured by the report's judgement (better, similar,
+//! worse), and prints the path it wrote.
 //!
-//!     cargo run --example spine_chart -- FILE [OUT.svg] [AUTHORITY]
+//!     cargo run --example spine_chart -- FILE [OUT.svg] [MORE...]
 //!
-//! FILE is either a metrics CSV in the neutral shape of `MetricObservation::read_csv` (the
-//! chart is for AUTHORITY, else the file's first authority, against everyone in the file), or
-//! a report: then the chart needs the metrics parsed from it, which this example takes from
-//! a CSV until metric extraction is part of the crate's public API.
+//! FILE is a report (the chart is for its authority, from the metrics the crate extracts) or a
+//! metrics CSV in the shape `MetricObservation::read_csv` reads (the chart is for the file's
+//! first authority). MORE are further reports or metrics CSVs whose values join the cohort the
+//! ranges and quartiles come from; with none, the cohort is FILE alone.
 //!
+//!     cargo run --example spine_chart -- examples/reports/northmere.txt spine.svg examples/reports/south-fenwick.txt
 //!     cargo run --example spine_chart -- examples/metrics/fictional-metrics.csv
 
 use std::process::ExitCode;
 
-use cqc_la::{Cohort, MetricObservation};
+use cqc_la::{Cohort, MetricObservation, Report};
+
+/// The observations in a report or a metrics CSV, and the authority they are about.
+fn observations(file: &str) -> Result<(String, Vec<MetricObservation>), String> {
+    let is_csv = std::path::Path::new(file)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    if is_csv {
+        let observations =
+            MetricObservation::read_csv_path(file).map_err(|e| format!("{file}: {e}"))?;
+        let authority = observations
+            .first()
+            .map(|o| o.authority.clone())
+            .ok_or_else(|| format!("{file}: no metric observations"))?;
+        return Ok((authority, observations));
+    }
+    let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    let report = Report::parse(&text).map_err(|e| format!("{file}: {e}"))?;
+    let observations = MetricObservation::from_report(&report);
+    let authority = observations
+        .first()
+        .map(|o| o.authority.clone())
+        .ok_or_else(|| format!("{file}: no canonical metrics found in the report"))?;
+    Ok((authority, observations))
+}
 
 fn main() -> ExitCode {
-    let mut args = std::env::args().skip(1);
-    let Some(file) = args.next() else {
-        eprintln!("usage: spine_chart FILE [OUT.svg] [AUTHORITY]");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(file) = args.first() else {
+        eprintln!("usage: spine_chart FILE [OUT.svg] [MORE...]");
         return ExitCode::from(2);
     };
-    let out = args.next().unwrap_or_else(|| "spine_chart.svg".to_owned());
-    let wanted = args.next();
+    let out = args
+        .get(1)
+        .cloned()
+        .unwrap_or_else(|| "spine_chart.svg".to_owned());
 
-    let observations = if std::path::Path::new(&file)
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
-    {
-        match MetricObservation::read_csv_path(&file) {
-            Ok(observations) => observations,
-            Err(e) => {
-                eprintln!("{file}: {e}");
-                return ExitCode::FAILURE;
-            }
-        }
+    let mut cohort = Cohort::new(if args.len() > 2 {
+        "the files given"
     } else {
-        let text = match std::fs::read_to_string(&file) {
-            Ok(text) => text,
+        file.as_str()
+    });
+    let authority = match observations(file) {
+        Ok((authority, observations)) => {
+            cohort.add_metrics(observations);
+            authority
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for more in args.iter().skip(2) {
+        match observations(more) {
+            Ok((_, observations)) => cohort.add_metrics(observations),
             Err(e) => {
-                eprintln!("cannot read {file}: {e}");
+                eprintln!("{e}");
                 return ExitCode::FAILURE;
             }
-        };
-        match cqc_la::Report::parse(&text) {
-            Ok(report) => {
-                eprintln!(
-                    "{file}: parsed the report of {}, but metric extraction is not yet part of \
-                     this crate's public API; pass a metrics CSV instead",
-                    report
-                        .authority
-                        .as_deref()
-                        .unwrap_or("an unnamed authority")
-                );
-            }
-            Err(e) => eprintln!("{file}: {e}"),
         }
-        return ExitCode::FAILURE;
-    };
-    let Some(authority) = wanted.or_else(|| observations.first().map(|o| o.authority.clone()))
-    else {
-        eprintln!("{file}: no metric observations");
-        return ExitCode::FAILURE;
-    };
+    }
 
-    let mut cohort = Cohort::new(file.clone());
-    cohort.add_metrics(observations);
     let Some(chart) = cohort.metric_tables().spine_chart(&authority) else {
-        eprintln!("{file}: no metrics for {authority}");
+        eprintln!("{file}: no metric of {authority} has an England value to chart");
         return ExitCode::FAILURE;
     };
     print!("{chart}");

@@ -67,7 +67,8 @@
 //!   a [`LeagueTable`] with honest ranks for ties ([`Standing`]: "joint 5th-10th of 72",
 //!   competition rank, mid-rank percentile, [`Quartile`]), score [`Distributions`], [`Group`]s
 //!   (region, council type, named lists), nearest [`Neighbours`] and learning partners, and
-//!   per-measure [`MetricTables`] built from [`MetricObservation`]s. [`Cohort::published`] embeds
+//!   per-measure [`MetricTables`] built from [`MetricObservation`]s (from reports' metrics with
+//!   [`Cohort::insert_report`], or from CSV). [`Cohort::published`] embeds
 //!   the 72 assessments CQC had published by October 2025. Pictures: a heat map of a league table
 //!   ([`LeagueTable::heat_map_svg`]) and a [`SpineChart`] as SVG.
 //!

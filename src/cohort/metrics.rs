@@ -598,13 +598,17 @@ pub struct SpineChart {
 impl MetricTables {
     /// The spine chart of one authority (any name [`Authority::resolve`] accepts): every measure
     /// it has that has an England value (its own report's, else the median of those the cohort
-    /// cites); measures with none (local figures such as waiting lists) are left out. `None`
+    /// cites) and a polarity; local figures with no England value (waiting lists) and context
+    /// measures ([`MetricPolarity::NoJudgement`], such as demographics) are left out. `None`
     /// when no measure qualifies.
     pub fn spine_chart(&self, authority: &str) -> Option<SpineChart> {
         let rows: Vec<SpineRow> = self
             .tables
             .iter()
             .filter_map(|t| {
+                if t.polarity == MetricPolarity::NoJudgement {
+                    return None;
+                }
                 let row = t.row(authority)?;
                 let england = row.england.or(t.england)?;
                 Some(SpineRow {

@@ -8,6 +8,7 @@
 //! The crate embeds a default cohort, [`Cohort::published`]: the 72 published assessments as of
 //! October 2025, compiled from CQC's published report summary pages.
 
+mod adapter;
 mod csv;
 mod distribution;
 mod group;

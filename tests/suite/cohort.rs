@@ -584,3 +584,115 @@ proptest::proptest! {
         }
     }
 }
+
+fn example_report(name: &str) -> cqc_la::Report {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/reports")
+        .join(name);
+    cqc_la::Report::parse(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[track_caller]
+fn observation<'a>(observations: &'a [MetricObservation], measure: &str) -> &'a MetricObservation {
+    observations
+        .iter()
+        .find(|o| o.measure == measure)
+        .unwrap_or_else(|| panic!("no {measure}"))
+}
+
+#[test]
+fn metrics_of_parsed_reports_feed_the_cohort() {
+    let northmere = example_report("northmere.txt");
+    let south_fenwick = example_report("south-fenwick.txt");
+    let observations = MetricObservation::from_report(&northmere);
+    assert!(
+        observations
+            .iter()
+            .all(|o| o.authority == "Northmere County Council" && o.ons_code.is_none())
+    );
+    let safe = observation(&observations, "ascs_feel_safe");
+    assert_eq!((safe.value, safe.england), (72.5, Some(71.1)));
+    assert_eq!(
+        (safe.polarity, safe.verdict),
+        (MetricPolarity::HigherIsBetter, Some(Verdict::Similar))
+    );
+    let turnover = observation(&observations, "sfc_staff_turnover");
+    assert_eq!((turnover.value, turnover.england), (0.22, Some(0.25)));
+    assert_eq!(
+        (turnover.polarity, turnover.verdict),
+        (MetricPolarity::LowerIsBetter, Some(Verdict::Better))
+    );
+
+    let mut cohort = Cohort::new("two fictional councils");
+    assert!(cohort.insert_report(&northmere).is_none());
+    cohort.insert_report(&south_fenwick);
+    let count = cohort.metrics.len();
+    // Inserting a report again replaces its observations rather than adding to them.
+    assert!(cohort.insert_report(&northmere).is_some());
+    assert_eq!(cohort.metrics.len(), count);
+    assert_eq!(cohort.len(), 2);
+
+    let tables = cohort.metric_tables();
+    let safe = tables.table("ascs_feel_safe").unwrap();
+    assert_eq!(safe.rows.len(), 2);
+    close(safe.summary.median, 69.35); // 72.5 and 66.2
+    let row = safe.row("Northmere County Council").unwrap();
+    close(row.vs_median, 3.15);
+    close(row.vs_england.unwrap(), 1.4);
+    assert_eq!(row.standing.unwrap().to_string(), "1st of 2");
+    let turnover = tables.table("sfc_staff_turnover").unwrap();
+    assert_eq!(
+        turnover
+            .row("Northmere County Council")
+            .unwrap()
+            .standing
+            .unwrap()
+            .rank,
+        1
+    );
+
+    let chart = tables.spine_chart("Northmere County Council").unwrap();
+    assert!(
+        chart
+            .rows
+            .iter()
+            .all(|r| r.polarity != MetricPolarity::NoJudgement)
+    );
+    assert!(chart.rows.iter().any(|r| r.measure == "sfc_staff_turnover"));
+    assert!(!chart.rows.iter().any(|r| r.measure.starts_with("demo_")));
+}
+
+#[test]
+fn camden_metrics_resolve_and_chart() {
+    let Some(text) = super::util::corpus_file("camden-full-report.txt") else {
+        return;
+    };
+    let report = cqc_la::Report::parse(&text).unwrap();
+    let observations = MetricObservation::from_report(&report);
+    assert!(
+        observations
+            .iter()
+            .all(|o| o.ons_code.as_deref() == Some("E09000007"))
+    );
+    let safe = observation(&observations, "ascs_feel_safe");
+    assert_eq!(
+        (safe.value, safe.england, safe.verdict),
+        (63.93, Some(71.06), Some(Verdict::Worse))
+    );
+    let turnover = observation(&observations, "sfc_staff_turnover");
+    assert_eq!(
+        (turnover.value, turnover.england, turnover.verdict),
+        (0.1, Some(0.25), Some(Verdict::Better))
+    );
+
+    let mut cohort = Cohort::published();
+    cohort.insert_report(&report);
+    assert_eq!(cohort.len(), 72);
+    let chart = cohort.metric_tables().spine_chart("Camden").unwrap();
+    assert!(chart.rows.len() >= 25, "{chart}");
+    let svg = chart.to_svg();
+    assert!(
+        svg.contains("Users who feel safe") || svg.contains("feel safe"),
+        "{svg}"
+    );
+}
