@@ -36,6 +36,17 @@ impl MetricObservation {
     /// The observations of every canonical measure a report cites (see
     /// [`MetricObservation::from_metric`]), for the report's authority (`"(unnamed)"` when the
     /// report names none).
+    ///
+    /// # Examples
+    /// ```
+    /// use cqc_la::{MetricObservation, Report, Verdict};
+    /// let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/reports/northmere.txt");
+    /// let report = Report::parse(&std::fs::read_to_string(path).unwrap()).unwrap();
+    /// let observations = MetricObservation::from_report(&report);
+    /// let turnover = observations.iter().find(|o| o.measure == "sfc_staff_turnover").unwrap();
+    /// assert_eq!((turnover.value, turnover.england), (0.22, Some(0.25)));
+    /// assert_eq!(turnover.verdict, Some(Verdict::Better));
+    /// ```
     pub fn from_report(report: &Report) -> Vec<MetricObservation> {
         let authority = report.authority.as_deref().unwrap_or("(unnamed)");
         report
@@ -50,6 +61,18 @@ impl Cohort {
     /// Adds a parsed report: its scores (replacing, and returning, an earlier record of the same
     /// authority, see [`Cohort::insert`]) and the observations of its canonical metrics
     /// (replacing that authority's earlier observations).
+    ///
+    /// # Examples
+    /// ```
+    /// use cqc_la::{Cohort, Report};
+    /// let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/reports/northmere.txt");
+    /// let report = Report::parse(&std::fs::read_to_string(path).unwrap()).unwrap();
+    /// let mut cohort = Cohort::published();
+    /// cohort.insert_report(&report);
+    /// assert_eq!(cohort.len(), 73);
+    /// let chart = cohort.metric_tables().spine_chart("Northmere County Council").unwrap();
+    /// assert!(chart.to_svg().starts_with("<svg"));
+    /// ```
     pub fn insert_report(&mut self, report: &Report) -> Option<ScoreRecord> {
         let record = ScoreRecord::from(report);
         self.metrics.retain(|o| !o.is_for(&record));
