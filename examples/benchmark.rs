@@ -49,7 +49,7 @@ fn main() -> ExitCode {
     println!();
 
     let mut cohort = Cohort::published();
-    if cohort.insert(record.clone()).is_some() {
+    if cohort.insert_report(&report).is_some() {
         println!("(replaces the published assessment of {name} in the embedded cohort)\n");
     }
     let table = cohort.league_table();
