@@ -20,10 +20,16 @@ fn main() -> ExitCode {
         let parsed = std::fs::read(file)
             .map_err(|e| format!("cannot read {file}: {e}"))
             .and_then(|bytes| cqc_la::Report::parse_bytes(&bytes).map_err(|e| e.to_string()));
-        match parsed.and_then(|report| serde_json::to_value(&report).map_err(|e| e.to_string())) {
-            Ok(mut value) => {
+        let value = parsed.and_then(|report| {
+            let metrics = serde_json::to_value(report.metrics()).map_err(|e| e.to_string())?;
+            let value = serde_json::to_value(&report).map_err(|e| e.to_string())?;
+            Ok((value, metrics))
+        });
+        match value {
+            Ok((mut value, metrics)) => {
                 if let Value::Object(map) = &mut value {
                     map.insert("file".into(), json!(file));
+                    map.insert("metrics".into(), metrics);
                 }
                 out.push(value);
             }

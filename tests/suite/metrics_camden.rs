@@ -398,39 +398,3 @@ fn camden_metrics_json_has_the_documented_fields() {
     assert!(first["value"].is_number());
     assert!(first["span"].as_array().is_some_and(|s| s.len() == 2));
 }
-
-#[test]
-#[ignore = "prints every metric of every corpus file, for inspection"]
-fn dump() {
-    let Some(files) = super::util::corpus_files() else {
-        return;
-    };
-    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let extra = [
-        "examples/reports/northmere.txt",
-        "examples/reports/south-fenwick.txt",
-    ];
-    for name in files
-        .into_iter()
-        .chain(extra.iter().map(|s| (*s).to_owned()))
-    {
-        let text = if name.contains('/') {
-            std::fs::read_to_string(root.join(&name)).ok()
-        } else {
-            read(&name)
-        };
-        let Some(text) = text else { return };
-        println!("== {name}");
-        for m in parse(&text).metrics() {
-            println!(
-                "{:?} | {} | {} | {:?} | {:?} | {}",
-                m.statement.map(QualityStatement::id),
-                m,
-                m.measure.canonical.map_or("-", |d| d.id),
-                m.direction,
-                m.assessment().map(|a| a.kind),
-                m.measure.text
-            );
-        }
-    }
-}

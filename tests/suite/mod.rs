@@ -3,6 +3,7 @@ mod compare;
 mod corpus;
 mod fixtures;
 mod identity;
+mod json;
 mod lossless;
 mod metrics_camden;
 mod metrics_fixtures;
