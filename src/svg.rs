@@ -27,6 +27,9 @@ const SCORE_COLOURS: [&str; 4] = ["#d7301f", "#fc8d59", "#91cf60", "#1a9850"];
 const MISSING_COLOUR: &str = "#d9d9d9";
 const FONT: &str = "font-family=\"Helvetica, Arial, sans-serif\"";
 
+/// The least half-width of a spine chart row, as a share of the England value.
+const MIN_SPREAD: f64 = 0.25;
+
 /// A number for SVG coordinates, with two decimals at most.
 fn n(v: f64) -> String {
     let s = format!("{v:.2}");
@@ -297,10 +300,12 @@ impl SpineChart {
                 );
             }
             let centre = r.england;
+            // Each row spans the cohort's range around England, and at least a quarter of the
+            // England value either side, so that a cohort of one still shows how far off it is.
             let spread = [r.summary.min, r.summary.max, r.value]
                 .iter()
                 .map(|v| (v - centre).abs())
-                .fold(0.0_f64, f64::max);
+                .fold(centre.abs() * MIN_SPREAD, f64::max);
             let spread = if spread > 0.0 && spread.is_finite() {
                 spread
             } else {
@@ -400,7 +405,7 @@ impl SpineChart {
         }
         let _ = writeln!(
             s,
-            "<text x=\"10\" y=\"{}\">Light bar: cohort range; dark bar: interquartile range; tick: cohort median; dashed line: England</text>",
+            "<text x=\"10\" y=\"{}\">Light bar: cohort range; dark bar: interquartile range; tick: cohort median; dashed line: England; each row spans at least 25% of England's value either side</text>",
             n(legend_y + 24.0)
         );
         s.push_str("</svg>\n");
