@@ -418,6 +418,34 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_cohort_of_one_is_placed_by_its_gap_to_england() {
+        use crate::cohort::{MetricPolarity, SpineChart, SpineRow, Summary};
+        let row = |name: &str, value: f64, polarity| SpineRow {
+            measure: name.to_owned(),
+            name: name.to_owned(),
+            polarity,
+            value,
+            england: 50.0,
+            summary: Summary::of([value]).unwrap(),
+            verdict: None,
+        };
+        let chart = SpineChart {
+            authority: "Northmere".to_owned(),
+            cohort: "one".to_owned(),
+            rows: vec![
+                // 5 below England on a row that spans 12.5 either side: 40 % of the way left.
+                row("aaaaaaaaaa", 45.0, MetricPolarity::HigherIsBetter),
+                // Lower is better, so 5 below England is drawn to the right.
+                row("bbbbbbbbbb", 45.0, MetricPolarity::LowerIsBetter),
+            ],
+        };
+        let svg = chart.to_svg();
+        // Ten-character labels: label width 16 + 65 = 81, centre 81 + 210 = 291, half 200.
+        assert!(svg.contains("<circle cx=\"211\""), "{svg}");
+        assert!(svg.contains("<circle cx=\"371\""), "{svg}");
+    }
+
+    #[test]
     fn escapes_markup() {
         assert_eq!(
             escape("A & B <c> \"d\" 'e'"),
