@@ -61,6 +61,16 @@
 //!   [`Report::metric_warnings`] and [`metric_warnings_across`] flag figures worth checking;
 //!   [`MetricComparison`] (also [`Comparison::metrics`]) compares two reports measure by
 //!   measure.
+//! - [`Authority`]: the 153 councils (ONS code, [`AuthorityKind`], [`Region`]);
+//!   [`Authority::resolve`] turns any name a report or a person uses into one of them.
+//! - [`Cohort`]: many assessments ([`ScoreRecord`]s from reports or a scores CSV) benchmarked:
+//!   a [`LeagueTable`] with honest ranks for ties ([`Standing`]: "joint 5th-10th of 72",
+//!   competition rank, mid-rank percentile, [`Quartile`]), score [`Distributions`], [`Group`]s
+//!   (region, council type, named lists), nearest [`Neighbours`] and learning partners, and
+//!   per-measure [`MetricTables`] built from [`MetricObservation`]s (from reports' metrics with
+//!   [`Cohort::insert_report`], or from CSV). [`Cohort::published`] embeds
+//!   the 72 assessments CQC had published by October 2025. Pictures: a heat map of a league table
+//!   ([`LeagueTable::heat_map_svg`]) and a [`SpineChart`] as SVG.
 //!
 //! # Scope
 //!
@@ -85,15 +95,26 @@
     clippy::module_name_repetitions
 )]
 
+mod cohort;
 mod compare;
 mod error;
+mod identity;
 mod metrics;
 mod model;
 pub(crate) mod parse;
 mod render;
+mod svg;
 
+pub use cohort::{
+    Cohort, CsvError, Distribution, Distributions, Group, GroupComparison, GroupMembers,
+    GroupSummary, GroupTable, InvalidYearMonth, LeagueRow, LeagueTable, MeasureRow, MeasureTable,
+    MemberValue, MemberVsGroup, MetricObservation, MetricPolarity, MetricTables, Neighbour,
+    NeighbourBasis, Neighbours, Quartile, ScoreRecord, SpineChart, SpineRow, Standing,
+    StatementVsGroup, Subject, Summary, Verdict, YearMonth, ordinal,
+};
 pub use compare::{Comparison, Side, StatementComparison, ThemeComparison, Unscored, compare};
 pub use error::{ParseError, ParseErrorKind};
+pub use identity::{Authority, AuthorityKind, Region, UnknownAuthority};
 pub use metrics::{
     Ahead, Assessment, AssessmentKind, Attribution, Comparator, Dataset, Direction, Measure,
     MeasureComparison, MeasureDef, Metric, MetricComparison, MetricSide, MetricWarning, OneSided,

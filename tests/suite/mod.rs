@@ -1,8 +1,10 @@
+mod cohort;
 mod compare;
 mod corpus;
 mod errors;
 mod fixtures;
 mod generated;
+mod identity;
 mod json;
 mod limits;
 mod lossless;

@@ -1,0 +1,61 @@
+//! Cohort operations on all 153 councils with deterministic pseudo-random scores: the league
+//! table, the distributions of every statement and theme, nearest neighbours, learning
+//! partners and an authority against its region. Each result is checked inside the loop.
+
+use std::hint::black_box;
+
+use cqc_la::{Authority, Cohort, Group, QualityStatement, Score, ScoreRecord};
+use criterion::{Criterion, criterion_group, criterion_main};
+
+fn all_councils() -> Cohort {
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    Cohort::from_records(
+        "all councils",
+        Authority::all().iter().map(|a| {
+            let scores = [(); 9].map(|()| Score::new(u8::try_from(next() % 4).unwrap_or(0) + 1));
+            ScoreRecord::new(a.name.clone(), scores)
+        }),
+    )
+}
+
+fn cohort(c: &mut Criterion) {
+    let cohort = all_councils();
+    let target = cohort.members[0].clone();
+    let region = Group::region(target.authority.unwrap().region);
+    c.bench_function("league_table_153", |b| {
+        b.iter(|| assert_eq!(black_box(&cohort).league_table().rows.len(), 153));
+    });
+    c.bench_function("distributions_153", |b| {
+        b.iter(|| assert_eq!(black_box(&cohort).distributions().items.len(), 13));
+    });
+    c.bench_function("neighbours_153", |b| {
+        b.iter(|| assert_eq!(black_box(&cohort).neighbours(&target, 5).rows.len(), 5));
+    });
+    c.bench_function("learning_partners_153", |b| {
+        b.iter(|| {
+            let p =
+                black_box(&cohort).learning_partners(&target, QualityStatement::Safeguarding, 5);
+            assert!(p.rows.len() <= 5);
+        });
+    });
+    c.bench_function("against_region_153", |b| {
+        b.iter(|| {
+            assert_eq!(
+                black_box(&cohort)
+                    .against_group(&target, &region)
+                    .statements
+                    .len(),
+                9
+            )
+        });
+    });
+}
+
+criterion_group!(benches, cohort);
+criterion_main!(benches);
