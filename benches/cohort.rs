@@ -24,6 +24,38 @@ fn all_councils() -> Cohort {
     )
 }
 
+/// The goal in one measurement: build the cohort of 153 from their scores, rank it,
+/// compute every distribution (percentiles) and find the five nearest neighbours of each of
+/// the 153 (goal: under 5 ms).
+fn whole_cohort(c: &mut Criterion) {
+    c.bench_function("build_rank_percentiles_neighbours_153", |b| {
+        b.iter(|| {
+            let cohort = all_councils();
+            assert_eq!(cohort.members.len(), 153);
+            assert_eq!(cohort.league_table().rows.len(), 153);
+            assert_eq!(cohort.distributions().items.len(), 13);
+            let found: usize = cohort
+                .members
+                .iter()
+                .map(|member| cohort.neighbours(member, 5).rows.len())
+                .sum();
+            assert_eq!(found, 153 * 5);
+            black_box(cohort)
+        });
+    });
+    let cohort = all_councils();
+    c.bench_function("neighbours_all_153", |b| {
+        b.iter(|| {
+            let found: usize = black_box(&cohort)
+                .members
+                .iter()
+                .map(|member| cohort.neighbours(member, 5).rows.len())
+                .sum();
+            assert_eq!(found, 153 * 5);
+        });
+    });
+}
+
 fn cohort(c: &mut Criterion) {
     let cohort = all_councils();
     let target = cohort.members[0].clone();
@@ -57,5 +89,11 @@ fn cohort(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, cohort);
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .warm_up_time(std::time::Duration::from_secs(1))
+        .measurement_time(std::time::Duration::from_secs(3));
+    targets = whole_cohort, cohort
+}
 criterion_main!(benches);

@@ -96,14 +96,26 @@ fn score_distance(a: &ScoreRecord, b: &ScoreRecord) -> Option<(f64, usize)> {
     (shared > 0).then(|| ((9.0 / shared as f64 * sum).sqrt(), shared))
 }
 
-fn nearest(mut rows: Vec<Neighbour>, count: usize) -> Vec<Neighbour> {
-    rows.sort_by(|a, b| {
-        a.distance
-            .total_cmp(&b.distance)
-            .then_with(|| a.name.cmp(&b.name))
-    });
-    rows.truncate(count);
-    rows
+/// A member at a distance, before it is known to be among the nearest.
+type Candidate<'a> = (f64, usize, &'a ScoreRecord, Option<Score>);
+
+/// The `count` nearest candidates, nearest first (ties by name), as rows. Selects before it
+/// sorts and builds rows (names, codes, percentages) only for those kept: building and sorting
+/// all 152 rows was most of the time of neighbours for a whole cohort.
+fn nearest(mut candidates: Vec<Candidate<'_>>, count: usize) -> Vec<Neighbour> {
+    let order = |a: &Candidate<'_>, b: &Candidate<'_>| {
+        a.0.total_cmp(&b.0)
+            .then_with(|| a.2.display_name().cmp(b.2.display_name()))
+    };
+    if count < candidates.len() {
+        candidates.select_nth_unstable_by(count, order);
+        candidates.truncate(count);
+    }
+    candidates.sort_by(order);
+    candidates
+        .into_iter()
+        .map(|(distance, shared, m, score)| neighbour(m, distance, shared, score))
+        .collect()
 }
 
 fn neighbour(m: &ScoreRecord, distance: f64, shared: usize, score: Option<Score>) -> Neighbour {
@@ -139,7 +151,7 @@ impl Cohort {
             .iter()
             .filter(|m| !m.same_authority(target))
             .filter_map(|m| {
-                score_distance(target, m).map(|(d, shared)| neighbour(m, d, shared, None))
+                score_distance(target, m).map(|(d, shared)| (d, shared, m, None))
             })
             .collect();
         Neighbours {
@@ -179,7 +191,7 @@ impl Cohort {
                 .filter_map(|m| {
                     let theirs = m.score(statement).filter(|s| *s > own)?;
                     score_distance(target, m)
-                        .map(|(d, shared)| neighbour(m, d, shared, Some(theirs)))
+                        .map(|(d, shared)| (d, shared, m, Some(theirs)))
                 })
                 .collect(),
         };
@@ -245,7 +257,7 @@ impl Cohort {
                     }
                 }
                 (shared >= Cohort::MIN_SHARED_METRICS)
-                    .then(|| neighbour(m, (sum / shared as f64).sqrt(), shared, None))
+                    .then(|| ((sum / shared as f64).sqrt(), shared, m, None))
             })
             .collect();
         Neighbours {
