@@ -150,9 +150,7 @@ impl Cohort {
             .members
             .iter()
             .filter(|m| !m.same_authority(target))
-            .filter_map(|m| {
-                score_distance(target, m).map(|(d, shared)| (d, shared, m, None))
-            })
+            .filter_map(|m| score_distance(target, m).map(|(d, shared)| (d, shared, m, None)))
             .collect();
         Neighbours {
             target: target.display_name().to_owned(),
@@ -190,8 +188,7 @@ impl Cohort {
                 .filter(|m| !m.same_authority(target))
                 .filter_map(|m| {
                     let theirs = m.score(statement).filter(|s| *s > own)?;
-                    score_distance(target, m)
-                        .map(|(d, shared)| (d, shared, m, Some(theirs)))
+                    score_distance(target, m).map(|(d, shared)| (d, shared, m, Some(theirs)))
                 })
                 .collect(),
         };
