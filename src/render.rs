@@ -50,7 +50,7 @@ fn render(report: &Report, out: &mut Out<'_, '_>) -> fmt::Result {
         // commas, say, in a report marked indicative by its start date) the usual header.
         let pilot = format!("{authority} assessment");
         let reads_as_pilot = matches!(
-            crate::parse::lines::classify(&pilot, crate::Span::default()),
+            crate::parse::lines::classify(&pilot, crate::Span::new(0, pilot.len())),
             crate::parse::lines::Kind::PilotHeader(name) if name == *authority
         );
         if report.indicative && reads_as_pilot {

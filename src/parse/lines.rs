@@ -580,7 +580,7 @@ fn bullet_or_prose(text: &str, span: Span) -> Kind<'static> {
                 break;
             }
             return Kind::Bullet {
-                body: Span::new(span.end - body.len(), span.end),
+                body: Span::new(span.end.saturating_sub(body.len()), span.end),
             };
         }
     }

@@ -222,3 +222,29 @@ fn indicative_report_with_a_comma_in_its_name() {
             .starts_with("Holmcastle City Council assessment\n")
     );
 }
+
+/// Found by the `roundtrip` fuzzer (crash-4887740f) within minutes of the fix above: the
+/// renderer classified the would-be pilot header `- Partnerships ... assessment` with an empty
+/// span, and the bullet branch of the classifier subtracted past zero (a panic while
+/// rendering). It is now classified with its own span.
+#[test]
+fn indicative_report_with_a_bullet_header() {
+    let text = "- Northmere Council: local authority assessment\nIndicative rating: Good\nSafeguarding\nScore: 3\n3 - Evidence shows a good standard\n";
+    let report = assert_round_trip(text);
+    assert!(report.indicative);
+    assert_eq!(report.authority.as_deref(), Some("- Northmere Council"));
+    assert!(
+        report
+            .to_string()
+            .starts_with("- Northmere Council: local authority assessment\n")
+    );
+    let found = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/regressions/indicative-report-with-a-bullet-header.txt"),
+    )
+    .unwrap();
+    let report = parse(&found);
+    assert_lossless(&found, &report);
+    let rendered = report.to_string();
+    assert_lossless(&rendered, &parse(&rendered));
+}
