@@ -123,10 +123,10 @@ pub use metrics::{
 };
 pub use model::{
     About, Band, Block, Date, Descriptor, FinancialFacts, FinancialYear, Finding, Findings,
-    InvalidDate, InvalidFinancialYear, Listed, Location, Origin, OverallScore, OverallSummary,
-    Planned, QualityStatement, Rating, Report, ReportKind, ReportLines, Score, ScoreOutOfRange,
-    Section, Span, Statement, Text, Theme, ThemeIntro, UnknownRating, UnknownStatement, Warning,
-    WarningKind,
+    InvalidDate, InvalidFinancialYear, Listed, Location, MetricsCache, Origin, OverallScore,
+    OverallSummary, Planned, QualityStatement, Rating, Report, ReportKind, ReportLines, Score,
+    ScoreOutOfRange, Section, Span, Statement, Text, Theme, ThemeIntro, UnknownRating,
+    UnknownStatement, Warning, WarningKind,
 };
 pub use parse::{DEFAULT_MAX_INPUT, ReportParser, parse};
 /// Exact decimal numbers as printed (`70.0` keeps its precision), re-exported from

@@ -57,14 +57,14 @@ pub(crate) fn report_warnings(metrics: &[Metric]) -> Vec<MetricWarning> {
 
 /// The same measure and period cited with a different England (or national) average in two
 /// reports.
-pub(crate) fn across_warnings(reports: &[Vec<Metric>]) -> Vec<MetricWarning> {
+pub(crate) fn across_warnings(reports: &[&[Metric]]) -> Vec<MetricWarning> {
     let mut first: HashMap<
         (&'static str, Option<crate::FinancialYear>),
         (usize, rust_decimal::Decimal),
     > = HashMap::new();
     let mut out = Vec::new();
     for (ri, metrics) in reports.iter().enumerate() {
-        for m in metrics {
+        for m in *metrics {
             let (Some(def), Some(c)) = (m.measure.canonical, &m.comparator) else {
                 continue;
             };

@@ -125,7 +125,7 @@ impl MetricComparison {
         };
         let mut out = MetricComparison::default();
         for def in super::MeasureDef::catalogue() {
-            match (pick(&ma, def.id), pick(&mb, def.id)) {
+            match (pick(ma, def.id), pick(mb, def.id)) {
                 (Some(sa), Some(sb)) => {
                     let same_unit = sa.unit == sb.unit;
                     let gap = if same_unit {

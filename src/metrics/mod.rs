@@ -935,8 +935,16 @@ impl Report {
     /// # Ok::<(), cqc_la::ParseError>(())
     /// ```
     #[must_use]
-    pub fn metrics(&self) -> Vec<Metric> {
-        extract::report_metrics(self)
+    pub fn metrics(&self) -> &[Metric] {
+        self.metrics_cache
+            .0
+            .get_or_init(|| extract::report_metrics(self))
+    }
+
+    /// Forgets the metrics [`Report::metrics`] extracted, so that the next call extracts them
+    /// again from the report as it is now. Call it after changing a report's text.
+    pub fn refresh_metrics(&mut self) {
+        self.metrics_cache = crate::MetricsCache::default();
     }
 
     /// Checks on the report's figures: bands that contradict the values and polarity, and the
@@ -958,7 +966,7 @@ impl Report {
     /// ```
     #[must_use]
     pub fn metric_warnings(&self) -> Vec<MetricWarning> {
-        checks::report_warnings(&self.metrics())
+        checks::report_warnings(self.metrics())
     }
 }
 
@@ -986,6 +994,6 @@ impl Report {
 pub fn metric_warnings_across<'a>(
     reports: impl IntoIterator<Item = &'a Report>,
 ) -> Vec<MetricWarning> {
-    let all: Vec<Vec<Metric>> = reports.into_iter().map(Report::metrics).collect();
+    let all: Vec<&[Metric]> = reports.into_iter().map(Report::metrics).collect();
     checks::across_warnings(&all)
 }

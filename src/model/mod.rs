@@ -11,8 +11,8 @@ mod warning;
 pub use date::{Date, InvalidDate};
 pub use period::{FinancialYear, InvalidFinancialYear};
 pub use report::{
-    About, Block, Descriptor, FinancialFacts, Finding, Findings, Listed, OverallSummary, Planned,
-    Report, ReportKind, ReportLines, Section, Statement, ThemeIntro,
+    About, Block, Descriptor, FinancialFacts, Finding, Findings, Listed, MetricsCache,
+    OverallSummary, Planned, Report, ReportKind, ReportLines, Section, Statement, ThemeIntro,
 };
 pub use score::{Band, OverallScore, Rating, Score, ScoreOutOfRange, UnknownRating};
 pub use statement::{QualityStatement, Theme, UnknownStatement};

@@ -16,7 +16,7 @@ fn read(name: &str) -> Option<String> {
 fn camden() -> Option<(Report, Vec<Metric>)> {
     let text = read("camden-full-report.txt")?;
     let report = parse(&text);
-    let metrics = report.metrics();
+    let metrics = report.metrics().to_vec();
     Some((report, metrics))
 }
 
@@ -326,7 +326,7 @@ fn camden_spans_point_at_the_sentence() {
     let report = parse(&text);
     let metrics = report.metrics();
     assert!(metrics.len() > 60, "{} metrics", metrics.len());
-    for m in &metrics {
+    for m in metrics {
         if m.part == Part::FinancialFacts {
             continue;
         }

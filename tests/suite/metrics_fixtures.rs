@@ -33,7 +33,7 @@ fn report(groups: &[(&str, &[&str])]) -> Report {
 }
 
 fn metrics(paragraph: &str) -> Vec<Metric> {
-    report(&[("", &[paragraph])]).metrics()
+    report(&[("", &[paragraph])]).metrics().to_vec()
 }
 
 fn d(s: &str) -> Decimal {
@@ -312,18 +312,18 @@ fn figure_local_period_and_the_subheading() {
         ],
     )]);
     let ms = r.metrics();
-    assert_eq!(period(get(&ms, "21")).as_deref(), Some("2022-23"));
-    assert_eq!(period(get(&ms, "40")).as_deref(), Some("2021-22"));
+    assert_eq!(period(get(ms, "21")).as_deref(), Some("2022-23"));
+    assert_eq!(period(get(ms, "40")).as_deref(), Some("2021-22"));
     assert_eq!(
-        get(&ms, "21").subheading.as_deref(),
+        get(ms, "21").subheading.as_deref(),
         Some("Access to equipment and home adaptations")
     );
     assert_eq!(
-        get(&ms, "21").measure.canonical.map(|m| m.id),
+        get(ms, "21").measure.canonical.map(|m| m.id),
         Some("la_equipment_median_wait")
     );
     assert_eq!(
-        get(&ms, "21").statement,
+        get(ms, "21").statement,
         Some(QualityStatement::Safeguarding)
     );
 }
@@ -351,10 +351,10 @@ fn about_and_financial_facts_become_metrics() {
         ..FinancialFacts::default()
     });
     let ms = r.metrics();
-    let about = get(&ms, "17.5");
+    let about = get(ms, "17.5");
     assert_eq!((about.part, about.statement), (Part::About, None));
     assert_eq!(about.measure.population, Some(Population::Residents));
-    let est = get(&ms, "100000000");
+    let est = get(ms, "100000000");
     assert_eq!(est.part, Part::FinancialFacts);
     assert_eq!(est.unit, Unit::Pounds);
     assert_eq!(
@@ -364,11 +364,11 @@ fn about_and_financial_facts_become_metrics() {
     assert_eq!(period(est).as_deref(), Some("2023-24"));
     assert!(est.sentence.contains("£100,000,000"));
     assert_eq!(
-        get(&ms, "110500000").measure.canonical.map(|m| m.id),
+        get(ms, "110500000").measure.canonical.map(|m| m.id),
         Some("fin_total_budget_actual")
     );
-    assert_eq!(get(&ms, "21.40").unit, Unit::Percent);
-    assert_eq!(get(&ms, "900").unit, Unit::People);
+    assert_eq!(get(ms, "21.40").unit, Unit::Percent);
+    assert_eq!(get(ms, "900").unit, Unit::People);
 }
 
 #[test]
@@ -786,4 +786,29 @@ fn survey_sources_do_not_carry_to_local_figures() {
     );
     assert_eq!(dataset(get(&ms, "82")), Some(Dataset::LocalAuthority));
     assert_eq!(period(get(&ms, "82")).as_deref(), Some("2023-24"));
+}
+
+#[test]
+fn metrics_are_extracted_once_and_refreshed_on_request() {
+    let text = "Northmere County Council: local authority assessment\n\
+                Safeguarding\nScore: 3\nKey findings for this quality statement\n\
+                Fewer people (61.0%) felt safe than the England average (70.0%) (ASCS 2023-24).\n";
+    let mut report = cqc_la::Report::parse(text).unwrap();
+    let first = report.metrics().as_ptr();
+    assert_eq!(report.metrics().len(), 1);
+    assert_eq!(
+        report.metrics().as_ptr(),
+        first,
+        "the second call reuses the extraction"
+    );
+    // The cache is not part of the value.
+    let fresh = cqc_la::Report::parse(text).unwrap();
+    assert_eq!(report, fresh);
+    // A changed paragraph shows after a refresh, not before.
+    let section = report.statements[0].section.as_mut().unwrap();
+    section.findings.as_mut().unwrap().groups[0].paragraphs[0].text =
+        "Fewer people (55.5%) felt safe than the England average (70.0%) (ASCS 2023-24).".into();
+    assert_eq!(report.metrics()[0].value.to_string(), "61.0");
+    report.refresh_metrics();
+    assert_eq!(report.metrics()[0].value.to_string(), "55.5");
 }

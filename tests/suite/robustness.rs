@@ -52,12 +52,8 @@ fn check_with(input: &str, with_metrics: bool) -> Option<Report> {
                 "warnings are in input order"
             );
             // Metric extraction never panics, and its spans point into the input.
-            let metrics = if with_metrics {
-                report.metrics()
-            } else {
-                Vec::new()
-            };
-            for metric in &metrics {
+            let metrics = if with_metrics { report.metrics() } else { &[] };
+            for metric in metrics {
                 for span in [metric.span, metric.figure_span].into_iter().flatten() {
                     assert!(
                         span.start <= span.end
