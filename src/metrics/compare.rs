@@ -1,5 +1,6 @@
 //! Per-measure comparison of two reports' metrics.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -106,6 +107,26 @@ pub struct MetricComparison {
     pub warnings: Vec<MetricWarning>,
 }
 
+/// One pass over a report's metrics: for each measure id, its first benchmarked figure, else
+/// its first figure.
+fn first_by_measure(metrics: &[Metric]) -> HashMap<&'static str, &Metric> {
+    let mut chosen: HashMap<&'static str, &Metric> = HashMap::new();
+    for m in metrics {
+        let Some(def) = m.measure.canonical else {
+            continue;
+        };
+        chosen
+            .entry(def.id)
+            .and_modify(|c| {
+                if c.comparator.is_none() && m.comparator.is_some() {
+                    *c = m;
+                }
+            })
+            .or_insert(m);
+    }
+    chosen
+}
+
 impl MetricComparison {
     /// Compares the canonical measures two reports cite. For a measure cited more than once,
     /// the first benchmarked figure counts (else the first figure).
@@ -113,19 +134,16 @@ impl MetricComparison {
     pub fn new(a: &Report, b: &Report) -> Self {
         let ma = a.metrics();
         let mb = b.metrics();
-        let pick = |ms: &[Metric], id: &str| -> Option<MetricSide> {
-            let of_id = || {
-                ms.iter()
-                    .filter(move |m| m.measure.canonical.is_some_and(|d| d.id == id))
-            };
-            of_id()
-                .find(|m| m.comparator.is_some())
-                .or_else(|| of_id().next())
-                .map(MetricSide::of)
+        let (ia, ib) = (first_by_measure(ma), first_by_measure(mb));
+        let pick = |chosen: &HashMap<&'static str, &Metric>, id: &str| {
+            chosen.get(id).map(|m| MetricSide::of(m))
         };
         let mut out = MetricComparison::default();
         for def in super::MeasureDef::catalogue() {
-            match (pick(ma, def.id), pick(mb, def.id)) {
+            if !ia.contains_key(def.id) && !ib.contains_key(def.id) {
+                continue;
+            }
+            match (pick(&ia, def.id), pick(&ib, def.id)) {
                 (Some(sa), Some(sb)) => {
                     let same_unit = sa.unit == sb.unit;
                     let gap = if same_unit {
