@@ -216,6 +216,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_measure_knows_its_catalogue_position() {
+        for (i, def) in CATALOGUE.iter().enumerate() {
+            assert_eq!(def.index(), Some(i), "{}", def.id);
+        }
+        // A copy outside the catalogue has no position.
+        static COPY: std::sync::LazyLock<crate::metrics::MeasureDef> =
+            std::sync::LazyLock::new(|| CATALOGUE[0].clone());
+        assert_eq!(COPY.index(), None);
+    }
+
+    #[test]
     fn ids_are_unique_and_cover_section_5_2() {
         let mut ids: Vec<&str> = CATALOGUE.iter().map(|m| m.id).collect();
         ids.sort_unstable();

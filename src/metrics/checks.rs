@@ -58,10 +58,9 @@ pub(crate) fn report_warnings(metrics: &[Metric]) -> Vec<MetricWarning> {
 /// The same measure and period cited with a different England (or national) average in two
 /// reports.
 pub(crate) fn across_warnings(reports: &[&[Metric]]) -> Vec<MetricWarning> {
-    let mut first: HashMap<
-        (&'static str, Option<crate::FinancialYear>),
-        (usize, rust_decimal::Decimal),
-    > = HashMap::new();
+    // By catalogue position: each measure's periods with the first report and value seen.
+    type Seen = Vec<(Option<crate::FinancialYear>, (usize, rust_decimal::Decimal))>;
+    let mut first: Vec<Seen> = vec![Vec::new(); super::MeasureDef::catalogue().len()];
     let mut out = Vec::new();
     for (ri, metrics) in reports.iter().enumerate() {
         for m in *metrics {
@@ -71,20 +70,21 @@ pub(crate) fn across_warnings(reports: &[&[Metric]]) -> Vec<MetricWarning> {
             if !c.scope.is_england() {
                 continue;
             }
-            let key = (def.id, m.source.and_then(|s| s.period));
-            match first.get(&key) {
-                Some(&(rj, v)) if rj != ri && v != c.value => {
+            let Some(seen) = def.index().and_then(|i| first.get_mut(i)) else {
+                continue;
+            };
+            let period = m.source.and_then(|s| s.period);
+            match seen.iter().find(|(p, _)| *p == period).map(|(_, v)| *v) {
+                Some((rj, v)) if rj != ri && v != c.value => {
                     out.push(MetricWarning::ComparatorDisagrees {
                         measure: def.id,
-                        period: key.1,
+                        period,
                         first: (rj, v),
                         second: (ri, c.value),
                     });
                 }
                 Some(_) => {}
-                None => {
-                    first.insert(key, (ri, c.value));
-                }
+                None => seen.push((period, (ri, c.value))),
             }
         }
     }

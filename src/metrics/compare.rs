@@ -1,11 +1,12 @@
 //! Per-measure comparison of two reports' metrics.
 
-use std::collections::HashMap;
 use std::fmt;
 
 use rust_decimal::Decimal;
 
-use super::{AssessmentKind, Comparator, Metric, MetricWarning, Polarity, Unit, by_polarity};
+use super::{
+    AssessmentKind, Comparator, MeasureDef, Metric, MetricWarning, Polarity, Unit, by_polarity,
+};
 use crate::model::{FinancialYear, Report};
 
 /// One report's figure for a measure.
@@ -109,20 +110,19 @@ pub struct MetricComparison {
 
 /// One pass over a report's metrics: for each measure id, its first benchmarked figure, else
 /// its first figure.
-fn first_by_measure(metrics: &[Metric]) -> HashMap<&'static str, &Metric> {
-    let mut chosen: HashMap<&'static str, &Metric> = HashMap::new();
+/// The result is indexed by position in the catalogue.
+fn first_by_measure(metrics: &[Metric]) -> Vec<Option<&Metric>> {
+    let mut chosen: Vec<Option<&Metric>> = vec![None; MeasureDef::catalogue().len()];
     for m in metrics {
-        let Some(def) = m.measure.canonical else {
+        let slot = m.measure.canonical.and_then(MeasureDef::index);
+        let Some(slot) = slot.and_then(|i| chosen.get_mut(i)) else {
             continue;
         };
-        chosen
-            .entry(def.id)
-            .and_modify(|c| {
-                if c.comparator.is_none() && m.comparator.is_some() {
-                    *c = m;
-                }
-            })
-            .or_insert(m);
+        match slot {
+            Some(c) if c.comparator.is_none() && m.comparator.is_some() => *c = m,
+            Some(_) => {}
+            None => *slot = Some(m),
+        }
     }
     chosen
 }
@@ -135,15 +135,9 @@ impl MetricComparison {
         let ma = a.metrics();
         let mb = b.metrics();
         let (ia, ib) = (first_by_measure(ma), first_by_measure(mb));
-        let pick = |chosen: &HashMap<&'static str, &Metric>, id: &str| {
-            chosen.get(id).map(|m| MetricSide::of(m))
-        };
         let mut out = MetricComparison::default();
-        for def in super::MeasureDef::catalogue() {
-            if !ia.contains_key(def.id) && !ib.contains_key(def.id) {
-                continue;
-            }
-            match (pick(&ia, def.id), pick(&ib, def.id)) {
+        for ((def, a), b) in MeasureDef::catalogue().iter().zip(ia).zip(ib) {
+            match (a.map(MetricSide::of), b.map(MetricSide::of)) {
                 (Some(sa), Some(sb)) => {
                     let same_unit = sa.unit == sb.unit;
                     let gap = if same_unit {

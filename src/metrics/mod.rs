@@ -585,6 +585,21 @@ impl MeasureDef {
         catalogue::CATALOGUE
     }
 
+    /// This measure's position in [`MeasureDef::catalogue`], found from its address (measures
+    /// are only ever references into the catalogue), so that tables keyed by measure need no
+    /// hashing.
+    pub(crate) fn index(&'static self) -> Option<usize> {
+        let catalogue = catalogue::CATALOGUE;
+        let offset = std::ptr::from_ref(self)
+            .addr()
+            .checked_sub(catalogue.as_ptr().addr())?
+            / std::mem::size_of::<MeasureDef>();
+        catalogue
+            .get(offset)
+            .filter(|d| std::ptr::eq(*d, self))
+            .map(|_| offset)
+    }
+
     /// A measure by id.
     #[must_use]
     pub fn by_id(id: &str) -> Option<&'static MeasureDef> {
