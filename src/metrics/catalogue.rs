@@ -168,16 +168,11 @@ pub(crate) fn best_match(
             .keys
             .iter()
             .any(|alt| alt.iter().any(|k| k.starts_with('~')));
-        let excluded = |x: &&str| text.contains(*x) || (qualified && context.contains(*x));
-        if def.excludes.iter().any(excluded) {
-            continue;
-        }
-        if def.population == P::Carers && !carers && !(qualified && context.contains("carer")) {
-            continue;
-        }
+        // Keys first: most measures fail on their first key, and the outcome does not depend
+        // on the order of these pure tests.
         let found = |k: &str| match k.strip_prefix('~') {
-            Some(q) => text.contains(q) || context.contains(q),
-            None => text.contains(k),
+            Some(q) => contains(text, q) || contains(context, q),
+            None => contains(text, k),
         };
         let score = def
             .keys
@@ -189,13 +184,61 @@ pub(crate) fn best_match(
                     .sum::<usize>()
             })
             .max();
-        if let Some(score) = score {
-            if best.is_none_or(|(s, _)| score > s) {
-                best = Some((score, def));
-            }
+        let Some(score) = score else { continue };
+        if best.is_some_and(|(s, _)| score <= s) {
+            continue;
         }
+        let excluded = |x: &&str| contains(text, x) || (qualified && contains(context, x));
+        if def.excludes.iter().any(excluded) {
+            continue;
+        }
+        if def.population == P::Carers && !carers && !(qualified && contains(context, "carer")) {
+            continue;
+        }
+        best = Some((score, def));
     }
     best.map(|(_, def)| def)
+}
+
+/// Byte offsets of the leftmost non-overlapping occurrences of `needle` in `hay` (as
+/// `str::match_indices` gives them), found by scanning for the first byte; nothing for an
+/// empty needle.
+pub(super) struct FindAll<'a> {
+    hay: &'a [u8],
+    needle: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> FindAll<'a> {
+    pub(super) fn new(hay: &'a str, needle: &'a str) -> Self {
+        FindAll {
+            hay: hay.as_bytes(),
+            needle: needle.as_bytes(),
+            pos: 0,
+        }
+    }
+}
+
+impl Iterator for FindAll<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let (&first, rest) = self.needle.split_first()?;
+        while let Some(tail) = self.hay.get(self.pos..) {
+            let i = self.pos + tail.iter().position(|&b| b == first)?;
+            if self.hay.get(i + 1..i + self.needle.len()) == Some(rest) {
+                self.pos = i + self.needle.len();
+                return Some(i);
+            }
+            self.pos = i + 1;
+        }
+        None
+    }
+}
+
+/// `hay.contains(needle)`, without building a two-way searcher for short texts.
+pub(super) fn contains(hay: &str, needle: &str) -> bool {
+    needle.is_empty() || FindAll::new(hay, needle).next().is_some()
 }
 
 /// Percentages and rates are interchangeable (turnover is given either way); days, weeks and

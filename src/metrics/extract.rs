@@ -181,24 +181,41 @@ struct Norm {
 }
 
 fn normalise(s: &str) -> Norm {
+    let bytes = s.as_bytes();
     let mut text = String::with_capacity(s.len());
     let mut orig = Vec::with_capacity(s.len() + 1);
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            // ASCII: the same mapping as below, a byte at a time.
+            let mapped = match b {
+                b'`' => b'\'',
+                b'*' if bytes.get(i + 1) == Some(&b'*') => {
+                    i += 2;
+                    continue;
+                }
+                b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => b' ',
+                b => b.to_ascii_lowercase(),
+            };
+            text.push(char::from(mapped));
+            orig.push(i);
+            i += 1;
+            continue;
+        }
+        let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
+            break;
+        };
         let mapped = match c {
-            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
+            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
             '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
             '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
-            '*' if chars.peek().is_some_and(|&(_, n)| n == '*') => {
-                chars.next();
-                continue;
-            }
             c if c.is_whitespace() || c == '\u{FEFF}' => ' ',
-            c => c.to_ascii_lowercase(),
+            c => c,
         };
         let start = text.len();
         text.push(mapped);
         orig.extend(std::iter::repeat_n(i, text.len() - start));
+        i += c.len_utf8();
     }
     orig.push(s.len());
     Norm { text, orig }
@@ -347,10 +364,8 @@ fn find_words<'a>(
     end: usize,
     word: &'a str,
 ) -> impl Iterator<Item = usize> + 'a {
-    text.get(start..end)
-        .unwrap_or("")
-        .match_indices(word)
-        .map(move |(i, _)| start + i)
+    catalogue::FindAll::new(text.get(start..end).unwrap_or(""), word)
+        .map(move |i| start + i)
         .filter(move |&i| is_word_start(text, i) && is_word_end(text, i + word.len()))
 }
 
@@ -1100,7 +1115,7 @@ fn direction(text: &str, lo: usize, hi: usize) -> Option<Direction> {
 }
 
 fn population(text: &str, part: Part, dataset: Option<Dataset>) -> Option<Population> {
-    let has = |w: &str| text.contains(w);
+    let has = |w: &str| catalogue::contains(text, w);
     if has("carer") || dataset == Some(Dataset::Sace) {
         Some(Population::Carers)
     } else if has("aged 65")
@@ -1181,7 +1196,7 @@ fn finish(d: &Draft, para: &Text, norm: &Norm, ctx: Context<'_>) -> Metric {
             .unwrap_or(""),
         ctx.subheading.unwrap_or("").to_ascii_lowercase()
     );
-    let carers = |t: &str| t.contains("carer") || dataset == Some(Dataset::Sace);
+    let carers = |t: &str| catalogue::contains(t, "carer") || dataset == Some(Dataset::Sace);
     let try_match = |t: &str| catalogue::best_match(t, &context, d.unit, carers(t));
     let canonical = if d.comp.is_some() {
         try_match(clause_text).or_else(|| try_match(full_text))

@@ -266,6 +266,19 @@ pub(crate) fn dataset_name(input: &str) -> PResult<'_, Dataset> {
     if !matches!(first, b'a' | b'b' | b'c' | b'd' | b'l' | b'r' | b's') {
         return fail(input);
     }
+    // And their second letters: most words starting with those letters go no further.
+    let second = input.as_bytes().get(1).copied().unwrap_or(0);
+    let known = match first {
+        b'a' => matches!(second, b'd' | b's'),
+        b'b' => second == b'y',
+        b'c' => matches!(second, b'l' | b'o' | b'q'),
+        b'd' | b'r' => second == b'a',
+        b'l' => second == b'o',
+        _ => matches!(second, b'a' | b'h' | b'k' | b'u'),
+    };
+    if !known {
+        return fail(input);
+    }
     for &(name, dataset) in DATASET_NAMES {
         if name.as_bytes().first() != Some(&first) {
             continue;
