@@ -648,7 +648,9 @@ fn groups(text: &str, start: usize, end: usize) -> Vec<Group> {
     let mut mentions: Vec<(usize, usize, Dataset, Option<FinancialYear>)> = Vec::new();
     let mut i = start;
     while i < end {
-        if !is_word_start(text, i) || !text.as_bytes().get(i).is_some_and(u8::is_ascii_alphabetic) {
+        if !is_word_start(text, i)
+            || !grammar::may_start_dataset_name(text.as_bytes().get(i..).unwrap_or_default())
+        {
             i += 1;
             continue;
         }
