@@ -206,14 +206,14 @@ pub(crate) fn best_match(
 
 /// The pairs of adjacent bytes a text holds, hashed into 1024 bits: a needle with a pair the
 /// text lacks cannot occur in it.
-struct Pairs([u64; 16]);
+pub(super) struct Pairs([u64; 16]);
 
 impl Pairs {
     fn slot(a: u8, b: u8) -> usize {
         (usize::from(a) << 5 ^ usize::from(b)) & 1023
     }
 
-    fn of(text: &str) -> Self {
+    pub(super) fn of(text: &str) -> Self {
         let mut bits = [0u64; 16];
         for w in text.as_bytes().windows(2) {
             if let [a, b] = *w {
@@ -226,7 +226,7 @@ impl Pairs {
         Pairs(bits)
     }
 
-    fn may_contain(&self, needle: &str) -> bool {
+    pub(super) fn may_contain(&self, needle: &str) -> bool {
         needle.as_bytes().windows(2).all(|w| match *w {
             [a, b] => {
                 let k = Self::slot(a, b);

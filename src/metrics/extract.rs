@@ -369,6 +369,24 @@ fn find_words<'a>(
         .filter(move |&i| is_word_start(text, i) && is_word_end(text, i + word.len()))
 }
 
+/// [`find_words`], skipping the search when a letter pair of `word` is missing from the range
+/// `pairs` was taken over (which holds `text[start..end]`).
+fn find_words_in<'a>(
+    pairs: &catalogue::Pairs,
+    text: &'a str,
+    start: usize,
+    end: usize,
+    word: &'a str,
+) -> impl Iterator<Item = usize> + 'a {
+    let end = if pairs.may_contain(word) { end } else { start };
+    find_words(text, start, end, word)
+}
+
+/// The letter pairs of `text[start..end]`.
+fn pairs_of(text: &str, start: usize, end: usize) -> catalogue::Pairs {
+    catalogue::Pairs::of(text.get(start..end).unwrap_or(""))
+}
+
 /// Regions reports name averages for.
 const REGIONS: &[(&str, &str)] = &[
     ("london", "London"),
@@ -399,12 +417,20 @@ fn comparators(text: &str, start: usize, end: usize, toks: &[Tok]) -> Vec<Comp> 
             .position(|t| t.start == pos && matches!(t.fig, Figure::Value(..) | Figure::Bare(_)))
     };
     let mut out: Vec<Comp> = Vec::new();
+    // Every comparator names a value token.
+    if !toks
+        .iter()
+        .any(|t| matches!(t.fig, Figure::Value(..) | Figure::Bare(_)))
+    {
+        return out;
+    }
+    let pairs = pairs_of(text, start, end);
     // "average" may stand alone ("than average"); "figure" and "mean" need a scope ("the England
     // figure of 65%").
-    let anchors = find_words(text, start, end, "average")
+    let anchors = find_words_in(&pairs, text, start, end, "average")
         .map(|a| (a, "average".len(), false))
-        .chain(find_words(text, start, end, "figure").map(|a| (a, "figure".len(), true)))
-        .chain(find_words(text, start, end, "mean").map(|a| (a, "mean".len(), true)));
+        .chain(find_words_in(&pairs, text, start, end, "figure").map(|a| (a, "figure".len(), true)))
+        .chain(find_words_in(&pairs, text, start, end, "mean").map(|a| (a, "mean".len(), true)));
     for (a, len, needs_scope) in anchors {
         let after = a + len;
         let piece = text.get(after..end).unwrap_or("");
@@ -477,20 +503,28 @@ fn comparators(text: &str, start: usize, end: usize, toks: &[Tok]) -> Vec<Comp> 
             });
         }
     }
-    compared_to(text, (start, end), toks, &mut out);
-    than_in(text, (start, end), toks, &mut out);
+    compared_to(&pairs, text, (start, end), toks, &mut out);
+    than_in(&pairs, text, (start, end), toks, &mut out);
     out.sort_by_key(|c| toks.get(c.tok).map_or(0, |t| t.start));
     out
 }
 
 /// "than in England (65.4%)", "than nationally (12%)", "than across London (9%)": a scope
 /// without "average".
-fn than_in(text: &str, (start, end): (usize, usize), toks: &[Tok], out: &mut Vec<Comp>) {
+fn than_in(
+    pairs: &catalogue::Pairs,
+    text: &str,
+    (start, end): (usize, usize),
+    toks: &[Tok],
+    out: &mut Vec<Comp>,
+) {
     let tok_at = |pos: usize| {
         toks.iter()
             .position(|t| t.start == pos && matches!(t.fig, Figure::Value(..) | Figure::Bare(_)))
     };
-    for p in find_words(text, start, end, "than").chain(find_words(text, start, end, "then")) {
+    for p in find_words_in(pairs, text, start, end, "than")
+        .chain(find_words_in(pairs, text, start, end, "then"))
+    {
         let rest = text.get(p + 4..end).unwrap_or("").trim_start();
         let rest = ["in ", "across ", "for "]
             .iter()
@@ -530,7 +564,13 @@ fn than_in(text: &str, (start, end): (usize, usize), toks: &[Tok], out: &mut Vec
 
 /// "compared to 18.25% nationally", "in comparison to 12%": a figure right after the phrase,
 /// scoped by the words after it.
-fn compared_to(text: &str, (start, end): (usize, usize), toks: &[Tok], out: &mut Vec<Comp>) {
+fn compared_to(
+    pairs: &catalogue::Pairs,
+    text: &str,
+    (start, end): (usize, usize),
+    toks: &[Tok],
+    out: &mut Vec<Comp>,
+) {
     let tok_at = |pos: usize| {
         toks.iter()
             .position(|t| t.start == pos && matches!(t.fig, Figure::Value(..) | Figure::Bare(_)))
@@ -541,7 +581,7 @@ fn compared_to(text: &str, (start, end): (usize, usize), toks: &[Tok], out: &mut
         "in comparison to",
         "in comparison with",
     ] {
-        for p in find_words(text, start, end, phrase) {
+        for p in find_words_in(pairs, text, start, end, phrase) {
             let piece = text.get(p + phrase.len()..end).unwrap_or("");
             let trimmed = piece.trim_start().trim_start_matches('(').trim_start();
             let Some(tok) = tok_at(end - trimmed.len()) else {
@@ -595,10 +635,23 @@ struct BandHit {
 
 fn bands(text: &str, start: usize, end: usize) -> Vec<BandHit> {
     let mut out: Vec<BandHit> = Vec::new();
-    let anchors = find_words(text, start, end, "positive")
-        .chain(find_words(text, start, end, "negative"))
-        .chain(find_words(text, start, end, "no statistical variation"))
-        .chain(find_words(text, start, end, "no significant variation"));
+    let pairs = pairs_of(text, start, end);
+    let anchors = find_words_in(&pairs, text, start, end, "positive")
+        .chain(find_words_in(&pairs, text, start, end, "negative"))
+        .chain(find_words_in(
+            &pairs,
+            text,
+            start,
+            end,
+            "no statistical variation",
+        ))
+        .chain(find_words_in(
+            &pairs,
+            text,
+            start,
+            end,
+            "no significant variation",
+        ));
     for h in anchors {
         let mut s = h;
         let head = |s: usize| text.get(start..s).unwrap_or("");
@@ -1109,9 +1162,14 @@ const DIRECTIONS: &[(&str, Direction)] = &[
 ];
 
 fn direction(text: &str, lo: usize, hi: usize) -> Option<Direction> {
+    let pairs = pairs_of(text, lo, hi);
     DIRECTIONS
         .iter()
-        .filter_map(|&(w, d)| find_words(text, lo, hi, w).next().map(|p| (p, d)))
+        .filter_map(|&(w, d)| {
+            find_words_in(&pairs, text, lo, hi, w)
+                .next()
+                .map(|p| (p, d))
+        })
         .min_by_key(|&(p, _)| p)
         .map(|(_, d)| d)
 }
