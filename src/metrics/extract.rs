@@ -182,7 +182,7 @@ struct Norm {
 
 fn normalise(s: &str) -> Norm {
     let bytes = s.as_bytes();
-    let mut text = String::with_capacity(s.len());
+    let mut text: Vec<u8> = Vec::with_capacity(s.len());
     let mut orig = Vec::with_capacity(s.len() + 1);
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
@@ -197,7 +197,7 @@ fn normalise(s: &str) -> Norm {
                 b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => b' ',
                 b => b.to_ascii_lowercase(),
             };
-            text.push(char::from(mapped));
+            text.push(mapped);
             orig.push(i);
             i += 1;
             continue;
@@ -212,12 +212,15 @@ fn normalise(s: &str) -> Norm {
             c if c.is_whitespace() || c == '\u{FEFF}' => ' ',
             c => c,
         };
-        let start = text.len();
-        text.push(mapped);
-        orig.extend(std::iter::repeat_n(i, text.len() - start));
+        let mut buf = [0; 4];
+        let encoded = mapped.encode_utf8(&mut buf).as_bytes();
+        text.extend_from_slice(encoded);
+        orig.extend(std::iter::repeat_n(i, encoded.len()));
         i += c.len_utf8();
     }
     orig.push(s.len());
+    // Whole characters were written, so this is valid UTF-8.
+    let text = String::from_utf8(text).unwrap_or_default();
     Norm { text, orig }
 }
 
@@ -299,7 +302,8 @@ fn figures(text: &str, start: usize, end: usize) -> Vec<Tok> {
     let mut i = start;
     while i < end {
         let b = bytes.get(i).copied().unwrap_or(0);
-        let pound = text.get(i..).is_some_and(|t| t.starts_with('£'));
+        // '£' is C2 A3 in UTF-8.
+        let pound = b == 0xC2 && bytes.get(i + 1) == Some(&0xA3);
         let prev = if i > 0 {
             bytes.get(i - 1).copied()
         } else {
@@ -704,7 +708,16 @@ fn groups(text: &str, start: usize, end: usize) -> Vec<Group> {
         if !is_word_start(text, i)
             || !grammar::may_start_dataset_name(text.as_bytes().get(i..).unwrap_or_default())
         {
+            // No word starts inside a run of letters and digits.
             i += 1;
+            while i < end
+                && text
+                    .as_bytes()
+                    .get(i - 1..=i)
+                    .is_some_and(|p| p.iter().all(u8::is_ascii_alphanumeric))
+            {
+                i += 1;
+            }
             continue;
         }
         let piece = text.get(i..end).unwrap_or("");
