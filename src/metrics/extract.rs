@@ -187,6 +187,20 @@ fn normalise(s: &str) -> Norm {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if b.is_ascii() {
+            // A run of ASCII that only needs lowercasing, in one go.
+            let plain = |c: &&u8| {
+                c.is_ascii() && !matches!(**c, b'`' | b'*' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+            };
+            let run = bytes.get(i..).unwrap_or_default();
+            let run = run
+                .get(..run.iter().take_while(plain).count())
+                .unwrap_or_default();
+            if !run.is_empty() {
+                text.extend(run.iter().map(u8::to_ascii_lowercase));
+                orig.extend(i..i + run.len());
+                i += run.len();
+                continue;
+            }
             // ASCII: the same mapping as below, a byte at a time.
             let mapped = match b {
                 b'`' => b'\'',
@@ -304,14 +318,17 @@ fn figures(text: &str, start: usize, end: usize) -> Vec<Tok> {
         let b = bytes.get(i).copied().unwrap_or(0);
         // '£' is C2 A3 in UTF-8.
         let pound = b == 0xC2 && bytes.get(i + 1) == Some(&0xA3);
+        if !(b.is_ascii_digit() || pound) {
+            i += 1;
+            continue;
+        }
         let prev = if i > 0 {
             bytes.get(i - 1).copied()
         } else {
             None
         };
-        let starts = (b.is_ascii_digit() || pound)
-            && !prev
-                .is_some_and(|p| p.is_ascii_alphanumeric() || p == b'.' || p == b',' || p == b'/');
+        let starts =
+            !prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == b'.' || p == b',' || p == b'/');
         if !starts {
             i += 1;
             continue;
@@ -415,7 +432,13 @@ struct Comp {
 }
 
 /// Comparator phrases in a sentence; each names the token holding its value.
-fn comparators(text: &str, start: usize, end: usize, toks: &[Tok]) -> Vec<Comp> {
+fn comparators(
+    text: &str,
+    start: usize,
+    end: usize,
+    toks: &[Tok],
+    pairs: &catalogue::Pairs,
+) -> Vec<Comp> {
     let tok_at = |pos: usize| {
         toks.iter()
             .position(|t| t.start == pos && matches!(t.fig, Figure::Value(..) | Figure::Bare(_)))
@@ -428,13 +451,12 @@ fn comparators(text: &str, start: usize, end: usize, toks: &[Tok]) -> Vec<Comp> 
     {
         return out;
     }
-    let pairs = pairs_of(text, start, end);
     // "average" may stand alone ("than average"); "figure" and "mean" need a scope ("the England
     // figure of 65%").
-    let anchors = find_words_in(&pairs, text, start, end, "average")
+    let anchors = find_words_in(pairs, text, start, end, "average")
         .map(|a| (a, "average".len(), false))
-        .chain(find_words_in(&pairs, text, start, end, "figure").map(|a| (a, "figure".len(), true)))
-        .chain(find_words_in(&pairs, text, start, end, "mean").map(|a| (a, "mean".len(), true)));
+        .chain(find_words_in(pairs, text, start, end, "figure").map(|a| (a, "figure".len(), true)))
+        .chain(find_words_in(pairs, text, start, end, "mean").map(|a| (a, "mean".len(), true)));
     for (a, len, needs_scope) in anchors {
         let after = a + len;
         let piece = text.get(after..end).unwrap_or("");
@@ -507,8 +529,8 @@ fn comparators(text: &str, start: usize, end: usize, toks: &[Tok]) -> Vec<Comp> 
             });
         }
     }
-    compared_to(&pairs, text, (start, end), toks, &mut out);
-    than_in(&pairs, text, (start, end), toks, &mut out);
+    compared_to(pairs, text, (start, end), toks, &mut out);
+    than_in(pairs, text, (start, end), toks, &mut out);
     out.sort_by_key(|c| toks.get(c.tok).map_or(0, |t| t.start));
     out
 }
@@ -637,20 +659,19 @@ struct BandHit {
     band: VariationBand,
 }
 
-fn bands(text: &str, start: usize, end: usize) -> Vec<BandHit> {
+fn bands(text: &str, start: usize, end: usize, pairs: &catalogue::Pairs) -> Vec<BandHit> {
     let mut out: Vec<BandHit> = Vec::new();
-    let pairs = pairs_of(text, start, end);
-    let anchors = find_words_in(&pairs, text, start, end, "positive")
-        .chain(find_words_in(&pairs, text, start, end, "negative"))
+    let anchors = find_words_in(pairs, text, start, end, "positive")
+        .chain(find_words_in(pairs, text, start, end, "negative"))
         .chain(find_words_in(
-            &pairs,
+            pairs,
             text,
             start,
             end,
             "no statistical variation",
         ))
         .chain(find_words_in(
-            &pairs,
+            pairs,
             text,
             start,
             end,
@@ -848,6 +869,8 @@ fn pick(datasets: &[Dataset]) -> Option<Dataset> {
 
 /// What one sentence holds: figures, source mentions and band labels.
 struct Found {
+    /// The sentence's letter pairs.
+    pairs: catalogue::Pairs,
     toks: Vec<Tok>,
     groups: Vec<Group>,
     bands: Vec<BandHit>,
@@ -894,10 +917,12 @@ pub(crate) fn paragraph_metrics(para: &Text, ctx: Context<'_>, out: &mut Vec<Met
     let mut group_band: Option<BandHit> = None;
     let mut backward_from = 0;
     for (s, e) in sentences(text) {
+        let pairs = pairs_of(text, s, e);
         let found = Found {
             toks: figures(text, s, e),
             groups: groups(text, s, e),
-            bands: bands(text, s, e),
+            bands: bands(text, s, e, &pairs),
+            pairs,
         };
         let first_new = drafts.len();
         sentence_drafts(text, (s, e), &found, forward, &mut drafts);
@@ -1021,7 +1046,7 @@ fn sentence_drafts(
     drafts: &mut Vec<Draft>,
 ) {
     let toks = found.toks.as_slice();
-    let comps = comparators(text, s, e, toks);
+    let comps = comparators(text, s, e, toks, &found.pairs);
     let first = drafts.len();
     for (vi, ci) in pair(toks, &comps, (s, e)) {
         let Some(&vt) = toks.get(vi) else { continue };
