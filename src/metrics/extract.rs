@@ -188,9 +188,8 @@ fn normalise(s: &str) -> Norm {
     while let Some(&b) = bytes.get(i) {
         if b.is_ascii() {
             // A run of ASCII that only needs lowercasing, in one go.
-            let plain = |c: &&u8| {
-                c.is_ascii() && !matches!(**c, b'`' | b'*' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
-            };
+            // Printable ASCII but '*' and '`' (control bytes take the way below).
+            let plain = |c: &&u8| matches!(**c, 0x20..=0x29 | 0x2B..=0x5F | 0x61..=0x7F);
             let run = bytes.get(i..).unwrap_or_default();
             let run = run
                 .get(..run.iter().take_while(plain).count())

@@ -282,8 +282,9 @@ pub(crate) fn dataset_name(input: &str) -> PResult<'_, Dataset> {
     if !may_start_dataset_name(input.as_bytes()) {
         return fail(input);
     }
+    let head = input.as_bytes().get(..2);
     for &(name, dataset) in DATASET_NAMES {
-        if name.as_bytes().first() != Some(&first) {
+        if name.as_bytes().first() != Some(&first) || name.as_bytes().get(..2) != head {
             continue;
         }
         if let Some(rest) = input.strip_prefix(name) {
