@@ -161,9 +161,16 @@ pub(crate) fn best_match(
 ) -> Option<&'static MeasureDef> {
     let mut best: Option<(usize, &'static MeasureDef)> = None;
     // Most keys are ruled out by a pair of letters neither text has.
-    let (text_pairs, context_pairs) = (Pairs::of(text), Pairs::of(context));
+    let text_pairs = Pairs::of(text);
+    // The context only matters to qualified measures: its pairs are taken when first needed.
+    let context_pairs = std::cell::OnceCell::new();
     let in_text = |k: &str| text_pairs.may_contain(k) && contains(text, k);
-    let in_context = |k: &str| context_pairs.may_contain(k) && contains(context, k);
+    let in_context = |k: &str| {
+        context_pairs
+            .get_or_init(|| Pairs::of(context))
+            .may_contain(k)
+            && contains(context, k)
+    };
     for def in CATALOGUE {
         if !units_agree(def.unit, unit) {
             continue;

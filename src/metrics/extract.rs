@@ -1295,11 +1295,20 @@ fn finish(d: &Draft, para: &Text, norm: &Norm, ctx: Context<'_>) -> Metric {
     );
     let carers = |t: &str| catalogue::contains(t, "carer") || dataset == Some(Dataset::Sace);
     let try_match = |t: &str| catalogue::best_match(t, &context, d.unit, carers(t));
-    let canonical = if d.comp.is_some() {
-        try_match(clause_text).or_else(|| try_match(full_text))
+    // Matching is a pure function of the text: the same range twice gives the same answer.
+    let full = (c_lo, c_hi);
+    let (first, first_range) = if d.comp.is_some() {
+        (clause_text, (c_lo, d.hi.max(c_lo)))
     } else {
-        try_match(side_text).or_else(|| try_match(full_text))
+        (side_text, (subject_start, subject_end.max(subject_start)))
     };
+    let canonical = try_match(first).or_else(|| {
+        if first_range == full {
+            None
+        } else {
+            try_match(full_text)
+        }
+    });
     let population = canonical
         .map(|m| m.population)
         .or_else(|| population(full_text, ctx.part, dataset));
