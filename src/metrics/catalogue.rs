@@ -160,6 +160,17 @@ pub(crate) fn best_match(
     carers: bool,
 ) -> Option<&'static MeasureDef> {
     let mut best: Option<(usize, &'static MeasureDef)> = None;
+    // Most keys are ruled out by a pair of letters neither text has.
+    let text_pairs = Pairs::of(text);
+    // The context only matters to qualified measures: its pairs are taken when first needed.
+    let context_pairs = std::cell::OnceCell::new();
+    let in_text = |k: &str| text_pairs.may_contain(k) && contains(text, k);
+    let in_context = |k: &str| {
+        context_pairs
+            .get_or_init(|| Pairs::of(context))
+            .may_contain(k)
+            && contains(context, k)
+    };
     for def in CATALOGUE {
         if !units_agree(def.unit, unit) {
             continue;
@@ -168,16 +179,11 @@ pub(crate) fn best_match(
             .keys
             .iter()
             .any(|alt| alt.iter().any(|k| k.starts_with('~')));
-        let excluded = |x: &&str| text.contains(*x) || (qualified && context.contains(*x));
-        if def.excludes.iter().any(excluded) {
-            continue;
-        }
-        if def.population == P::Carers && !carers && !(qualified && context.contains("carer")) {
-            continue;
-        }
+        // Keys first: most measures fail on their first key, and the outcome does not depend
+        // on the order of these pure tests.
         let found = |k: &str| match k.strip_prefix('~') {
-            Some(q) => text.contains(q) || context.contains(q),
-            None => text.contains(k),
+            Some(q) => in_text(q) || in_context(q),
+            None => in_text(k),
         };
         let score = def
             .keys
@@ -189,13 +195,124 @@ pub(crate) fn best_match(
                     .sum::<usize>()
             })
             .max();
-        if let Some(score) = score {
-            if best.is_none_or(|(s, _)| score > s) {
-                best = Some((score, def));
-            }
+        let Some(score) = score else { continue };
+        if best.is_some_and(|(s, _)| score <= s) {
+            continue;
         }
+        let excluded = |x: &&str| in_text(x) || (qualified && in_context(x));
+        if def.excludes.iter().any(excluded) {
+            continue;
+        }
+        if def.population == P::Carers && !carers && !(qualified && in_context("carer")) {
+            continue;
+        }
+        best = Some((score, def));
     }
     best.map(|(_, def)| def)
+}
+
+/// The pairs of adjacent bytes a text holds, hashed into 1024 bits: a needle with a pair the
+/// text lacks cannot occur in it.
+pub(super) struct Pairs([u64; 16]);
+
+impl Pairs {
+    fn slot(a: u8, b: u8) -> usize {
+        (usize::from(a) << 5 ^ usize::from(b)) & 1023
+    }
+
+    pub(super) fn of(text: &str) -> Self {
+        let mut bits = [0u64; 16];
+        for w in text.as_bytes().windows(2) {
+            if let [a, b] = *w {
+                let k = Self::slot(a, b);
+                if let Some(word) = bits.get_mut(k / 64) {
+                    *word |= 1 << (k % 64);
+                }
+            }
+        }
+        Pairs(bits)
+    }
+
+    pub(super) fn may_contain(&self, needle: &str) -> bool {
+        needle.as_bytes().windows(2).all(|w| match *w {
+            [a, b] => {
+                let k = Self::slot(a, b);
+                self.0
+                    .get(k / 64)
+                    .is_some_and(|word| word & (1 << (k % 64)) != 0)
+            }
+            _ => true,
+        })
+    }
+}
+
+/// Byte offsets of the leftmost non-overlapping occurrences of `needle` in `hay` (as
+/// `str::match_indices` gives them), found by scanning for the first byte; nothing for an
+/// empty needle.
+pub(super) struct FindAll<'a> {
+    hay: &'a [u8],
+    needle: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> FindAll<'a> {
+    pub(super) fn new(hay: &'a str, needle: &'a str) -> Self {
+        FindAll {
+            hay: hay.as_bytes(),
+            needle: needle.as_bytes(),
+            pos: 0,
+        }
+    }
+}
+
+impl Iterator for FindAll<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let (&first, rest) = self.needle.split_first()?;
+        while let Some(tail) = self.hay.get(self.pos..) {
+            let i = self.pos + find_byte(tail, first)?;
+            // Short needles: compare in place rather than call `memcmp`.
+            if self
+                .hay
+                .get(i + 1..i + self.needle.len())
+                .is_some_and(|h| h.iter().zip(rest).all(|(a, b)| a == b))
+            {
+                self.pos = i + self.needle.len();
+                return Some(i);
+            }
+            self.pos = i + 1;
+        }
+        None
+    }
+}
+
+/// The first `b` in `hay`, eight bytes at a time.
+fn find_byte(hay: &[u8], b: u8) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let pattern = LO * u64::from(b);
+    let mut chunks = hay.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])) ^ pattern;
+        // The lowest high bit set marks the first zero byte exactly.
+        let zero = word.wrapping_sub(LO) & !word & HI;
+        if zero != 0 {
+            return Some(base + (zero.trailing_zeros() / 8) as usize);
+        }
+        base += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&x| x == b)
+        .map(|p| base + p)
+}
+
+/// `hay.contains(needle)`, without building a two-way searcher for short texts.
+pub(super) fn contains(hay: &str, needle: &str) -> bool {
+    needle.is_empty() || FindAll::new(hay, needle).next().is_some()
 }
 
 /// Percentages and rates are interchangeable (turnover is given either way); days, weeks and

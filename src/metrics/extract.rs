@@ -181,26 +181,59 @@ struct Norm {
 }
 
 fn normalise(s: &str) -> Norm {
-    let mut text = String::with_capacity(s.len());
+    let bytes = s.as_bytes();
+    let mut text: Vec<u8> = Vec::with_capacity(s.len());
     let mut orig = Vec::with_capacity(s.len() + 1);
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let mapped = match c {
-            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
-            '*' if chars.peek().is_some_and(|&(_, n)| n == '*') => {
-                chars.next();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            // A run of ASCII that only needs lowercasing, in one go.
+            // Printable ASCII but '*' and '`' (control bytes take the way below).
+            let plain = |c: &&u8| matches!(**c, 0x20..=0x29 | 0x2B..=0x5F | 0x61..=0x7F);
+            let run = bytes.get(i..).unwrap_or_default();
+            let run = run
+                .get(..run.iter().take_while(plain).count())
+                .unwrap_or_default();
+            if !run.is_empty() {
+                text.extend(run.iter().map(u8::to_ascii_lowercase));
+                orig.extend(i..i + run.len());
+                i += run.len();
                 continue;
             }
-            c if c.is_whitespace() || c == '\u{FEFF}' => ' ',
-            c => c.to_ascii_lowercase(),
+            // ASCII: the same mapping as below, a byte at a time.
+            let mapped = match b {
+                b'`' => b'\'',
+                b'*' if bytes.get(i + 1) == Some(&b'*') => {
+                    i += 2;
+                    continue;
+                }
+                b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => b' ',
+                b => b.to_ascii_lowercase(),
+            };
+            text.push(mapped);
+            orig.push(i);
+            i += 1;
+            continue;
+        }
+        let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
+            break;
         };
-        let start = text.len();
-        text.push(mapped);
-        orig.extend(std::iter::repeat_n(i, text.len() - start));
+        let mapped = match c {
+            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            c if c.is_whitespace() || c == '\u{FEFF}' => ' ',
+            c => c,
+        };
+        let mut buf = [0; 4];
+        let encoded = mapped.encode_utf8(&mut buf).as_bytes();
+        text.extend_from_slice(encoded);
+        orig.extend(std::iter::repeat_n(i, encoded.len()));
+        i += c.len_utf8();
     }
     orig.push(s.len());
+    // Whole characters were written, so this is valid UTF-8.
+    let text = String::from_utf8(text).unwrap_or_default();
     Norm { text, orig }
 }
 
@@ -282,15 +315,19 @@ fn figures(text: &str, start: usize, end: usize) -> Vec<Tok> {
     let mut i = start;
     while i < end {
         let b = bytes.get(i).copied().unwrap_or(0);
-        let pound = text.get(i..).is_some_and(|t| t.starts_with('£'));
+        // '£' is C2 A3 in UTF-8.
+        let pound = b == 0xC2 && bytes.get(i + 1) == Some(&0xA3);
+        if !(b.is_ascii_digit() || pound) {
+            i += 1;
+            continue;
+        }
         let prev = if i > 0 {
             bytes.get(i - 1).copied()
         } else {
             None
         };
-        let starts = (b.is_ascii_digit() || pound)
-            && !prev
-                .is_some_and(|p| p.is_ascii_alphanumeric() || p == b'.' || p == b',' || p == b'/');
+        let starts =
+            !prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == b'.' || p == b',' || p == b'/');
         if !starts {
             i += 1;
             continue;
@@ -347,11 +384,27 @@ fn find_words<'a>(
     end: usize,
     word: &'a str,
 ) -> impl Iterator<Item = usize> + 'a {
-    text.get(start..end)
-        .unwrap_or("")
-        .match_indices(word)
-        .map(move |(i, _)| start + i)
+    catalogue::FindAll::new(text.get(start..end).unwrap_or(""), word)
+        .map(move |i| start + i)
         .filter(move |&i| is_word_start(text, i) && is_word_end(text, i + word.len()))
+}
+
+/// [`find_words`], skipping the search when a letter pair of `word` is missing from the range
+/// `pairs` was taken over (which holds `text[start..end]`).
+fn find_words_in<'a>(
+    pairs: &catalogue::Pairs,
+    text: &'a str,
+    start: usize,
+    end: usize,
+    word: &'a str,
+) -> impl Iterator<Item = usize> + 'a {
+    let end = if pairs.may_contain(word) { end } else { start };
+    find_words(text, start, end, word)
+}
+
+/// The letter pairs of `text[start..end]`.
+fn pairs_of(text: &str, start: usize, end: usize) -> catalogue::Pairs {
+    catalogue::Pairs::of(text.get(start..end).unwrap_or(""))
 }
 
 /// Regions reports name averages for.
@@ -378,18 +431,31 @@ struct Comp {
 }
 
 /// Comparator phrases in a sentence; each names the token holding its value.
-fn comparators(text: &str, start: usize, end: usize, toks: &[Tok]) -> Vec<Comp> {
+fn comparators(
+    text: &str,
+    start: usize,
+    end: usize,
+    toks: &[Tok],
+    pairs: &catalogue::Pairs,
+) -> Vec<Comp> {
     let tok_at = |pos: usize| {
         toks.iter()
             .position(|t| t.start == pos && matches!(t.fig, Figure::Value(..) | Figure::Bare(_)))
     };
     let mut out: Vec<Comp> = Vec::new();
+    // Every comparator names a value token.
+    if !toks
+        .iter()
+        .any(|t| matches!(t.fig, Figure::Value(..) | Figure::Bare(_)))
+    {
+        return out;
+    }
     // "average" may stand alone ("than average"); "figure" and "mean" need a scope ("the England
     // figure of 65%").
-    let anchors = find_words(text, start, end, "average")
+    let anchors = find_words_in(pairs, text, start, end, "average")
         .map(|a| (a, "average".len(), false))
-        .chain(find_words(text, start, end, "figure").map(|a| (a, "figure".len(), true)))
-        .chain(find_words(text, start, end, "mean").map(|a| (a, "mean".len(), true)));
+        .chain(find_words_in(pairs, text, start, end, "figure").map(|a| (a, "figure".len(), true)))
+        .chain(find_words_in(pairs, text, start, end, "mean").map(|a| (a, "mean".len(), true)));
     for (a, len, needs_scope) in anchors {
         let after = a + len;
         let piece = text.get(after..end).unwrap_or("");
@@ -462,20 +528,28 @@ fn comparators(text: &str, start: usize, end: usize, toks: &[Tok]) -> Vec<Comp> 
             });
         }
     }
-    compared_to(text, (start, end), toks, &mut out);
-    than_in(text, (start, end), toks, &mut out);
+    compared_to(pairs, text, (start, end), toks, &mut out);
+    than_in(pairs, text, (start, end), toks, &mut out);
     out.sort_by_key(|c| toks.get(c.tok).map_or(0, |t| t.start));
     out
 }
 
 /// "than in England (65.4%)", "than nationally (12%)", "than across London (9%)": a scope
 /// without "average".
-fn than_in(text: &str, (start, end): (usize, usize), toks: &[Tok], out: &mut Vec<Comp>) {
+fn than_in(
+    pairs: &catalogue::Pairs,
+    text: &str,
+    (start, end): (usize, usize),
+    toks: &[Tok],
+    out: &mut Vec<Comp>,
+) {
     let tok_at = |pos: usize| {
         toks.iter()
             .position(|t| t.start == pos && matches!(t.fig, Figure::Value(..) | Figure::Bare(_)))
     };
-    for p in find_words(text, start, end, "than").chain(find_words(text, start, end, "then")) {
+    for p in find_words_in(pairs, text, start, end, "than")
+        .chain(find_words_in(pairs, text, start, end, "then"))
+    {
         let rest = text.get(p + 4..end).unwrap_or("").trim_start();
         let rest = ["in ", "across ", "for "]
             .iter()
@@ -515,7 +589,13 @@ fn than_in(text: &str, (start, end): (usize, usize), toks: &[Tok], out: &mut Vec
 
 /// "compared to 18.25% nationally", "in comparison to 12%": a figure right after the phrase,
 /// scoped by the words after it.
-fn compared_to(text: &str, (start, end): (usize, usize), toks: &[Tok], out: &mut Vec<Comp>) {
+fn compared_to(
+    pairs: &catalogue::Pairs,
+    text: &str,
+    (start, end): (usize, usize),
+    toks: &[Tok],
+    out: &mut Vec<Comp>,
+) {
     let tok_at = |pos: usize| {
         toks.iter()
             .position(|t| t.start == pos && matches!(t.fig, Figure::Value(..) | Figure::Bare(_)))
@@ -526,7 +606,7 @@ fn compared_to(text: &str, (start, end): (usize, usize), toks: &[Tok], out: &mut
         "in comparison to",
         "in comparison with",
     ] {
-        for p in find_words(text, start, end, phrase) {
+        for p in find_words_in(pairs, text, start, end, phrase) {
             let piece = text.get(p + phrase.len()..end).unwrap_or("");
             let trimmed = piece.trim_start().trim_start_matches('(').trim_start();
             let Some(tok) = tok_at(end - trimmed.len()) else {
@@ -578,12 +658,24 @@ struct BandHit {
     band: VariationBand,
 }
 
-fn bands(text: &str, start: usize, end: usize) -> Vec<BandHit> {
+fn bands(text: &str, start: usize, end: usize, pairs: &catalogue::Pairs) -> Vec<BandHit> {
     let mut out: Vec<BandHit> = Vec::new();
-    let anchors = find_words(text, start, end, "positive")
-        .chain(find_words(text, start, end, "negative"))
-        .chain(find_words(text, start, end, "no statistical variation"))
-        .chain(find_words(text, start, end, "no significant variation"));
+    let anchors = find_words_in(pairs, text, start, end, "positive")
+        .chain(find_words_in(pairs, text, start, end, "negative"))
+        .chain(find_words_in(
+            pairs,
+            text,
+            start,
+            end,
+            "no statistical variation",
+        ))
+        .chain(find_words_in(
+            pairs,
+            text,
+            start,
+            end,
+            "no significant variation",
+        ));
     for h in anchors {
         let mut s = h;
         let head = |s: usize| text.get(start..s).unwrap_or("");
@@ -633,8 +725,19 @@ fn groups(text: &str, start: usize, end: usize) -> Vec<Group> {
     let mut mentions: Vec<(usize, usize, Dataset, Option<FinancialYear>)> = Vec::new();
     let mut i = start;
     while i < end {
-        if !is_word_start(text, i) || !text.as_bytes().get(i).is_some_and(u8::is_ascii_alphabetic) {
+        if !is_word_start(text, i)
+            || !grammar::may_start_dataset_name(text.as_bytes().get(i..).unwrap_or_default())
+        {
+            // No word starts inside a run of letters and digits.
             i += 1;
+            while i < end
+                && text
+                    .as_bytes()
+                    .get(i - 1..=i)
+                    .is_some_and(|p| p.iter().all(u8::is_ascii_alphanumeric))
+            {
+                i += 1;
+            }
             continue;
         }
         let piece = text.get(i..end).unwrap_or("");
@@ -765,6 +868,8 @@ fn pick(datasets: &[Dataset]) -> Option<Dataset> {
 
 /// What one sentence holds: figures, source mentions and band labels.
 struct Found {
+    /// The sentence's letter pairs.
+    pairs: catalogue::Pairs,
     toks: Vec<Tok>,
     groups: Vec<Group>,
     bands: Vec<BandHit>,
@@ -811,10 +916,12 @@ pub(crate) fn paragraph_metrics(para: &Text, ctx: Context<'_>, out: &mut Vec<Met
     let mut group_band: Option<BandHit> = None;
     let mut backward_from = 0;
     for (s, e) in sentences(text) {
+        let pairs = pairs_of(text, s, e);
         let found = Found {
             toks: figures(text, s, e),
             groups: groups(text, s, e),
-            bands: bands(text, s, e),
+            bands: bands(text, s, e, &pairs),
+            pairs,
         };
         let first_new = drafts.len();
         sentence_drafts(text, (s, e), &found, forward, &mut drafts);
@@ -938,7 +1045,7 @@ fn sentence_drafts(
     drafts: &mut Vec<Draft>,
 ) {
     let toks = found.toks.as_slice();
-    let comps = comparators(text, s, e, toks);
+    let comps = comparators(text, s, e, toks, &found.pairs);
     let first = drafts.len();
     for (vi, ci) in pair(toks, &comps, (s, e)) {
         let Some(&vt) = toks.get(vi) else { continue };
@@ -1092,15 +1199,20 @@ const DIRECTIONS: &[(&str, Direction)] = &[
 ];
 
 fn direction(text: &str, lo: usize, hi: usize) -> Option<Direction> {
+    let pairs = pairs_of(text, lo, hi);
     DIRECTIONS
         .iter()
-        .filter_map(|&(w, d)| find_words(text, lo, hi, w).next().map(|p| (p, d)))
+        .filter_map(|&(w, d)| {
+            find_words_in(&pairs, text, lo, hi, w)
+                .next()
+                .map(|p| (p, d))
+        })
         .min_by_key(|&(p, _)| p)
         .map(|(_, d)| d)
 }
 
 fn population(text: &str, part: Part, dataset: Option<Dataset>) -> Option<Population> {
-    let has = |w: &str| text.contains(w);
+    let has = |w: &str| catalogue::contains(text, w);
     if has("carer") || dataset == Some(Dataset::Sace) {
         Some(Population::Carers)
     } else if has("aged 65")
@@ -1181,13 +1293,22 @@ fn finish(d: &Draft, para: &Text, norm: &Norm, ctx: Context<'_>) -> Metric {
             .unwrap_or(""),
         ctx.subheading.unwrap_or("").to_ascii_lowercase()
     );
-    let carers = |t: &str| t.contains("carer") || dataset == Some(Dataset::Sace);
+    let carers = |t: &str| catalogue::contains(t, "carer") || dataset == Some(Dataset::Sace);
     let try_match = |t: &str| catalogue::best_match(t, &context, d.unit, carers(t));
-    let canonical = if d.comp.is_some() {
-        try_match(clause_text).or_else(|| try_match(full_text))
+    // Matching is a pure function of the text: the same range twice gives the same answer.
+    let full = (c_lo, c_hi);
+    let (first, first_range) = if d.comp.is_some() {
+        (clause_text, (c_lo, d.hi.max(c_lo)))
     } else {
-        try_match(side_text).or_else(|| try_match(full_text))
+        (side_text, (subject_start, subject_end.max(subject_start)))
     };
+    let canonical = try_match(first).or_else(|| {
+        if first_range == full {
+            None
+        } else {
+            try_match(full_text)
+        }
+    });
     let population = canonical
         .map(|m| m.population)
         .or_else(|| population(full_text, ctx.part, dataset));

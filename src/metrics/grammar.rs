@@ -254,6 +254,23 @@ pub(crate) const DATASET_NAMES: &[(&str, Dataset)] = &[
     ("by cqc", Dataset::CqcRatings),
 ];
 
+/// Whether `bytes` may start a dataset name: its first two letters are those of one.
+#[inline]
+pub(crate) fn may_start_dataset_name(bytes: &[u8]) -> bool {
+    let (Some(&first), second) = (bytes.first(), bytes.get(1).copied().unwrap_or(0)) else {
+        return false;
+    };
+    match first {
+        b'a' => matches!(second, b'd' | b's'),
+        b'b' => second == b'y',
+        b'c' => matches!(second, b'l' | b'o' | b'q'),
+        b'd' | b'r' => second == b'a',
+        b'l' => second == b'o',
+        b's' => matches!(second, b'a' | b'h' | b'k' | b'u'),
+        _ => false,
+    }
+}
+
 /// A dataset name at the start of `input`, ending at a word boundary.
 /// Grammar: `DATASET_NAMES[i] !alnum` (first match).
 pub(crate) fn dataset_name(input: &str) -> PResult<'_, Dataset> {
@@ -262,12 +279,12 @@ pub(crate) fn dataset_name(input: &str) -> PResult<'_, Dataset> {
     let Some(&first) = input.as_bytes().first() else {
         return fail(input);
     };
-    // The names' first letters.
-    if !matches!(first, b'a' | b'b' | b'c' | b'd' | b'l' | b'r' | b's') {
+    if !may_start_dataset_name(input.as_bytes()) {
         return fail(input);
     }
+    let head = input.as_bytes().get(..2);
     for &(name, dataset) in DATASET_NAMES {
-        if name.as_bytes().first() != Some(&first) {
+        if name.as_bytes().first() != Some(&first) || name.as_bytes().get(..2) != head {
             continue;
         }
         if let Some(rest) = input.strip_prefix(name) {
