@@ -53,6 +53,57 @@ pub enum CsvError {
     },
 }
 
+/// A CSV file being read, with its header row: columns are found by name, ignoring case, and
+/// cells are trimmed. The cohort's loaders (scores, groups, metrics) all open files this way.
+pub(crate) struct CsvTable<'s, R> {
+    reader: csv::Reader<R>,
+    headers: csv::StringRecord,
+    source: &'s str,
+}
+
+impl<'s, R: Read> CsvTable<'s, R> {
+    /// Reads the header row; `source` names the file in errors.
+    pub(crate) fn open(reader: R, source: &'s str) -> Result<Self, CsvError> {
+        let mut reader = csv::ReaderBuilder::new()
+            .trim(csv::Trim::All)
+            .from_reader(reader);
+        let headers = reader
+            .headers()
+            .map_err(|e| CsvError::from_csv(&e, source))?
+            .clone();
+        Ok(CsvTable {
+            reader,
+            headers,
+            source,
+        })
+    }
+
+    /// The position of a column, if the file has it.
+    pub(crate) fn find(&self, name: &str) -> Option<usize> {
+        self.headers
+            .iter()
+            .position(|h| h.eq_ignore_ascii_case(name))
+    }
+
+    /// The position of a column the file must have.
+    pub(crate) fn required(&self, name: &str) -> Result<usize, CsvError> {
+        self.find(name).ok_or_else(|| CsvError::MissingColumn {
+            column: name.to_owned(),
+        })
+    }
+
+    /// The records, each with its line number.
+    pub(crate) fn rows(
+        &mut self,
+    ) -> impl Iterator<Item = Result<(u64, csv::StringRecord), CsvError>> {
+        let source = self.source;
+        self.reader.records().map(move |row| {
+            let row = row.map_err(|e| CsvError::from_csv(&e, source))?;
+            Ok((row.position().map_or(0, csv::Position::line), row))
+        })
+    }
+}
+
 impl CsvError {
     /// The line the error is on, when it is about one record.
     pub fn line(&self) -> Option<u64> {
@@ -115,20 +166,9 @@ pub(crate) fn open(path: &Path) -> Result<std::fs::File, CsvError> {
 /// columns (by the short names of that file or by [`QualityStatement::id`]), in any order.
 /// Blank cells are unknown and stay `None`.
 pub(crate) fn read_scores(reader: impl Read, source: &str) -> Result<Vec<ScoreRecord>, CsvError> {
-    let mut csv = csv::ReaderBuilder::new()
-        .flexible(false)
-        .trim(csv::Trim::All)
-        .from_reader(reader);
-    let headers = csv
-        .headers()
-        .map_err(|e| CsvError::from_csv(&e, source))?
-        .clone();
-    let find = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
-    let required = |name: &str| {
-        find(name).ok_or_else(|| CsvError::MissingColumn {
-            column: name.to_owned(),
-        })
-    };
+    let mut table = CsvTable::open(reader, source)?;
+    let find = |name: &str| table.find(name);
+    let required = |name: &str| table.required(name);
     let authority = required("authority")?;
     let rating = find("overall_rating").or_else(|| find("rating"));
     let published = find("published");
@@ -145,9 +185,8 @@ pub(crate) fn read_scores(reader: impl Read, source: &str) -> Result<Vec<ScoreRe
     }
 
     let mut records = Vec::new();
-    for row in csv.records() {
-        let row = row.map_err(|e| CsvError::from_csv(&e, source))?;
-        let line = row.position().map_or(0, csv::Position::line);
+    for row in table.rows() {
+        let (line, row) = row?;
         let cell = |i: usize| row.get(i).unwrap_or("");
         let invalid = |column: &str, expected: &'static str, found: &str| CsvError::InvalidValue {
             line,

@@ -12,7 +12,7 @@ use std::io::Read;
 use std::path::Path;
 
 use super::Cohort;
-use super::csv::{CsvError, open};
+use super::csv::{CsvError, CsvTable, open};
 use super::rank::{Standing, Summary};
 use super::record::{ScoreRecord, Subject};
 use crate::identity::{Authority, AuthorityKind, Region, UnknownAuthority};
@@ -159,26 +159,11 @@ impl fmt::Display for Group {
 }
 
 fn read_groups(reader: impl Read, source: &str) -> Result<Vec<Group>, CsvError> {
-    let mut csv = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .from_reader(reader);
-    let headers = csv
-        .headers()
-        .map_err(|e| CsvError::from_csv(&e, source))?
-        .clone();
-    let column = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.eq_ignore_ascii_case(name))
-            .ok_or_else(|| CsvError::MissingColumn {
-                column: name.to_owned(),
-            })
-    };
-    let (group_column, authority_column) = (column("group")?, column("authority")?);
+    let mut table = CsvTable::open(reader, source)?;
+    let (group_column, authority_column) = (table.required("group")?, table.required("authority")?);
     let mut groups: Vec<Group> = Vec::new();
-    for row in csv.records() {
-        let row = row.map_err(|e| CsvError::from_csv(&e, source))?;
-        let line = row.position().map_or(0, csv::Position::line);
+    for row in table.rows() {
+        let (line, row) = row?;
         let name = row.get(group_column).unwrap_or("");
         let authority = row.get(authority_column).unwrap_or("");
         if name.is_empty() {

@@ -6,7 +6,7 @@ use std::fmt;
 use std::io::Write;
 
 use super::Cohort;
-use super::csv::CsvError;
+use super::csv::{CsvError, CsvTable};
 use super::rank::{Standing, Summary};
 use super::record::ScoreRecord;
 use crate::identity::Authority;
@@ -190,19 +190,9 @@ fn read_observations(
     reader: impl std::io::Read,
     source: &str,
 ) -> Result<Vec<MetricObservation>, CsvError> {
-    let mut csv = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .from_reader(reader);
-    let headers = csv
-        .headers()
-        .map_err(|e| CsvError::from_csv(&e, source))?
-        .clone();
-    let find = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
-    let required = |name: &str| {
-        find(name).ok_or_else(|| CsvError::MissingColumn {
-            column: name.to_owned(),
-        })
-    };
+    let mut table = CsvTable::open(reader, source)?;
+    let find = |name: &str| table.find(name);
+    let required = |name: &str| table.required(name);
     let (authority, measure, value) = (
         required("authority")?,
         required("measure")?,
@@ -215,9 +205,8 @@ fn read_observations(
         find("verdict"),
     );
     let mut out = Vec::new();
-    for row in csv.records() {
-        let row = row.map_err(|e| CsvError::from_csv(&e, source))?;
-        let line = row.position().map_or(0, csv::Position::line);
+    for row in table.rows() {
+        let (line, row) = row?;
         let cell = |i: Option<usize>| i.and_then(|i| row.get(i)).unwrap_or("");
         let invalid = |column: &str, expected: &'static str, found: &str| CsvError::InvalidValue {
             line,
