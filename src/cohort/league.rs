@@ -121,16 +121,7 @@ impl Cohort {
 impl LeagueTable {
     /// The row of the authority a name resolves to, or of an unresolved row with this name.
     pub fn row(&self, name: &str) -> Option<&LeagueRow> {
-        match crate::identity::Authority::lookup(name) {
-            Some(a) => self
-                .rows
-                .iter()
-                .find(|r| r.ons_code.as_deref() == Some(a.ons_code.as_str())),
-            None => self
-                .rows
-                .iter()
-                .find(|r| r.name.eq_ignore_ascii_case(name.trim())),
-        }
+        super::row_named(&self.rows, name, |r| (r.ons_code.as_deref(), &r.name))
     }
 
     /// Writes the table as CSV: `position, rank, last, of, authority, ons_code, total, scored,

@@ -311,16 +311,7 @@ pub struct MeasureTable {
 impl MeasureTable {
     /// The row of the authority a name resolves to.
     pub fn row(&self, name: &str) -> Option<&MeasureRow> {
-        match Authority::lookup(name) {
-            Some(a) => self
-                .rows
-                .iter()
-                .find(|r| r.ons_code.as_deref() == Some(a.ons_code.as_str())),
-            None => self
-                .rows
-                .iter()
-                .find(|r| r.authority.eq_ignore_ascii_case(name.trim())),
-        }
+        super::row_named(&self.rows, name, |r| (r.ons_code.as_deref(), &r.authority))
     }
 }
 

@@ -282,3 +282,18 @@ impl fmt::Display for Cohort {
         Ok(())
     }
 }
+
+/// The row of the authority `name` resolves to (by ONS code), or else of an unresolved row
+/// with that name (ignoring case). `key` gives a row's ONS code and name.
+pub(crate) fn row_named<'a, T>(
+    rows: &'a [T],
+    name: &str,
+    key: impl Fn(&T) -> (Option<&str>, &str),
+) -> Option<&'a T> {
+    match crate::identity::Authority::lookup(name) {
+        Some(a) => rows.iter().find(|r| key(r).0 == Some(a.ons_code.as_str())),
+        None => rows
+            .iter()
+            .find(|r| key(r).1.eq_ignore_ascii_case(name.trim())),
+    }
+}
