@@ -268,14 +268,19 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
     if start < text.len() {
         out.push((start, text.len()));
     }
-    out.into_iter()
-        .flat_map(|range| bounded(text, range))
-        .filter_map(|(s, e)| {
-            let slice = text.get(s..e)?;
-            let lead = slice.len() - slice.trim_start().len();
-            (!slice.trim().is_empty()).then_some((s + lead, e))
-        })
-        .collect()
+    let mut cut = Vec::with_capacity(out.len());
+    for range in out {
+        bounded(text, range, &mut cut);
+    }
+    cut.retain_mut(|(s, e)| {
+        let Some(slice) = text.get(*s..*e) else {
+            return false;
+        };
+        let trimmed = slice.trim_start();
+        *s += slice.len() - trimmed.len();
+        !trimmed.trim_end().is_empty()
+    });
+    cut
 }
 
 /// The longest sentence worked on as one: report sentences are far shorter, and the bound keeps
@@ -284,8 +289,7 @@ const MAX_SENTENCE: usize = 4096;
 
 /// Cuts a range longer than [`MAX_SENTENCE`] at spaces (or anywhere on a char boundary when
 /// there is none).
-fn bounded(text: &str, (mut s, e): (usize, usize)) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+fn bounded(text: &str, (mut s, e): (usize, usize), out: &mut Vec<(usize, usize)>) {
     while e - s > MAX_SENTENCE {
         let limit = s + MAX_SENTENCE;
         let cut = text
@@ -298,7 +302,6 @@ fn bounded(text: &str, (mut s, e): (usize, usize)) -> Vec<(usize, usize)> {
         s = cut;
     }
     out.push((s, e));
-    out
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -723,21 +726,16 @@ struct Group {
 /// with the period written after them.
 fn groups(text: &str, start: usize, end: usize) -> Vec<Group> {
     let mut mentions: Vec<(usize, usize, Dataset, Option<FinancialYear>)> = Vec::new();
+    let bytes = text.as_bytes();
     let mut i = start;
     while i < end {
-        if !is_word_start(text, i)
-            || !grammar::may_start_dataset_name(text.as_bytes().get(i..).unwrap_or_default())
+        // Dataset names start with one of these letters, at a word start.
+        let b = bytes.get(i).copied().unwrap_or(0);
+        if !matches!(b, b'a' | b'b' | b'c' | b'd' | b'l' | b'r' | b's')
+            || !is_word_start(text, i)
+            || !grammar::may_start_dataset_name(bytes.get(i..).unwrap_or_default())
         {
-            // No word starts inside a run of letters and digits.
             i += 1;
-            while i < end
-                && text
-                    .as_bytes()
-                    .get(i - 1..=i)
-                    .is_some_and(|p| p.iter().all(u8::is_ascii_alphanumeric))
-            {
-                i += 1;
-            }
             continue;
         }
         let piece = text.get(i..end).unwrap_or("");
