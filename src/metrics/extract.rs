@@ -914,11 +914,27 @@ pub(crate) fn paragraph_metrics(para: &Text, ctx: Context<'_>, out: &mut Vec<Met
     let mut group_band: Option<BandHit> = None;
     let mut backward_from = 0;
     for (s, e) in sentences(text) {
-        let pairs = pairs_of(text, s, e);
+        let toks = figures(text, s, e);
+        // The letter pairs only prefilter searches: without a value or bare figure there are
+        // no comparators, and every band anchor holds a 'v', so a sentence with neither needs
+        // no searching and one with only a 'v' searches without the prefilter.
+        let has_value = toks
+            .iter()
+            .any(|t| matches!(t.fig, Figure::Value(..) | Figure::Bare(_)));
+        let has_v = text.as_bytes().get(s..e).is_some_and(|b| b.contains(&b'v'));
+        let pairs = if has_value {
+            pairs_of(text, s, e)
+        } else {
+            catalogue::Pairs::full()
+        };
         let found = Found {
-            toks: figures(text, s, e),
+            toks,
             groups: groups(text, s, e),
-            bands: bands(text, s, e, &pairs),
+            bands: if has_v {
+                bands(text, s, e, &pairs)
+            } else {
+                Vec::new()
+            },
             pairs,
         };
         let first_new = drafts.len();
