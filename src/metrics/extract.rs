@@ -245,10 +245,12 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if !matches!(b, b'.' | b'!' | b'?') {
-            continue;
-        }
+    let mut from = 0;
+    let stop = |b: u8| matches!(b, b'.' | b'!' | b'?');
+    let stop_in = |w: u64| has_byte(w, b'.') || has_byte(w, b'!') || has_byte(w, b'?');
+    while let Some(i) = scan(bytes, from, bytes.len(), stop_in, stop) {
+        from = i + 1;
+        let b = bytes.get(i).copied().unwrap_or(0);
         let next = bytes.get(i + 1).copied();
         if !matches!(next, None | Some(b' ')) {
             continue;
@@ -281,6 +283,53 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
         !trimmed.trim_end().is_empty()
     });
     cut
+}
+
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// Whether one of the eight bytes of `w` is `b`.
+#[inline]
+fn has_byte(w: u64, b: u8) -> bool {
+    let x = w ^ LO.wrapping_mul(u64::from(b));
+    x.wrapping_sub(LO) & !x & HI != 0
+}
+
+/// Whether one of the eight bytes of `w` is an ASCII digit.
+#[inline]
+fn has_digit(w: u64) -> bool {
+    // Digits are the bytes below 10 once '0' is xored away.
+    let x = w ^ LO.wrapping_mul(u64::from(b'0'));
+    x.wrapping_sub(LO.wrapping_mul(10)) & !x & HI != 0
+}
+
+/// The first position in `bytes[from..end]` whose byte `hit` accepts, eight bytes at a time:
+/// `word` says whether eight bytes (read little-endian) may hold one, and must not miss any.
+#[inline]
+fn scan(
+    bytes: &[u8],
+    from: usize,
+    end: usize,
+    word: impl Fn(u64) -> bool,
+    hit: impl Fn(u8) -> bool,
+) -> Option<usize> {
+    let seg = bytes.get(from..end)?;
+    let mut chunks = seg.chunks_exact(8);
+    let mut base = from;
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+        if word(w) {
+            if let Some(p) = c.iter().position(|&b| hit(b)) {
+                return Some(base + p);
+            }
+        }
+        base += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| hit(b))
+        .map(|p| base + p)
 }
 
 /// The longest sentence worked on as one: report sentences are far shorter, and the bound keeps
@@ -316,7 +365,13 @@ fn figures(text: &str, start: usize, end: usize) -> Vec<Tok> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = start;
+    let candidate = |b: u8| b.is_ascii_digit() || b == 0xC2;
+    let candidate_in = |w: u64| has_digit(w) || has_byte(w, 0xC2);
     while i < end {
+        match scan(bytes, i, end, candidate_in, candidate) {
+            Some(j) => i = j,
+            None => break,
+        }
         let b = bytes.get(i).copied().unwrap_or(0);
         // '£' is C2 A3 in UTF-8.
         let pound = b == 0xC2 && bytes.get(i + 1) == Some(&0xA3);
@@ -730,9 +785,12 @@ fn groups(text: &str, start: usize, end: usize) -> Vec<Group> {
     let mut i = start;
     while i < end {
         // Dataset names start with one of these letters, at a word start.
-        let b = bytes.get(i).copied().unwrap_or(0);
-        if !matches!(b, b'a' | b'b' | b'c' | b'd' | b'l' | b'r' | b's')
-            || !is_word_start(text, i)
+        let first = |b: u8| matches!(b, b'a' | b'b' | b'c' | b'd' | b'l' | b'r' | b's');
+        match scan(bytes, i, end, |_| true, first) {
+            Some(j) => i = j,
+            None => break,
+        }
+        if !is_word_start(text, i)
             || !grammar::may_start_dataset_name(bytes.get(i..).unwrap_or_default())
         {
             i += 1;
