@@ -777,6 +777,42 @@ struct Group {
     all: bool,
 }
 
+/// Byte classes: 1 for ASCII letters and digits, 2 for the letters dataset names start with.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c: u8 = 0;
+    loop {
+        let mut class = 0;
+        if c.is_ascii_alphanumeric() {
+            class = 1;
+        }
+        if matches!(c, b'a' | b'b' | b'c' | b'd' | b'l' | b'r' | b's') {
+            class |= 2;
+        }
+        t[c as usize] = class;
+        if c == u8::MAX {
+            break;
+        }
+        c += 1;
+    }
+    t
+};
+
+/// The first word start in `bytes[from..end]` whose letter may begin a dataset name.
+fn next_name_start(bytes: &[u8], from: usize, end: usize) -> Option<usize> {
+    let seg = bytes.get(from..end)?;
+    let class = |b: u8| CLASS.get(usize::from(b)).copied().unwrap_or(0);
+    let mut prev_alnum = from > 0 && bytes.get(from - 1).is_some_and(|&b| class(b) & 1 != 0);
+    for (k, &b) in seg.iter().enumerate() {
+        let c = class(b);
+        if c & 2 != 0 && !prev_alnum {
+            return Some(from + k);
+        }
+        prev_alnum = c & 1 != 0;
+    }
+    None
+}
+
 /// Source mentions: dataset names, merged when only brackets, slashes or spaces separate them,
 /// with the period written after them.
 fn groups(text: &str, start: usize, end: usize) -> Vec<Group> {
@@ -784,15 +820,11 @@ fn groups(text: &str, start: usize, end: usize) -> Vec<Group> {
     let bytes = text.as_bytes();
     let mut i = start;
     while i < end {
-        // Dataset names start with one of these letters, at a word start.
-        let first = |b: u8| matches!(b, b'a' | b'b' | b'c' | b'd' | b'l' | b'r' | b's');
-        match scan(bytes, i, end, |_| true, first) {
+        match next_name_start(bytes, i, end) {
             Some(j) => i = j,
             None => break,
         }
-        if !is_word_start(text, i)
-            || !grammar::may_start_dataset_name(bytes.get(i..).unwrap_or_default())
-        {
+        if !grammar::may_start_dataset_name(bytes.get(i..).unwrap_or_default()) {
             i += 1;
             continue;
         }
