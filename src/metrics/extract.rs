@@ -813,6 +813,25 @@ fn next_name_start(bytes: &[u8], from: usize, end: usize) -> Option<usize> {
     None
 }
 
+/// Whether `text[start..end]` may hold a band anchor: each has a 'v' in "positive",
+/// "negative" or "variation".
+fn may_hold_band(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut from = start;
+    while let Some(v) = scan(bytes, from, end, |w| has_byte(w, b'v'), |b| b == b'v') {
+        let around = |lo: usize, hi: usize| {
+            v.checked_sub(lo)
+                .and_then(|a| bytes.get(a.max(start)..(v + hi).min(end)))
+                .unwrap_or_default()
+        };
+        if matches!(around(6, 2), b"positive" | b"negative") || around(0, 9) == b"variation" {
+            return true;
+        }
+        from = v + 1;
+    }
+    false
+}
+
 /// Source mentions: dataset names, merged when only brackets, slashes or spaces separate them,
 /// with the period written after them.
 fn groups(text: &str, start: usize, end: usize) -> Vec<Group> {
@@ -1011,7 +1030,7 @@ pub(crate) fn paragraph_metrics(para: &Text, ctx: Context<'_>, out: &mut Vec<Met
         let has_value = toks
             .iter()
             .any(|t| matches!(t.fig, Figure::Value(..) | Figure::Bare(_)));
-        let has_v = text.as_bytes().get(s..e).is_some_and(|b| b.contains(&b'v'));
+        let has_v = may_hold_band(text, s, e);
         let pairs = if has_value {
             pairs_of(text, s, e)
         } else {
