@@ -800,17 +800,26 @@ static CLASS: [u8; 256] = {
 
 /// The first word start in `bytes[from..end]` whose letter may begin a dataset name.
 fn next_name_start(bytes: &[u8], from: usize, end: usize) -> Option<usize> {
-    let seg = bytes.get(from..end)?;
     let class = |b: u8| CLASS.get(usize::from(b)).copied().unwrap_or(0);
-    let mut prev_alnum = from > 0 && bytes.get(from - 1).is_some_and(|&b| class(b) & 1 != 0);
-    for (k, &b) in seg.iter().enumerate() {
-        let c = class(b);
-        if c & 2 != 0 && !prev_alnum {
-            return Some(from + k);
-        }
-        prev_alnum = c & 1 != 0;
+    let first = class(*bytes.get(from)?);
+    let after_alnum = from > 0 && bytes.get(from - 1).is_some_and(|&b| class(b) & 1 != 0);
+    if from < end && first & 2 != 0 && !after_alnum {
+        return Some(from);
     }
-    None
+    // Later word starts follow a byte that is not a letter or digit.
+    let mut k = from;
+    loop {
+        let seg = bytes.get(k..end)?;
+        let gap = seg.iter().position(|&b| class(b) & 1 == 0)?;
+        let next = k + gap + 1;
+        if next >= end {
+            return None;
+        }
+        if bytes.get(next).is_some_and(|&b| class(b) & 2 != 0) {
+            return Some(next);
+        }
+        k = next;
+    }
 }
 
 /// Whether `text[start..end]` may hold a band anchor: each has a 'v' in "positive",
