@@ -800,27 +800,42 @@ static CLASS: [u8; 256] = {
 
 /// The first word start in `bytes[from..end]` whose letter may begin a dataset name.
 fn next_name_start(bytes: &[u8], from: usize, end: usize) -> Option<usize> {
+    let seg = bytes.get(from..end)?;
+    let starts = &*NAME_STARTS;
     let class = |b: u8| CLASS.get(usize::from(b)).copied().unwrap_or(0);
-    let first = class(*bytes.get(from)?);
-    let after_alnum = from > 0 && bytes.get(from - 1).is_some_and(|&b| class(b) & 1 != 0);
-    if from < end && first & 2 != 0 && !after_alnum {
-        return Some(from);
-    }
-    // Later word starts follow a byte that is not a letter or digit.
-    let mut k = from;
-    loop {
-        let seg = bytes.get(k..end)?;
-        let gap = seg.iter().position(|&b| class(b) & 1 == 0)?;
-        let next = k + gap + 1;
-        if next >= end {
-            return None;
+    let mut after_alnum = from > 0 && bytes.get(from - 1).is_some_and(|&b| class(b) & 1 != 0);
+    let mut next = bytes.get(from).copied().unwrap_or(0);
+    for k in 0..seg.len() {
+        let b = next;
+        // The second letter comes from the whole text, as `may_start_dataset_name` reads it.
+        next = bytes.get(from + k + 1).copied().unwrap_or(0);
+        let pair = usize::from(b) << 8 | usize::from(next);
+        let may = starts
+            .get(pair >> 6)
+            .is_some_and(|w| w & (1 << (pair & 63)) != 0);
+        // Without branches on the letters: word ends are too frequent to predict.
+        if may && !after_alnum {
+            return Some(from + k);
         }
-        if bytes.get(next).is_some_and(|&b| class(b) & 2 != 0) {
-            return Some(next);
-        }
-        k = next;
+        after_alnum = class(b) & 1 != 0;
     }
+    None
 }
+
+/// The first two bytes dataset names may start with, as 65536 bits.
+static NAME_STARTS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    let mut bits = vec![0u64; 1024];
+    for pair in 0..=u16::MAX {
+        let [a, b] = pair.to_be_bytes();
+        if grammar::may_start_dataset_name(&[a, b]) {
+            let k = usize::from(pair);
+            if let Some(w) = bits.get_mut(k >> 6) {
+                *w |= 1 << (k & 63);
+            }
+        }
+    }
+    bits
+});
 
 /// Whether `text[start..end]` may hold a band anchor: each has a 'v' in "positive",
 /// "negative" or "variation".
