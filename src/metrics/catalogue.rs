@@ -274,7 +274,12 @@ impl Pairs {
 
     /// Whether every pair of `other` is in `self`.
     fn covers(&self, other: &Pairs) -> bool {
-        self.0.iter().zip(other.0.iter()).all(|(a, b)| b & !a == 0)
+        // All sixteen words without a branch: an early exit mispredicts.
+        self.0
+            .iter()
+            .zip(other.0.iter())
+            .fold(0, |missing, (a, b)| missing | (b & !a))
+            == 0
     }
 
     pub(super) fn may_contain(&self, needle: &str) -> bool {
