@@ -171,29 +171,24 @@ pub(crate) fn best_match(
             .may_contain(k)
             && contains(context, k)
     };
-    for def in CATALOGUE {
+    for (def, pre) in CATALOGUE.iter().zip(PREPARED.iter()) {
         if !units_agree(def.unit, unit) {
             continue;
         }
-        let qualified = def
-            .keys
-            .iter()
-            .any(|alt| alt.iter().any(|k| k.starts_with('~')));
+        let qualified = pre.qualified;
         // Keys first: most measures fail on their first key, and the outcome does not depend
         // on the order of these pure tests.
         let found = |k: &str| match k.strip_prefix('~') {
             Some(q) => in_text(q) || in_context(q),
             None => in_text(k),
         };
+        // An alternative whose plain keys need a letter pair the subject lacks cannot match.
         let score = def
             .keys
             .iter()
-            .filter(|alt| alt.iter().all(|k| found(k)))
-            .map(|alt| {
-                alt.iter()
-                    .map(|k| k.trim_start_matches('~').len())
-                    .sum::<usize>()
-            })
+            .zip(pre.alts.iter())
+            .filter(|(alt, (mask, _))| text_pairs.covers(mask) && alt.iter().all(|k| found(k)))
+            .map(|(_, &(_, len))| len)
             .max();
         let Some(score) = score else { continue };
         if best.is_some_and(|(s, _)| score <= s) {
@@ -211,6 +206,37 @@ pub(crate) fn best_match(
     best.map(|(_, def)| def)
 }
 
+/// What matching needs of each catalogue row, worked out once: whether a key is qualified
+/// (`~`), and for each alternative the letter pairs of its plain keys and its score.
+struct Prepared {
+    qualified: bool,
+    alts: Vec<(Pairs, usize)>,
+}
+
+static PREPARED: std::sync::LazyLock<Vec<Prepared>> = std::sync::LazyLock::new(|| {
+    CATALOGUE
+        .iter()
+        .map(|def| Prepared {
+            qualified: def
+                .keys
+                .iter()
+                .any(|alt| alt.iter().any(|k| k.starts_with('~'))),
+            alts: def
+                .keys
+                .iter()
+                .map(|alt| {
+                    let mut mask = Pairs([0; 16]);
+                    for k in alt.iter().filter(|k| !k.starts_with('~')) {
+                        mask.add(k);
+                    }
+                    let len = alt.iter().map(|k| k.trim_start_matches('~').len()).sum();
+                    (mask, len)
+                })
+                .collect(),
+        })
+        .collect()
+});
+
 /// The pairs of adjacent bytes a text holds, hashed into 1024 bits: a needle with a pair the
 /// text lacks cannot occur in it.
 pub(super) struct Pairs([u64; 16]);
@@ -221,16 +247,39 @@ impl Pairs {
     }
 
     pub(super) fn of(text: &str) -> Self {
-        let mut bits = [0u64; 16];
-        for w in text.as_bytes().windows(2) {
-            if let [a, b] = *w {
-                let k = Self::slot(a, b);
-                if let Some(word) = bits.get_mut(k / 64) {
-                    *word |= 1 << (k % 64);
-                }
+        let mut pairs = Pairs([0; 16]);
+        pairs.add(text);
+        pairs
+    }
+
+    /// A set that rules nothing out.
+    pub(super) fn full() -> Self {
+        Pairs([u64::MAX; 16])
+    }
+
+    fn add(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let Some((&first, rest)) = bytes.split_first() else {
+            return;
+        };
+        let mut prev = first;
+        for &b in rest {
+            let k = Self::slot(prev, b);
+            if let Some(word) = self.0.get_mut(k >> 6) {
+                *word |= 1 << (k & 63);
             }
+            prev = b;
         }
-        Pairs(bits)
+    }
+
+    /// Whether every pair of `other` is in `self`.
+    fn covers(&self, other: &Pairs) -> bool {
+        // All sixteen words without a branch: an early exit mispredicts.
+        self.0
+            .iter()
+            .zip(other.0.iter())
+            .fold(0, |missing, (a, b)| missing | (b & !a))
+            == 0
     }
 
     pub(super) fn may_contain(&self, needle: &str) -> bool {

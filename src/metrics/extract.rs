@@ -245,10 +245,12 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if !matches!(b, b'.' | b'!' | b'?') {
-            continue;
-        }
+    let mut from = 0;
+    let stop = |b: u8| matches!(b, b'.' | b'!' | b'?');
+    let stop_in = |w: u64| has_byte(w, b'.') || has_byte(w, b'!') || has_byte(w, b'?');
+    while let Some(i) = scan(bytes, from, bytes.len(), stop_in, stop) {
+        from = i + 1;
+        let b = bytes.get(i).copied().unwrap_or(0);
         let next = bytes.get(i + 1).copied();
         if !matches!(next, None | Some(b' ')) {
             continue;
@@ -268,14 +270,66 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
     if start < text.len() {
         out.push((start, text.len()));
     }
-    out.into_iter()
-        .flat_map(|range| bounded(text, range))
-        .filter_map(|(s, e)| {
-            let slice = text.get(s..e)?;
-            let lead = slice.len() - slice.trim_start().len();
-            (!slice.trim().is_empty()).then_some((s + lead, e))
-        })
-        .collect()
+    let mut cut = Vec::with_capacity(out.len());
+    for range in out {
+        bounded(text, range, &mut cut);
+    }
+    cut.retain_mut(|(s, e)| {
+        let Some(slice) = text.get(*s..*e) else {
+            return false;
+        };
+        let trimmed = slice.trim_start();
+        *s += slice.len() - trimmed.len();
+        !trimmed.trim_end().is_empty()
+    });
+    cut
+}
+
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// Whether one of the eight bytes of `w` is `b`.
+#[inline]
+fn has_byte(w: u64, b: u8) -> bool {
+    let x = w ^ LO.wrapping_mul(u64::from(b));
+    x.wrapping_sub(LO) & !x & HI != 0
+}
+
+/// Whether one of the eight bytes of `w` is an ASCII digit.
+#[inline]
+fn has_digit(w: u64) -> bool {
+    // Digits are the bytes below 10 once '0' is xored away.
+    let x = w ^ LO.wrapping_mul(u64::from(b'0'));
+    x.wrapping_sub(LO.wrapping_mul(10)) & !x & HI != 0
+}
+
+/// The first position in `bytes[from..end]` whose byte `hit` accepts, eight bytes at a time:
+/// `word` says whether eight bytes (read little-endian) may hold one, and must not miss any.
+#[inline]
+fn scan(
+    bytes: &[u8],
+    from: usize,
+    end: usize,
+    word: impl Fn(u64) -> bool,
+    hit: impl Fn(u8) -> bool,
+) -> Option<usize> {
+    let seg = bytes.get(from..end)?;
+    let mut chunks = seg.chunks_exact(8);
+    let mut base = from;
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+        if word(w) {
+            if let Some(p) = c.iter().position(|&b| hit(b)) {
+                return Some(base + p);
+            }
+        }
+        base += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| hit(b))
+        .map(|p| base + p)
 }
 
 /// The longest sentence worked on as one: report sentences are far shorter, and the bound keeps
@@ -284,8 +338,7 @@ const MAX_SENTENCE: usize = 4096;
 
 /// Cuts a range longer than [`MAX_SENTENCE`] at spaces (or anywhere on a char boundary when
 /// there is none).
-fn bounded(text: &str, (mut s, e): (usize, usize)) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+fn bounded(text: &str, (mut s, e): (usize, usize), out: &mut Vec<(usize, usize)>) {
     while e - s > MAX_SENTENCE {
         let limit = s + MAX_SENTENCE;
         let cut = text
@@ -298,7 +351,6 @@ fn bounded(text: &str, (mut s, e): (usize, usize)) -> Vec<(usize, usize)> {
         s = cut;
     }
     out.push((s, e));
-    out
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -313,7 +365,13 @@ fn figures(text: &str, start: usize, end: usize) -> Vec<Tok> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = start;
+    let candidate = |b: u8| b.is_ascii_digit() || b == 0xC2;
+    let candidate_in = |w: u64| has_digit(w) || has_byte(w, 0xC2);
     while i < end {
+        match scan(bytes, i, end, candidate_in, candidate) {
+            Some(j) => i = j,
+            None => break,
+        }
         let b = bytes.get(i).copied().unwrap_or(0);
         // '£' is C2 A3 in UTF-8.
         let pound = b == 0xC2 && bytes.get(i + 1) == Some(&0xA3);
@@ -719,25 +777,98 @@ struct Group {
     all: bool,
 }
 
+/// Byte classes: 1 for ASCII letters and digits, 2 for the letters dataset names start with.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c: u8 = 0;
+    loop {
+        let mut class = 0;
+        if c.is_ascii_alphanumeric() {
+            class = 1;
+        }
+        if matches!(c, b'a' | b'b' | b'c' | b'd' | b'l' | b'r' | b's') {
+            class |= 2;
+        }
+        t[c as usize] = class;
+        if c == u8::MAX {
+            break;
+        }
+        c += 1;
+    }
+    t
+};
+
+/// The first word start in `bytes[from..end]` whose letter may begin a dataset name.
+fn next_name_start(bytes: &[u8], from: usize, end: usize) -> Option<usize> {
+    let seg = bytes.get(from..end)?;
+    let starts = &*NAME_STARTS;
+    let class = |b: u8| CLASS.get(usize::from(b)).copied().unwrap_or(0);
+    let mut after_alnum = from > 0 && bytes.get(from - 1).is_some_and(|&b| class(b) & 1 != 0);
+    let mut next = bytes.get(from).copied().unwrap_or(0);
+    for k in 0..seg.len() {
+        let b = next;
+        // The second letter comes from the whole text, as `may_start_dataset_name` reads it.
+        next = bytes.get(from + k + 1).copied().unwrap_or(0);
+        let pair = usize::from(b) << 8 | usize::from(next);
+        let may = starts
+            .get(pair >> 6)
+            .is_some_and(|w| w & (1 << (pair & 63)) != 0);
+        // Without branches on the letters: word ends are too frequent to predict.
+        if may && !after_alnum {
+            return Some(from + k);
+        }
+        after_alnum = class(b) & 1 != 0;
+    }
+    None
+}
+
+/// The first two bytes dataset names may start with, as 65536 bits.
+static NAME_STARTS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    let mut bits = vec![0u64; 1024];
+    for pair in 0..=u16::MAX {
+        let [a, b] = pair.to_be_bytes();
+        if grammar::may_start_dataset_name(&[a, b]) {
+            let k = usize::from(pair);
+            if let Some(w) = bits.get_mut(k >> 6) {
+                *w |= 1 << (k & 63);
+            }
+        }
+    }
+    bits
+});
+
+/// Whether `text[start..end]` may hold a band anchor: each has a 'v' in "positive",
+/// "negative" or "variation".
+fn may_hold_band(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut from = start;
+    while let Some(v) = scan(bytes, from, end, |w| has_byte(w, b'v'), |b| b == b'v') {
+        let around = |lo: usize, hi: usize| {
+            v.checked_sub(lo)
+                .and_then(|a| bytes.get(a.max(start)..(v + hi).min(end)))
+                .unwrap_or_default()
+        };
+        if matches!(around(6, 2), b"positive" | b"negative") || around(0, 9) == b"variation" {
+            return true;
+        }
+        from = v + 1;
+    }
+    false
+}
+
 /// Source mentions: dataset names, merged when only brackets, slashes or spaces separate them,
 /// with the period written after them.
 fn groups(text: &str, start: usize, end: usize) -> Vec<Group> {
     let mut mentions: Vec<(usize, usize, Dataset, Option<FinancialYear>)> = Vec::new();
+    let bytes = text.as_bytes();
     let mut i = start;
     while i < end {
-        if !is_word_start(text, i)
-            || !grammar::may_start_dataset_name(text.as_bytes().get(i..).unwrap_or_default())
-        {
-            // No word starts inside a run of letters and digits.
+        match next_name_start(bytes, i, end) {
+            Some(j) => i = j,
+            None => break,
+        }
+        if !grammar::may_start_dataset_name(bytes.get(i..).unwrap_or_default()) {
             i += 1;
-            while i < end
-                && text
-                    .as_bytes()
-                    .get(i - 1..=i)
-                    .is_some_and(|p| p.iter().all(u8::is_ascii_alphanumeric))
-            {
-                i += 1;
-            }
             continue;
         }
         let piece = text.get(i..end).unwrap_or("");
@@ -916,11 +1047,27 @@ pub(crate) fn paragraph_metrics(para: &Text, ctx: Context<'_>, out: &mut Vec<Met
     let mut group_band: Option<BandHit> = None;
     let mut backward_from = 0;
     for (s, e) in sentences(text) {
-        let pairs = pairs_of(text, s, e);
+        let toks = figures(text, s, e);
+        // The letter pairs only prefilter searches: without a value or bare figure there are
+        // no comparators, and every band anchor holds a 'v', so a sentence with neither needs
+        // no searching and one with only a 'v' searches without the prefilter.
+        let has_value = toks
+            .iter()
+            .any(|t| matches!(t.fig, Figure::Value(..) | Figure::Bare(_)));
+        let has_v = may_hold_band(text, s, e);
+        let pairs = if has_value {
+            pairs_of(text, s, e)
+        } else {
+            catalogue::Pairs::full()
+        };
         let found = Found {
-            toks: figures(text, s, e),
+            toks,
             groups: groups(text, s, e),
-            bands: bands(text, s, e, &pairs),
+            bands: if has_v {
+                bands(text, s, e, &pairs)
+            } else {
+                Vec::new()
+            },
             pairs,
         };
         let first_new = drafts.len();

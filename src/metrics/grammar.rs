@@ -254,6 +254,24 @@ pub(crate) const DATASET_NAMES: &[(&str, Dataset)] = &[
     ("by cqc", Dataset::CqcRatings),
 ];
 
+/// [`DATASET_NAMES`] grouped by their first two bytes, in their order.
+type ByHead = Vec<([u8; 2], Vec<(&'static str, Dataset)>)>;
+static NAMES_BY_HEAD: std::sync::LazyLock<ByHead> = std::sync::LazyLock::new(|| {
+    let mut out: ByHead = Vec::new();
+    for &(name, dataset) in DATASET_NAMES {
+        let b = name.as_bytes();
+        let head = [
+            b.first().copied().unwrap_or(0),
+            b.get(1).copied().unwrap_or(0),
+        ];
+        match out.iter_mut().find(|(h, _)| *h == head) {
+            Some((_, names)) => names.push((name, dataset)),
+            None => out.push((head, vec![(name, dataset)])),
+        }
+    }
+    out
+});
+
 /// Whether `bytes` may start a dataset name: its first two letters are those of one.
 #[inline]
 pub(crate) fn may_start_dataset_name(bytes: &[u8]) -> bool {
@@ -282,11 +300,12 @@ pub(crate) fn dataset_name(input: &str) -> PResult<'_, Dataset> {
     if !may_start_dataset_name(input.as_bytes()) {
         return fail(input);
     }
-    let head = input.as_bytes().get(..2);
-    for &(name, dataset) in DATASET_NAMES {
-        if name.as_bytes().first() != Some(&first) || name.as_bytes().get(..2) != head {
-            continue;
-        }
+    let second = input.as_bytes().get(1).copied().unwrap_or(0);
+    let names = NAMES_BY_HEAD
+        .iter()
+        .find(|(head, _)| *head == [first, second])
+        .map_or(&[][..], |(_, names)| names.as_slice());
+    for &(name, dataset) in names {
         if let Some(rest) = input.strip_prefix(name) {
             if word_end(rest).is_ok() {
                 return Ok((rest, dataset));
