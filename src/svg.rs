@@ -30,6 +30,26 @@ const FONT: &str = "font-family=\"Helvetica, Arial, sans-serif\"";
 /// The least half-width of a spine chart row, as a share of the England value.
 const MIN_SPREAD: f64 = 0.25;
 
+/// The start of an SVG document of the given size: white background and a bold title.
+fn open_svg(width: f64, height: f64, title: &str) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" {FONT} font-size=\"11\">",
+        n(width),
+        n(height),
+        n(width),
+        n(height)
+    );
+    let _ = writeln!(s, "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>");
+    let _ = writeln!(
+        s,
+        "<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">{}</text>",
+        escape(title)
+    );
+    s
+}
+
 /// A number for SVG coordinates, with two decimals at most.
 fn n(v: f64) -> String {
     let s = format!("{v:.2}");
@@ -73,20 +93,10 @@ impl LeagueTable {
         let grid_x = pos_w + name_w;
         let width = grid_x + 9.0 * cell_w + pct_w + 20.0;
         let height = top + cell_h * self.rows.len() as f64 + 70.0;
-        let mut s = String::new();
-        let _ = writeln!(
-            s,
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" {FONT} font-size=\"11\">",
-            n(width),
-            n(height),
-            n(width),
-            n(height)
-        );
-        let _ = writeln!(s, "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>");
-        let _ = writeln!(
-            s,
-            "<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">{}</text>",
-            escape(&format!("Quality statement scores: {}", self.cohort))
+        let mut s = open_svg(
+            width,
+            height,
+            &format!("Quality statement scores: {}", self.cohort),
         );
         let _ = writeln!(s, "<text x=\"10\" y=\"{}\">Pos</text>", n(top - 6.0));
         let _ = writeln!(
@@ -245,23 +255,13 @@ impl SpineChart {
         let height = top + row_h * self.rows.len() as f64 + 70.0;
         let mid = label_w + chart_w / 2.0;
         let half = chart_w / 2.0 - 10.0;
-        let mut s = String::new();
-        let _ = writeln!(
-            s,
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" {FONT} font-size=\"11\">",
-            n(width),
-            n(height),
-            n(width),
-            n(height)
-        );
-        let _ = writeln!(s, "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>");
-        let _ = writeln!(
-            s,
-            "<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">{}</text>",
-            escape(&format!(
+        let mut s = open_svg(
+            width,
+            height,
+            &format!(
                 "{}: metrics against England and {}",
                 self.authority, self.cohort
-            ))
+            ),
         );
         let _ = writeln!(
             s,

@@ -496,10 +496,7 @@ fn comparators(
     toks: &[Tok],
     pairs: &catalogue::Pairs,
 ) -> Vec<Comp> {
-    let tok_at = |pos: usize| {
-        toks.iter()
-            .position(|t| t.start == pos && matches!(t.fig, Figure::Value(..) | Figure::Bare(_)))
-    };
+    let tok_at = |pos: usize| value_tok_at(toks, pos);
     let mut out: Vec<Comp> = Vec::new();
     // Every comparator names a value token.
     if !toks
@@ -592,6 +589,12 @@ fn comparators(
     out
 }
 
+/// The index of the value (or bare figure) token starting at byte `pos`, if any.
+fn value_tok_at(toks: &[Tok], pos: usize) -> Option<usize> {
+    toks.iter()
+        .position(|t| t.start == pos && matches!(t.fig, Figure::Value(..) | Figure::Bare(_)))
+}
+
 /// "than in England (65.4%)", "than nationally (12%)", "than across London (9%)": a scope
 /// without "average".
 fn than_in(
@@ -601,10 +604,7 @@ fn than_in(
     toks: &[Tok],
     out: &mut Vec<Comp>,
 ) {
-    let tok_at = |pos: usize| {
-        toks.iter()
-            .position(|t| t.start == pos && matches!(t.fig, Figure::Value(..) | Figure::Bare(_)))
-    };
+    let tok_at = |pos: usize| value_tok_at(toks, pos);
     for p in find_words_in(pairs, text, start, end, "than")
         .chain(find_words_in(pairs, text, start, end, "then"))
     {
@@ -654,10 +654,7 @@ fn compared_to(
     toks: &[Tok],
     out: &mut Vec<Comp>,
 ) {
-    let tok_at = |pos: usize| {
-        toks.iter()
-            .position(|t| t.start == pos && matches!(t.fig, Figure::Value(..) | Figure::Bare(_)))
-    };
+    let tok_at = |pos: usize| value_tok_at(toks, pos);
     for phrase in [
         "compared to",
         "compared with",
