@@ -155,13 +155,16 @@ impl Rating {
         if word.len() > 64 {
             return None;
         }
-        let key = super::statement::title_key(&word.replace('_', " "));
-        Rating::ALL.into_iter().find(|r| match r {
-            Rating::Inadequate => key == "inadequate",
-            Rating::RequiresImprovement => key == "requires improvement",
-            Rating::Good => key == "good",
-            Rating::Outstanding => key == "outstanding",
-        })
+        // '_' separates words in a title key as any punctuation does.
+        let find = |key: &[u8]| {
+            Rating::ALL.into_iter().find(|r| match r {
+                Rating::Inadequate => key == b"inadequate",
+                Rating::RequiresImprovement => key == b"requires improvement",
+                Rating::Good => key == b"good",
+                Rating::Outstanding => key == b"outstanding",
+            })
+        };
+        super::statement::with_title_key(word, find).flatten()
     }
 
     /// The band of overall percentages for this rating, as `(lowest, highest)` whole percents;

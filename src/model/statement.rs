@@ -286,22 +286,24 @@ impl QualityStatement {
         if title.len() > MAX_TITLE_TEXT {
             return None;
         }
-        let key = title_key(title);
-        if key.is_empty() {
-            return None;
-        }
-        let keys = KEYS.get_or_init(|| QualityStatement::ALL.map(|qs| title_key(qs.title())));
-        QualityStatement::ALL
-            .iter()
-            .zip(keys)
-            .find(|(_, k)| **k == key)
-            .map(|(&qs, _)| qs)
-            .or_else(|| {
-                ALIASES
-                    .iter()
-                    .find(|(alias, _)| *alias == key)
-                    .map(|&(_, qs)| qs)
-            })
+        with_title_key(title, |key| {
+            if key.is_empty() {
+                return None;
+            }
+            let keys = KEYS.get_or_init(|| QualityStatement::ALL.map(|qs| title_key(qs.title())));
+            QualityStatement::ALL
+                .iter()
+                .zip(keys)
+                .find(|(_, k)| k.as_bytes() == key)
+                .map(|(&qs, _)| qs)
+                .or_else(|| {
+                    ALIASES
+                        .iter()
+                        .find(|(alias, _)| alias.as_bytes() == key)
+                        .map(|&(_, qs)| qs)
+                })
+        })
+        .flatten()
     }
 
     /// Finds a statement by its snake_case id.
@@ -317,6 +319,19 @@ impl QualityStatement {
 /// The matching key of a title: lowercase words of letters and digits, joined by single spaces.
 /// Punctuation, markdown and the kind of apostrophe are dropped.
 pub(crate) fn title_key(title: &str) -> String {
+    if title.is_ascii() {
+        // Every byte of the key stands for one byte of the title, so the key fits.
+        let mut key = vec![0; title.len()];
+        let len = ascii_key_into(title.as_bytes(), &mut key).unwrap_or(0);
+        key.truncate(len);
+        // ASCII in, ASCII out.
+        return String::from_utf8(key).unwrap_or_default();
+    }
+    unicode_title_key(title)
+}
+
+/// [`title_key`] of any text, a character at a time.
+fn unicode_title_key(title: &str) -> String {
     let mut key = String::with_capacity(title.len());
     for word in title
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
@@ -335,6 +350,51 @@ pub(crate) fn title_key(title: &str) -> String {
         }
     }
     key
+}
+
+/// Longer than the key of any title or alias (a test checks).
+const MAX_KEY: usize = 64;
+
+/// Calls `f` with the [`title_key`] of `text`, or returns `None` at once when the key is longer
+/// than any title's. Every short line of a report is asked whether it is a title or a rating:
+/// ASCII text (nearly all of it) is keyed on the stack.
+pub(crate) fn with_title_key<R>(text: &str, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
+    if text.is_ascii() {
+        let mut buf = [0; MAX_KEY];
+        ascii_title_key(text.as_bytes(), &mut buf).map(f)
+    } else {
+        let key = title_key(text);
+        (key.len() < MAX_KEY).then(|| f(key.as_bytes()))
+    }
+}
+
+/// [`title_key`] of ASCII text, written into `buf`; `None` when the key would not fit (so it is
+/// no title's).
+fn ascii_title_key<'b>(title: &[u8], buf: &'b mut [u8; MAX_KEY]) -> Option<&'b [u8]> {
+    let len = ascii_key_into(title, buf)?;
+    buf.get(..len)
+}
+
+/// Writes the [`title_key`] of ASCII text into `buf` and returns its length; `None` when `buf`
+/// is too short (it never is when as long as `title`).
+fn ascii_key_into(title: &[u8], buf: &mut [u8]) -> Option<usize> {
+    let mut len = 0;
+    let mut pending_space = false;
+    for &b in title {
+        if b.is_ascii_alphanumeric() {
+            if pending_space && len > 0 {
+                *buf.get_mut(len)? = b' ';
+                len += 1;
+            }
+            pending_space = false;
+            *buf.get_mut(len)? = b.to_ascii_lowercase();
+            len += 1;
+        } else if b != b'\'' {
+            // Apostrophes join a word's letters; anything else ends the word.
+            pending_space = true;
+        }
+    }
+    Some(len)
 }
 
 impl fmt::Display for QualityStatement {
@@ -386,6 +446,43 @@ mod tests {
         assert_eq!(q("**Safeguarding**"), Some(QualityStatement::Safeguarding));
         assert_eq!(q("Safeguarding systems"), None);
         assert_eq!(q(""), None);
+    }
+
+    #[test]
+    fn every_key_fits_the_stack_buffer() {
+        for qs in QualityStatement::ALL {
+            assert!(title_key(qs.title()).len() < MAX_KEY, "{qs:?}");
+        }
+        for (alias, _) in ALIASES {
+            assert!(alias.len() < MAX_KEY, "{alias}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_keys_are_title_keys(s in "[ -~]{0,80}") {
+            let mut buf = [0; MAX_KEY];
+            let expected = unicode_title_key(&s);
+            proptest::prop_assert_eq!(&title_key(&s), &expected);
+            match ascii_title_key(s.as_bytes(), &mut buf) {
+                Some(k) => proptest::prop_assert_eq!(k, expected.as_bytes()),
+                None => proptest::prop_assert!(expected.len() >= MAX_KEY),
+            }
+        }
+
+        #[test]
+        fn ascii_keys_of_title_like_text(
+            words in proptest::collection::vec("('|,|-|\\*\\*)?[A-Za-z0-9]{1,9}('s|'|,|:|\\.)?", 0..8)
+        ) {
+            let s = words.join(" ");
+            let mut buf = [0; MAX_KEY];
+            let expected = unicode_title_key(&s);
+            proptest::prop_assert_eq!(&title_key(&s), &expected);
+            match ascii_title_key(s.as_bytes(), &mut buf) {
+                Some(k) => proptest::prop_assert_eq!(k, expected.as_bytes()),
+                None => proptest::prop_assert!(expected.len() >= MAX_KEY),
+            }
+        }
     }
 
     #[test]
