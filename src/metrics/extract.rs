@@ -17,8 +17,9 @@
 use rust_decimal::Decimal;
 
 use super::grammar::{self, Figure};
+use super::keywords::{self, Hit, Hits, Phrase};
 use super::{
-    Attribution, Comparator, Dataset, Direction, Measure, Metric, Part, Population, Scope, Source,
+    Attribution, Comparator, Dataset, Measure, Metric, Part, Population, Scope, Source,
     Unit, VariationBand, catalogue,
 };
 use crate::model::{FinancialYear, Planned, QualityStatement, Report, Section, Span, Text};
@@ -421,50 +422,6 @@ fn figures(text: &str, start: usize, end: usize) -> Vec<Tok> {
     out
 }
 
-fn is_word_start(text: &str, i: usize) -> bool {
-    i == 0
-        || text
-            .as_bytes()
-            .get(i - 1)
-            .is_some_and(|b| !b.is_ascii_alphanumeric())
-}
-
-fn is_word_end(text: &str, i: usize) -> bool {
-    text.as_bytes()
-        .get(i)
-        .is_none_or(|b| !b.is_ascii_alphanumeric())
-}
-
-/// Occurrences of a whole word or phrase in `text[start..end]`.
-fn find_words<'a>(
-    text: &'a str,
-    start: usize,
-    end: usize,
-    word: &'a str,
-) -> impl Iterator<Item = usize> + 'a {
-    catalogue::FindAll::new(text.get(start..end).unwrap_or(""), word)
-        .map(move |i| start + i)
-        .filter(move |&i| is_word_start(text, i) && is_word_end(text, i + word.len()))
-}
-
-/// [`find_words`], skipping the search when a letter pair of `word` is missing from the range
-/// `pairs` was taken over (which holds `text[start..end]`).
-fn find_words_in<'a>(
-    pairs: &catalogue::Pairs,
-    text: &'a str,
-    start: usize,
-    end: usize,
-    word: &'a str,
-) -> impl Iterator<Item = usize> + 'a {
-    let end = if pairs.may_contain(word) { end } else { start };
-    find_words(text, start, end, word)
-}
-
-/// The letter pairs of `text[start..end]`.
-fn pairs_of(text: &str, start: usize, end: usize) -> catalogue::Pairs {
-    catalogue::Pairs::of(text.get(start..end).unwrap_or(""))
-}
-
 /// Regions reports name averages for.
 const REGIONS: &[(&str, &str)] = &[
     ("london", "London"),
@@ -489,13 +446,7 @@ struct Comp {
 }
 
 /// Comparator phrases in a sentence; each names the token holding its value.
-fn comparators(
-    text: &str,
-    start: usize,
-    end: usize,
-    toks: &[Tok],
-    pairs: &catalogue::Pairs,
-) -> Vec<Comp> {
+fn comparators(text: &str, start: usize, end: usize, toks: &[Tok], hits: &[Hit]) -> Vec<Comp> {
     let tok_at = |pos: usize| value_tok_at(toks, pos);
     let mut out: Vec<Comp> = Vec::new();
     // Every comparator names a value token.
@@ -507,12 +458,12 @@ fn comparators(
     }
     // "average" may stand alone ("than average"); "figure" and "mean" need a scope ("the England
     // figure of 65%").
-    let anchors = find_words_in(pairs, text, start, end, "average")
-        .map(|a| (a, "average".len(), false))
-        .chain(find_words_in(pairs, text, start, end, "figure").map(|a| (a, "figure".len(), true)))
-        .chain(find_words_in(pairs, text, start, end, "mean").map(|a| (a, "mean".len(), true)));
-    for (a, len, needs_scope) in anchors {
-        let after = a + len;
+    let find = |phrase| keywords::find(hits, text, (start, end), phrase);
+    let anchors = find(Phrase::AVERAGE)
+        .map(|a| (a, false))
+        .chain(find(Phrase::FIGURE).map(|a| (a, true)))
+        .chain(find(Phrase::MEAN).map(|a| (a, true)));
+    for ((a, after), needs_scope) in anchors {
         let piece = text.get(after..end).unwrap_or("");
         let Ok((rest, ())) = grammar::to_value(piece) else {
             continue;
@@ -583,8 +534,8 @@ fn comparators(
             });
         }
     }
-    compared_to(pairs, text, (start, end), toks, &mut out);
-    than_in(pairs, text, (start, end), toks, &mut out);
+    compared_to(hits, text, (start, end), toks, &mut out);
+    than_in(hits, text, (start, end), toks, &mut out);
     out.sort_by_key(|c| toks.get(c.tok).map_or(0, |t| t.start));
     out
 }
@@ -598,17 +549,16 @@ fn value_tok_at(toks: &[Tok], pos: usize) -> Option<usize> {
 /// "than in England (65.4%)", "than nationally (12%)", "than across London (9%)": a scope
 /// without "average".
 fn than_in(
-    pairs: &catalogue::Pairs,
+    hits: &[Hit],
     text: &str,
     (start, end): (usize, usize),
     toks: &[Tok],
     out: &mut Vec<Comp>,
 ) {
     let tok_at = |pos: usize| value_tok_at(toks, pos);
-    for p in find_words_in(pairs, text, start, end, "than")
-        .chain(find_words_in(pairs, text, start, end, "then"))
-    {
-        let rest = text.get(p + 4..end).unwrap_or("").trim_start();
+    let find = |phrase| keywords::find(hits, text, (start, end), phrase);
+    for (p, after) in find(Phrase::THAN).chain(find(Phrase::THEN)) {
+        let rest = text.get(after..end).unwrap_or("").trim_start();
         let rest = ["in ", "across ", "for "]
             .iter()
             .find_map(|w| rest.strip_prefix(w))
@@ -648,7 +598,7 @@ fn than_in(
 /// "compared to 18.25% nationally", "in comparison to 12%": a figure right after the phrase,
 /// scoped by the words after it.
 fn compared_to(
-    pairs: &catalogue::Pairs,
+    hits: &[Hit],
     text: &str,
     (start, end): (usize, usize),
     toks: &[Tok],
@@ -656,13 +606,13 @@ fn compared_to(
 ) {
     let tok_at = |pos: usize| value_tok_at(toks, pos);
     for phrase in [
-        "compared to",
-        "compared with",
-        "in comparison to",
-        "in comparison with",
+        Phrase::COMPARED_TO,
+        Phrase::COMPARED_WITH,
+        Phrase::IN_COMPARISON_TO,
+        Phrase::IN_COMPARISON_WITH,
     ] {
-        for p in find_words_in(pairs, text, start, end, phrase) {
-            let piece = text.get(p + phrase.len()..end).unwrap_or("");
+        for (p, after) in keywords::find(hits, text, (start, end), phrase) {
+            let piece = text.get(after..end).unwrap_or("");
             let trimmed = piece.trim_start().trim_start_matches('(').trim_start();
             let Some(tok) = tok_at(end - trimmed.len()) else {
                 continue;
@@ -713,24 +663,13 @@ struct BandHit {
     band: VariationBand,
 }
 
-fn bands(text: &str, start: usize, end: usize, pairs: &catalogue::Pairs) -> Vec<BandHit> {
+fn bands(text: &str, start: usize, end: usize, hits: &[Hit]) -> Vec<BandHit> {
     let mut out: Vec<BandHit> = Vec::new();
-    let anchors = find_words_in(pairs, text, start, end, "positive")
-        .chain(find_words_in(pairs, text, start, end, "negative"))
-        .chain(find_words_in(
-            pairs,
-            text,
-            start,
-            end,
-            "no statistical variation",
-        ))
-        .chain(find_words_in(
-            pairs,
-            text,
-            start,
-            end,
-            "no significant variation",
-        ));
+    let find = |phrase| keywords::find(hits, text, (start, end), phrase).map(|(a, _)| a);
+    let anchors = find(Phrase::POSITIVE)
+        .chain(find(Phrase::NEGATIVE))
+        .chain(find(Phrase::NO_STATISTICAL_VARIATION))
+        .chain(find(Phrase::NO_SIGNIFICANT_VARIATION));
     for h in anchors {
         let mut s = h;
         let head = |s: usize| text.get(start..s).unwrap_or("");
@@ -774,116 +713,28 @@ struct Group {
     all: bool,
 }
 
-/// Byte classes: 1 for ASCII letters and digits, 2 for the letters dataset names start with.
-static CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut c: u8 = 0;
-    loop {
-        let mut class = 0;
-        if c.is_ascii_alphanumeric() {
-            class = 1;
-        }
-        if matches!(c, b'a' | b'b' | b'c' | b'd' | b'l' | b'r' | b's') {
-            class |= 2;
-        }
-        t[c as usize] = class;
-        if c == u8::MAX {
-            break;
-        }
-        c += 1;
-    }
-    t
-};
-
-/// The first word start in `bytes[from..end]` whose letter may begin a dataset name.
-fn next_name_start(bytes: &[u8], from: usize, end: usize) -> Option<usize> {
-    let seg = bytes.get(from..end)?;
-    let starts = &*NAME_STARTS;
-    let class = |b: u8| CLASS.get(usize::from(b)).copied().unwrap_or(0);
-    let mut after_alnum = from > 0 && bytes.get(from - 1).is_some_and(|&b| class(b) & 1 != 0);
-    let mut next = bytes.get(from).copied().unwrap_or(0);
-    for k in 0..seg.len() {
-        let b = next;
-        // The second letter comes from the whole text, as `may_start_dataset_name` reads it.
-        next = bytes.get(from + k + 1).copied().unwrap_or(0);
-        let pair = usize::from(b) << 8 | usize::from(next);
-        let may = starts
-            .get(pair >> 6)
-            .is_some_and(|w| w & (1 << (pair & 63)) != 0);
-        // Without branches on the letters: word ends are too frequent to predict.
-        if may && !after_alnum {
-            return Some(from + k);
-        }
-        after_alnum = class(b) & 1 != 0;
-    }
-    None
-}
-
-/// The first two bytes dataset names may start with, as 65536 bits.
-static NAME_STARTS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
-    let mut bits = vec![0u64; 1024];
-    for pair in 0..=u16::MAX {
-        let [a, b] = pair.to_be_bytes();
-        if grammar::may_start_dataset_name(&[a, b]) {
-            let k = usize::from(pair);
-            if let Some(w) = bits.get_mut(k >> 6) {
-                *w |= 1 << (k & 63);
-            }
-        }
-    }
-    bits
-});
-
-/// Whether `text[start..end]` may hold a band anchor: each has a 'v' in "positive",
-/// "negative" or "variation".
-fn may_hold_band(text: &str, start: usize, end: usize) -> bool {
-    let bytes = text.as_bytes();
-    let mut from = start;
-    while let Some(v) = scan(bytes, from, end, |w| has_byte(w, b'v'), |b| b == b'v') {
-        let around = |lo: usize, hi: usize| {
-            v.checked_sub(lo)
-                .and_then(|a| bytes.get(a.max(start)..(v + hi).min(end)))
-                .unwrap_or_default()
-        };
-        if matches!(around(6, 2), b"positive" | b"negative") || around(0, 9) == b"variation" {
-            return true;
-        }
-        from = v + 1;
-    }
-    false
-}
-
 /// Source mentions: dataset names, merged when only brackets, slashes or spaces separate them,
 /// with the period written after them.
-fn groups(text: &str, start: usize, end: usize) -> Vec<Group> {
+fn groups(text: &str, start: usize, end: usize, hits: &[Hit]) -> Vec<Group> {
     let mut mentions: Vec<(usize, usize, Dataset, Option<FinancialYear>)> = Vec::new();
     let bytes = text.as_bytes();
     let mut i = start;
-    while i < end {
-        match next_name_start(bytes, i, end) {
-            Some(j) => i = j,
-            None => break,
-        }
-        if !grammar::may_start_dataset_name(bytes.get(i..).unwrap_or_default()) {
-            i += 1;
+    // At each place the first name (in table order) that ends a word within the sentence.
+    for h in hits {
+        let Some(dataset) = h.dataset() else { continue };
+        let ends_word = h.end == end || !bytes.get(h.end).is_some_and(u8::is_ascii_alphanumeric);
+        if h.start < i || h.end > end || !ends_word {
             continue;
         }
-        let piece = text.get(i..end).unwrap_or("");
-        if let Ok((rest, dataset)) = grammar::dataset_name(piece) {
-            let mut e = end - rest.len();
-            let mut period = None;
-            if let Ok((rest, fy)) = grammar::period_after(rest) {
-                e = end - rest.len();
-                period = Some(fy);
-            }
-            mentions.push((i, e, dataset, period));
-            i = e;
-        } else {
-            i += 1;
+        let rest = text.get(h.end..end).unwrap_or("");
+        let mut e = h.end;
+        let mut period = None;
+        if let Ok((rest, fy)) = grammar::period_after(rest) {
+            e = end - rest.len();
+            period = Some(fy);
         }
-        while i < end && !text.is_char_boundary(i) {
-            i += 1;
-        }
+        mentions.push((h.start, e, dataset, period));
+        i = e;
     }
     let mut out = merge(text, mentions);
     for g in &mut out {
@@ -995,9 +846,9 @@ fn pick(datasets: &[Dataset]) -> Option<Dataset> {
 }
 
 /// What one sentence holds: figures, source mentions and band labels.
-struct Found {
-    /// The sentence's letter pairs.
-    pairs: catalogue::Pairs,
+struct Found<'h> {
+    /// The phrases starting in the sentence.
+    hits: &'h [Hit],
     toks: Vec<Tok>,
     groups: Vec<Group>,
     bands: Vec<BandHit>,
@@ -1039,33 +890,18 @@ pub(crate) fn paragraph_metrics(para: &Text, ctx: Context<'_>, out: &mut Vec<Met
     }
     let norm = normalise(original);
     let text = norm.text.as_str();
+    let hits = Hits::of(text);
     let mut drafts: Vec<Draft> = Vec::new();
     let mut forward: Option<Group> = None;
     let mut group_band: Option<BandHit> = None;
     let mut backward_from = 0;
     for (s, e) in sentences(text) {
-        let toks = figures(text, s, e);
-        // The letter pairs only prefilter searches: without a value or bare figure there are
-        // no comparators, and every band anchor holds a 'v', so a sentence with neither needs
-        // no searching and one with only a 'v' searches without the prefilter.
-        let has_value = toks
-            .iter()
-            .any(|t| matches!(t.fig, Figure::Value(..) | Figure::Bare(_)));
-        let has_v = may_hold_band(text, s, e);
-        let pairs = if has_value {
-            pairs_of(text, s, e)
-        } else {
-            catalogue::Pairs::full()
-        };
+        let sentence_hits = hits.within(s, e);
         let found = Found {
-            toks,
-            groups: groups(text, s, e),
-            bands: if has_v {
-                bands(text, s, e, &pairs)
-            } else {
-                Vec::new()
-            },
-            pairs,
+            toks: figures(text, s, e),
+            groups: groups(text, s, e, sentence_hits),
+            bands: bands(text, s, e, sentence_hits),
+            hits: sentence_hits,
         };
         let first_new = drafts.len();
         sentence_drafts(text, (s, e), &found, forward, &mut drafts);
@@ -1111,7 +947,7 @@ pub(crate) fn paragraph_metrics(para: &Text, ctx: Context<'_>, out: &mut Vec<Met
         if d.source.is_none() {
             d.source = d.carried().map(|g| source_of(&g, Attribution::Leading));
         }
-        out.push(finish(&d, para, &norm, ctx));
+        out.push(finish(&d, para, &norm, &hits, ctx));
     }
 }
 
@@ -1189,7 +1025,7 @@ fn sentence_drafts(
     drafts: &mut Vec<Draft>,
 ) {
     let toks = found.toks.as_slice();
-    let comps = comparators(text, s, e, toks, &found.pairs);
+    let comps = comparators(text, s, e, toks, found.hits);
     let first = drafts.len();
     for (vi, ci) in pair(toks, &comps, (s, e)) {
         let Some(&vt) = toks.get(vi) else { continue };
@@ -1327,34 +1163,6 @@ fn part_of_subject(text: &str, t: Tok, unit: Unit) -> bool {
             .any(|w| before.ends_with(w))
 }
 
-const DIRECTIONS: &[(&str, Direction)] = &[
-    ("broadly in line", Direction::InLine),
-    ("in line", Direction::InLine),
-    ("consistent with", Direction::InLine),
-    ("broadly the same", Direction::Same),
-    ("around the same", Direction::Same),
-    ("the same", Direction::Same),
-    ("similar", Direction::Similar),
-    ("more", Direction::More),
-    ("fewer", Direction::Fewer),
-    ("less", Direction::Less),
-    ("higher", Direction::Higher),
-    ("lower", Direction::Lower),
-];
-
-fn direction(text: &str, lo: usize, hi: usize) -> Option<Direction> {
-    let pairs = pairs_of(text, lo, hi);
-    DIRECTIONS
-        .iter()
-        .filter_map(|&(w, d)| {
-            find_words_in(&pairs, text, lo, hi, w)
-                .next()
-                .map(|p| (p, d))
-        })
-        .min_by_key(|&(p, _)| p)
-        .map(|(_, d)| d)
-}
-
 fn population(text: &str, part: Part, dataset: Option<Dataset>) -> Option<Population> {
     let has = |w: &str| catalogue::contains(text, w);
     if has("carer") || dataset == Some(Dataset::Sace) {
@@ -1384,7 +1192,7 @@ fn population(text: &str, part: Part, dataset: Option<Dataset>) -> Option<Popula
     }
 }
 
-fn finish(d: &Draft, para: &Text, norm: &Norm, ctx: Context<'_>) -> Metric {
+fn finish(d: &Draft, para: &Text, norm: &Norm, hits: &Hits, ctx: Context<'_>) -> Metric {
     let text = norm.text.as_str();
     let orig = |i: usize| norm.orig.get(i).copied().unwrap_or(para.text.len());
     let verbatim = |a: usize, b: usize| para.text.get(orig(a)..orig(b)).unwrap_or("").to_owned();
@@ -1471,7 +1279,7 @@ fn finish(d: &Draft, para: &Text, norm: &Norm, ctx: Context<'_>) -> Metric {
         value: d.value,
         unit: d.unit,
         comparator,
-        direction: direction(text, c_lo, d.hi),
+        direction: keywords::direction(hits.within(c_lo, d.hi), text, c_lo, d.hi),
         gap,
         band: d.band.map(|b| b.band),
         band_label: d.band.map(|b| verbatim(b.start, b.end)),
@@ -1588,7 +1396,7 @@ mod tests {
         assert_eq!(m[0].comparator.as_ref().unwrap().value.to_string(), "12.0");
         assert_eq!(m[1].comparator.as_ref().unwrap().value.to_string(), "20.75");
         assert_eq!(m[1].comparator.as_ref().unwrap().scope, Scope::National);
-        assert_eq!(m[0].direction, Some(Direction::Fewer));
+        assert_eq!(m[0].direction, Some(super::super::Direction::Fewer));
         assert_eq!(m[0].gap.unwrap().to_string(), "-1.5");
     }
 

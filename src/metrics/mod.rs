@@ -49,7 +49,10 @@ mod catalogue;
 mod checks;
 mod compare;
 mod extract;
+#[cfg(test)]
+mod extract_old;
 mod grammar;
+mod keywords;
 
 use std::fmt;
 
