@@ -160,8 +160,10 @@ pub(crate) fn best_match(
     carers: bool,
 ) -> Option<&'static MeasureDef> {
     let mut best: Option<(usize, &'static MeasureDef)> = None;
-    // Most keys are ruled out by a pair of letters neither text has.
+    // Most keys are ruled out by a pair of letters neither text has: first by the pairs folded
+    // into 64 bits, then by all of them.
     let text_pairs = Pairs::of(text);
+    let text_folded = text_pairs.folded();
     // The context only matters to qualified measures: its pairs are taken when first needed.
     let context_pairs = std::cell::OnceCell::new();
     let in_text = |k: &str| text_pairs.may_contain(k) && contains(text, k);
@@ -172,7 +174,7 @@ pub(crate) fn best_match(
             && contains(context, k)
     };
     for (def, pre) in CATALOGUE.iter().zip(PREPARED.iter()) {
-        if !units_agree(def.unit, unit) {
+        if pre.common & !text_folded != 0 || !units_agree(def.unit, unit) {
             continue;
         }
         let qualified = pre.qualified;
@@ -187,8 +189,12 @@ pub(crate) fn best_match(
             .keys
             .iter()
             .zip(pre.alts.iter())
-            .filter(|(alt, (mask, _))| text_pairs.covers(mask) && alt.iter().all(|k| found(k)))
-            .map(|(_, &(_, len))| len)
+            .filter(|(alt, (mask, folded, _))| {
+                folded & !text_folded == 0
+                    && text_pairs.covers(mask)
+                    && alt.iter().all(|k| found(k))
+            })
+            .map(|(_, &(_, _, len))| len)
             .max();
         let Some(score) = score else { continue };
         if best.is_some_and(|(s, _)| score <= s) {
@@ -207,21 +213,20 @@ pub(crate) fn best_match(
 }
 
 /// What matching needs of each catalogue row, worked out once: whether a key is qualified
-/// (`~`), and for each alternative the letter pairs of its plain keys and its score.
+/// (`~`), and for each alternative the letter pairs of its plain keys (also folded) and its score.
 struct Prepared {
     qualified: bool,
-    alts: Vec<(Pairs, usize)>,
+    /// The folded pairs every alternative needs (all bits when there is none).
+    common: u64,
+    /// Each alternative's letter pairs, those folded into 64 bits, and its score.
+    alts: Vec<(Pairs, u64, usize)>,
 }
 
 static PREPARED: std::sync::LazyLock<Vec<Prepared>> = std::sync::LazyLock::new(|| {
     CATALOGUE
         .iter()
-        .map(|def| Prepared {
-            qualified: def
-                .keys
-                .iter()
-                .any(|alt| alt.iter().any(|k| k.starts_with('~'))),
-            alts: def
+        .map(|def| {
+            let alts: Vec<(Pairs, u64, usize)> = def
                 .keys
                 .iter()
                 .map(|alt| {
@@ -230,9 +235,18 @@ static PREPARED: std::sync::LazyLock<Vec<Prepared>> = std::sync::LazyLock::new(|
                         mask.add(k);
                     }
                     let len = alt.iter().map(|k| k.trim_start_matches('~').len()).sum();
-                    (mask, len)
+                    let folded = mask.folded();
+                    (mask, folded, len)
                 })
-                .collect(),
+                .collect();
+            Prepared {
+                qualified: def
+                    .keys
+                    .iter()
+                    .any(|alt| alt.iter().any(|k| k.starts_with('~'))),
+                common: alts.iter().fold(u64::MAX, |acc, &(_, f, _)| acc & f),
+                alts,
+            }
         })
         .collect()
 });
@@ -270,6 +284,12 @@ impl Pairs {
             }
             prev = b;
         }
+    }
+
+    /// The pairs folded into 64 bits (slot modulo 64): if `a` holds every pair of `b`, the
+    /// folded `a` holds every bit of the folded `b`.
+    fn folded(&self) -> u64 {
+        self.0.iter().fold(0, |acc, w| acc | w)
     }
 
     /// Whether every pair of `other` is in `self`.

@@ -19,8 +19,8 @@ use rust_decimal::Decimal;
 use super::grammar::{self, Figure};
 use super::keywords::{self, Hit, Hits, Phrase};
 use super::{
-    Attribution, Comparator, Dataset, Measure, Metric, Part, Population, Scope, Source,
-    Unit, VariationBand, catalogue,
+    Attribution, Comparator, Dataset, Measure, Metric, Part, Population, Scope, Source, Unit,
+    VariationBand, catalogue,
 };
 use crate::model::{FinancialYear, Planned, QualityStatement, Report, Section, Span, Text};
 
@@ -95,6 +95,8 @@ fn section_metrics(section: &Section, statement: Option<QualityStatement>, out: 
 /// The financial facts' typed fields as metrics; the sentence is the bullet that states the
 /// figure.
 fn financial_metrics(ff: &crate::model::FinancialFacts, out: &mut Vec<Metric>) {
+    // The bullets without markdown emphasis, worked out once for all the figures.
+    let plain: Vec<String> = ff.items.iter().map(|t| t.text.replace("**", "")).collect();
     let mut push = |id: &str, value: Decimal, unit: Unit| {
         let Some(def) = super::MeasureDef::by_id(id) else {
             return;
@@ -104,10 +106,12 @@ fn financial_metrics(ff: &crate::model::FinancialFacts, out: &mut Vec<Metric>) {
             Unit::People => vec![value.to_string(), super::group_thousands(value)],
             _ => vec![unit.format(value)],
         };
-        let item = ff.items.iter().find(|t| {
-            let plain = t.text.replace("**", "");
-            needles.iter().any(|n| contains_figure(&plain, n))
-        });
+        let item = ff
+            .items
+            .iter()
+            .zip(&plain)
+            .find(|(_, plain)| needles.iter().any(|n| contains_figure(plain, n)))
+            .map(|(t, _)| t);
         out.push(Metric {
             value,
             unit,

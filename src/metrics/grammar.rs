@@ -112,8 +112,13 @@ pub(crate) fn number(input: &str) -> PResult<'_, Decimal> {
         Ok((rest, g))
     };
     let (rest, text) = recognize((digits, many0(group), opt((char('.'), digits)))).parse(input)?;
-    let plain: String = text.chars().filter(|&c| c != ',').collect();
-    match plain.parse::<Decimal>() {
+    // Most figures have no thousands separator to drop.
+    let parsed = if text.contains(',') {
+        text.replace(',', "").parse::<Decimal>()
+    } else {
+        text.parse::<Decimal>()
+    };
+    match parsed {
         Ok(v) => Ok((rest, v)),
         Err(_) => fail(input),
     }
@@ -153,8 +158,8 @@ pub(crate) fn figure(input: &str) -> PResult<'_, Figure> {
     if let Ok((rest, fy)) = financial_year(input) {
         return Ok((rest, Figure::Period(fy)));
     }
-    let (rest, text) = recognize(number).parse(input)?;
-    let (_, v) = number(text)?;
+    let (rest, v) = number(input)?;
+    let text = input.get(..input.len() - rest.len()).unwrap_or(input);
     if let Ok((after, unit)) = unit(rest) {
         return Ok((after, Figure::Value(v, unit)));
     }

@@ -166,7 +166,9 @@ pub(super) struct Hit {
 impl Hit {
     /// The dataset named, when the phrase is a dataset name.
     pub(super) fn dataset(&self) -> Option<super::Dataset> {
-        DATASET_NAMES.get(usize::from(self.phrase.0)).map(|&(_, d)| d)
+        DATASET_NAMES
+            .get(usize::from(self.phrase.0))
+            .map(|&(_, d)| d)
     }
 
     /// The direction named, when the phrase is a direction word.
@@ -393,10 +395,7 @@ mod tests {
             find(all, text, (0, text.len()), Phrase::THAN).collect::<Vec<_>>(),
             [(6, 10)]
         );
-        assert_eq!(
-            direction(all, text, 0, text.len()),
-            Some(Direction::Fewer)
-        );
+        assert_eq!(direction(all, text, 0, text.len()), Some(Direction::Fewer));
         assert_eq!(direction(all, text, 1, 60), None);
         assert_eq!(hits.within(31, 40).len(), 2);
         // At one place, names in table order: "sace" before "sac".
