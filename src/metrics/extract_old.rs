@@ -1670,6 +1670,14 @@ mod differential {
         "council's own data",
         "support",
         "short and long term support",
+        "\u{2019}s",
+        "\u{201c}",
+        "**",
+        "\u{2013}",
+        "caf\u{e9}",
+        "\t",
+        "`",
+        "\u{a0}",
     ];
 
     proptest! {

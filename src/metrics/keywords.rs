@@ -137,6 +137,39 @@ static HEADS: LazyLock<Heads> = LazyLock::new(|| {
     heads
 });
 
+impl Heads {
+    /// Appends the phrases starting at word start `p` of `bytes`, in phrase order.
+    #[inline]
+    fn find_at(&self, bytes: &[u8], p: usize, all: &mut Vec<Hit>) {
+        let rest = bytes.get(p..).unwrap_or_default();
+        let (b0, b1) = (
+            rest.first().copied().unwrap_or(0),
+            rest.get(1).copied().unwrap_or(0),
+        );
+        let row = usize::from(self.rows[usize::from(b0)]);
+        if row == 0 {
+            return;
+        }
+        let list = self
+            .cells
+            .get((row - 1) * 256 + usize::from(b1))
+            .map_or(0, |&l| usize::from(l));
+        let Some(list) = list.checked_sub(1).and_then(|l| self.lists.get(l)) else {
+            return;
+        };
+        for &(phrase, t) in list {
+            // Byte by byte: most candidates differ within a few bytes.
+            if rest.len() >= t.len() && t.iter().zip(rest).all(|(a, b)| a == b) {
+                all.push(Hit {
+                    start: p,
+                    end: p + t.len(),
+                    phrase,
+                });
+            }
+        }
+    }
+}
+
 const LO: u64 = 0x0101_0101_0101_0101;
 const HI: u64 = 0x8080_8080_8080_8080;
 
@@ -189,61 +222,35 @@ impl Hits {
         let bytes = text.as_bytes();
         let heads = &*HEADS;
         let mut all = Vec::new();
-        let mut at_word_start = |p: usize| {
-            let rest = bytes.get(p..).unwrap_or_default();
-            let (b0, b1) = (
-                rest.first().copied().unwrap_or(0),
-                rest.get(1).copied().unwrap_or(0),
-            );
-            let row = usize::from(heads.rows[usize::from(b0)]);
-            if row == 0 {
-                return;
-            }
-            let list = heads
-                .cells
-                .get((row - 1) * 256 + usize::from(b1))
-                .map_or(0, |&l| usize::from(l));
-            let Some(list) = list.checked_sub(1).and_then(|l| heads.lists.get(l)) else {
-                return;
-            };
-            for &(phrase, t) in list {
-                // Byte by byte: most candidates differ within a few bytes.
-                if rest.len() >= t.len() && t.iter().zip(rest).all(|(a, b)| a == b) {
-                    all.push(Hit {
-                        start: p,
-                        end: p + t.len(),
-                        phrase,
-                    });
-                }
-            }
-        };
         // Word starts, eight bytes at a time: a letter or digit after anything else.
-        let mut chunks = bytes.chunks_exact(8);
-        let mut base = 0;
         let mut carry = 0;
-        let mut lanes = |w: u64, base: usize, carry: &mut u64| {
+        let mut base = 0;
+        while base < bytes.len() {
+            let w = match bytes.get(base..base + 8) {
+                Some(chunk) => u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])),
+                None => {
+                    // The last few bytes, padded with zeros (not letters).
+                    let rest = bytes.get(base..).unwrap_or_default();
+                    let mut last = [0; 8];
+                    if let Some(dst) = last.get_mut(..rest.len()) {
+                        dst.copy_from_slice(rest);
+                    }
+                    u64::from_le_bytes(last)
+                }
+            };
             let alnum = alnum_lanes(w);
-            let mut starts = alnum & !(alnum << 8 | *carry);
-            *carry = alnum >> 56;
+            let mut starts = alnum & !(alnum << 8 | carry);
+            carry = alnum >> 56;
             while starts != 0 {
-                at_word_start(base + (starts.trailing_zeros() / 8) as usize);
+                heads.find_at(
+                    bytes,
+                    base + (starts.trailing_zeros() / 8) as usize,
+                    &mut all,
+                );
                 starts &= starts - 1;
             }
-        };
-        for c in &mut chunks {
-            lanes(
-                u64::from_le_bytes(c.try_into().unwrap_or([0; 8])),
-                base,
-                &mut carry,
-            );
             base += 8;
         }
-        let mut last = [0; 8];
-        let rest = chunks.remainder();
-        if let Some(dst) = last.get_mut(..rest.len()) {
-            dst.copy_from_slice(rest);
-        }
-        lanes(u64::from_le_bytes(last), base, &mut carry);
         Hits { all }
     }
 
