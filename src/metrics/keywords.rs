@@ -90,21 +90,48 @@ fn phrase_text(id: usize) -> &'static str {
 /// The number of phrases.
 const PHRASES: usize = DATASET_NAMES.len() + WORDS.len() + DIRECTIONS.len();
 
-/// Phrases by their first two bytes, as two tables: no search, no branch per letter.
+/// Phrases by their first two bytes, as two tables: no search, and no branch on the text.
 struct Heads {
-    /// For a first byte, one more than its row of `cells`; 0 when no phrase starts with it.
+    /// For a first byte, its row of `cells`; row 0 (all zeros) when no phrase starts with it.
     rows: [u8; 256],
     /// For a row and a second byte (`row * 256 + byte`), one more than the index of the list
     /// in `lists`; 0 when no phrase starts with the two bytes.
     cells: Vec<u8>,
-    /// Phrases with the same first two bytes, in phrase order, with their text.
-    lists: Vec<Vec<(Phrase, &'static [u8])>>,
+    /// Phrases with the same first two bytes, in phrase order.
+    lists: Vec<Vec<Entry>>,
+}
+
+/// A phrase as [`Heads`] compares it: its first eight bytes (little-endian, zero-padded) and
+/// a mask of those it has, then the rest.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    phrase: Phrase,
+    head: u64,
+    mask: u64,
+    text: &'static [u8],
+}
+
+impl Entry {
+    fn new(phrase: Phrase, text: &'static [u8]) -> Entry {
+        let mut head = [0; 8];
+        let mut mask = [0; 8];
+        for (k, &b) in text.iter().take(8).enumerate() {
+            head[k] = b;
+            mask[k] = 0xFF;
+        }
+        Entry {
+            phrase,
+            head: u64::from_le_bytes(head),
+            mask: u64::from_le_bytes(mask),
+            text,
+        }
+    }
 }
 
 static HEADS: LazyLock<Heads> = LazyLock::new(|| {
     let mut heads = Heads {
         rows: [0; 256],
-        cells: Vec::new(),
+        cells: vec![0; 256],
         lists: Vec::new(),
     };
     for id in 0..PHRASES {
@@ -114,15 +141,15 @@ static HEADS: LazyLock<Heads> = LazyLock::new(|| {
         };
         let row = match heads.rows[usize::from(b0)] {
             0 => {
-                heads.cells.extend([0; 256]);
                 let row = heads.cells.len() / 256;
+                heads.cells.extend([0; 256]);
                 // A few dozen phrases, fewer first letters.
                 heads.rows[usize::from(b0)] = row as u8;
                 row
             }
             r => usize::from(r),
         };
-        let cell = (row - 1) * 256 + usize::from(b1);
+        let cell = row * 256 + usize::from(b1);
         let list = match heads.cells[cell] {
             0 => {
                 heads.lists.push(Vec::new());
@@ -132,39 +159,62 @@ static HEADS: LazyLock<Heads> = LazyLock::new(|| {
             l => usize::from(l),
         };
         // Fewer phrases than `u16::MAX`.
-        heads.lists[list - 1].push((Phrase(id as u16), text));
+        heads.lists[list - 1].push(Entry::new(Phrase(id as u16), text));
     }
     heads
 });
 
+/// Word starts whose first two bytes begin a phrase, as `position << 8 | list`, gathered
+/// before they are compared with the phrases.
+const CANDIDATES: usize = 256;
+
 impl Heads {
-    /// Appends the phrases starting at word start `p` of `bytes`, in phrase order.
+    /// One more than the index of the list of phrases starting with the bytes at `p`; 0 when
+    /// there is none.
     #[inline]
-    fn find_at(&self, bytes: &[u8], p: usize, all: &mut Vec<Hit>) {
-        let rest = bytes.get(p..).unwrap_or_default();
-        let (b0, b1) = (
-            rest.first().copied().unwrap_or(0),
-            rest.get(1).copied().unwrap_or(0),
-        );
+    fn list_at(&self, bytes: &[u8], p: usize) -> u8 {
+        let b0 = bytes.get(p).copied().unwrap_or(0);
+        let b1 = bytes.get(p + 1).copied().unwrap_or(0);
         let row = usize::from(self.rows[usize::from(b0)]);
-        if row == 0 {
-            return;
-        }
-        let list = self
-            .cells
-            .get((row - 1) * 256 + usize::from(b1))
-            .map_or(0, |&l| usize::from(l));
-        let Some(list) = list.checked_sub(1).and_then(|l| self.lists.get(l)) else {
-            return;
-        };
-        for &(phrase, t) in list {
-            // Byte by byte: most candidates differ within a few bytes.
-            if rest.len() >= t.len() && t.iter().zip(rest).all(|(a, b)| a == b) {
-                all.push(Hit {
-                    start: p,
-                    end: p + t.len(),
-                    phrase,
-                });
+        self.cells
+            .get(row * 256 + usize::from(b1))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Appends the phrases starting at each candidate, in order.
+    fn compare(&self, bytes: &[u8], candidates: &[u64], all: &mut Vec<Hit>) {
+        for &c in candidates {
+            // Positions fit: they index a text in memory.
+            let p = (c >> 8) as usize;
+            let Some(list) = usize::from(c as u8)
+                .checked_sub(1)
+                .and_then(|l| self.lists.get(l))
+            else {
+                continue;
+            };
+            let rest = bytes.get(p..).unwrap_or_default();
+            // The eight bytes from `p`, zero-padded (no phrase holds a zero byte).
+            let w = match rest.get(..8) {
+                Some(w) => u64::from_le_bytes(w.try_into().unwrap_or([0; 8])),
+                None => {
+                    let mut last = [0; 8];
+                    if let Some(dst) = last.get_mut(..rest.len()) {
+                        dst.copy_from_slice(rest);
+                    }
+                    u64::from_le_bytes(last)
+                }
+            };
+            for e in list {
+                if (w ^ e.head) & e.mask == 0
+                    && (e.text.len() <= 8 || rest.get(8..e.text.len()) == e.text.get(8..))
+                {
+                    all.push(Hit {
+                        start: p,
+                        end: p + e.text.len(),
+                        phrase: e.phrase,
+                    });
+                }
             }
         }
     }
@@ -222,6 +272,8 @@ impl Hits {
         let bytes = text.as_bytes();
         let heads = &*HEADS;
         let mut all = Vec::new();
+        let mut candidates = [0u64; CANDIDATES];
+        let mut n = 0;
         // Word starts, eight bytes at a time: a letter or digit after anything else.
         let mut carry = 0;
         let mut base = 0;
@@ -241,16 +293,25 @@ impl Hits {
             let alnum = alnum_lanes(w);
             let mut starts = alnum & !(alnum << 8 | carry);
             carry = alnum >> 56;
-            while starts != 0 {
-                heads.find_at(
-                    bytes,
-                    base + (starts.trailing_zeros() / 8) as usize,
-                    &mut all,
-                );
-                starts &= starts - 1;
+            // At most four words start in eight bytes: look at four places whatever the text
+            // (branching on word starts and letters mispredicts), keeping those that begin a
+            // phrase.
+            for _ in 0..4 {
+                let p = base + (starts.trailing_zeros() / 8) as usize;
+                let list = heads.list_at(bytes, p);
+                if let Some(slot) = candidates.get_mut(n) {
+                    *slot = (p as u64) << 8 | u64::from(list);
+                }
+                n += usize::from(starts != 0) & usize::from(list != 0);
+                starts &= starts.wrapping_sub(1);
+            }
+            if n > CANDIDATES - 4 {
+                heads.compare(bytes, candidates.get(..n).unwrap_or_default(), &mut all);
+                n = 0;
             }
             base += 8;
         }
+        heads.compare(bytes, candidates.get(..n).unwrap_or_default(), &mut all);
         Hits { all }
     }
 
