@@ -173,10 +173,26 @@ pub(crate) fn best_match(
             .may_contain(k)
             && contains(context, k)
     };
-    for (def, pre) in CATALOGUE.iter().zip(PREPARED.iter()) {
-        if pre.common & !text_folded != 0 || !units_agree(def.unit, unit) {
+    // The rows of the unit's family that need no folded pair the text lacks, as bits.
+    let index = &*INDEX;
+    let mut rejected = 0u128;
+    let mut missing = !text_folded;
+    while missing != 0 {
+        rejected |= index
+            .needing
+            .get(missing.trailing_zeros() as usize)
+            .copied()
+            .unwrap_or(0);
+        missing &= missing - 1;
+    }
+    let mut rows = index.family.get(family(unit)).copied().unwrap_or(0) & !rejected;
+    // In catalogue order: the first of equal scores wins.
+    while rows != 0 {
+        let k = rows.trailing_zeros() as usize;
+        rows &= rows - 1;
+        let (Some(def), Some(pre)) = (CATALOGUE.get(k), PREPARED.get(k)) else {
             continue;
-        }
+        };
         let qualified = pre.qualified;
         // Keys first: most measures fail on their first key, and the outcome does not depend
         // on the order of these pure tests.
@@ -316,7 +332,7 @@ impl Pairs {
 }
 
 /// Byte offsets of the leftmost non-overlapping occurrences of `needle` in `hay` (as
-/// `str::match_indices` gives them), found by scanning for the first byte; nothing for an
+/// `str::match_indices` gives them), found by scanning for the first two bytes eight starts at a time; nothing for an
 /// empty needle.
 pub(super) struct FindAll<'a> {
     hay: &'a [u8],
@@ -338,45 +354,56 @@ impl Iterator for FindAll<'_> {
     type Item = usize;
 
     fn next(&mut self) -> Option<usize> {
-        let (&first, rest) = self.needle.split_first()?;
-        while let Some(tail) = self.hay.get(self.pos..) {
-            let i = self.pos + find_byte(tail, first)?;
+        const LO: u64 = 0x0101_0101_0101_0101;
+        const HI: u64 = 0x8080_8080_8080_8080;
+        // Nonzero when a byte of `w` may be `b`: exact for the lowest, and every byte that is
+        // `b` is marked (a marked byte above a match may not be; candidates are checked).
+        let lanes = |w: u64, b: u8| {
+            let x = w ^ LO.wrapping_mul(u64::from(b));
+            x.wrapping_sub(LO) & !x & HI
+        };
+        let word = |at: usize| {
+            self.hay
+                .get(at..at + 8)
+                .map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
+        };
+        let needle = self.needle;
+        let (&first, rest) = needle.split_first()?;
+        let last = self.hay.len().checked_sub(needle.len())?;
+        let is_at = |p: usize| {
             // Short needles: compare in place rather than call `memcmp`.
-            if self
-                .hay
-                .get(i + 1..i + self.needle.len())
+            self.hay
+                .get(p + 1..p + needle.len())
                 .is_some_and(|h| h.iter().zip(rest).all(|(a, b)| a == b))
-            {
-                self.pos = i + self.needle.len();
-                return Some(i);
+        };
+        while self.pos <= last {
+            let pos = self.pos;
+            // Eight starts at a time where the first two bytes of the needle may be.
+            let second = rest
+                .first()
+                .map_or(Some(HI), |&b| word(pos + 1).map(|w| lanes(w, b)));
+            let (Some(w), Some(second)) = (word(pos), second) else {
+                // The last few starts, one at a time.
+                if self.hay.get(pos) == Some(&first) && is_at(pos) {
+                    self.pos = pos + needle.len();
+                    return Some(pos);
+                }
+                self.pos = pos + 1;
+                continue;
+            };
+            let mut candidates = lanes(w, first) & second;
+            while candidates != 0 {
+                let p = pos + (candidates.trailing_zeros() / 8) as usize;
+                candidates &= candidates - 1;
+                if p <= last && self.hay.get(p) == Some(&first) && is_at(p) {
+                    self.pos = p + needle.len();
+                    return Some(p);
+                }
             }
-            self.pos = i + 1;
+            self.pos = pos + 8;
         }
         None
     }
-}
-
-/// The first `b` in `hay`, eight bytes at a time.
-fn find_byte(hay: &[u8], b: u8) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let pattern = LO * u64::from(b);
-    let mut chunks = hay.chunks_exact(8);
-    let mut base = 0;
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])) ^ pattern;
-        // The lowest high bit set marks the first zero byte exactly.
-        let zero = word.wrapping_sub(LO) & !word & HI;
-        if zero != 0 {
-            return Some(base + (zero.trailing_zeros() / 8) as usize);
-        }
-        base += 8;
-    }
-    chunks
-        .remainder()
-        .iter()
-        .position(|&x| x == b)
-        .map(|p| base + p)
 }
 
 /// `hay.contains(needle)`, without building a two-way searcher for short texts.
@@ -386,20 +413,62 @@ pub(super) fn contains(hay: &str, needle: &str) -> bool {
 
 /// Percentages and rates are interchangeable (turnover is given either way); days, weeks and
 /// months are all durations.
-fn units_agree(a: Unit, b: Unit) -> bool {
-    let family = |u: Unit| match u {
+fn family(u: Unit) -> usize {
+    match u {
         Unit::Percent | Unit::Rate => 0,
         Unit::Days | Unit::Weeks | Unit::Months => 1,
         Unit::People => 2,
         Unit::Pounds => 3,
         Unit::Per100000 => 4,
-    };
-    family(a) == family(b)
+    }
 }
+
+/// Catalogue rows as bits (row `k` is bit `k`), to rule many out at once.
+struct Index {
+    /// For each folded pair bit, the rows every alternative of which needs it.
+    needing: [u128; 64],
+    /// For each unit family, its rows.
+    family: [u128; 5],
+}
+
+static INDEX: std::sync::LazyLock<Index> = std::sync::LazyLock::new(|| {
+    let mut index = Index {
+        needing: [0; 64],
+        family: [0; 5],
+    };
+    for (k, (def, pre)) in CATALOGUE.iter().zip(PREPARED.iter()).enumerate() {
+        let bit = 1u128 << k;
+        for (b, needing) in index.needing.iter_mut().enumerate() {
+            if pre.common & (1 << b) != 0 {
+                *needing |= bit;
+            }
+        }
+        if let Some(f) = index.family.get_mut(family(def.unit)) {
+            *f |= bit;
+        }
+    }
+    index
+});
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn find_all_is_match_indices(hay in "[ab c]{0,40}", needle in "[ab c]{1,4}") {
+            let found: Vec<usize> = FindAll::new(&hay, &needle).collect();
+            let expected: Vec<usize> = hay.match_indices(needle.as_str()).map(|(i, _)| i).collect();
+            proptest::prop_assert_eq!(found, expected);
+        }
+    }
+
+    #[test]
+    fn every_row_has_a_bit_of_the_index() {
+        assert!(CATALOGUE.len() <= 128, "{}", CATALOGUE.len());
+        let rows: u128 = INDEX.family.iter().fold(0, |a, f| a | f);
+        assert_eq!(rows.count_ones() as usize, CATALOGUE.len());
+    }
 
     #[test]
     fn every_measure_knows_its_catalogue_position() {

@@ -8,7 +8,7 @@ use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while_m_n, take_while1};
 use nom::character::complete::{char, space0, space1};
 use nom::combinator::{opt, recognize, value};
-use nom::multi::many0;
+use nom::multi::many0_count;
 use nom::{Parser, error};
 use rust_decimal::Decimal;
 
@@ -111,7 +111,8 @@ pub(crate) fn number(input: &str) -> PResult<'_, Decimal> {
         }
         Ok((rest, g))
     };
-    let (rest, text) = recognize((digits, many0(group), opt((char('.'), digits)))).parse(input)?;
+    let (rest, text) =
+        recognize((digits, many0_count(group), opt((char('.'), digits)))).parse(input)?;
     // Most figures have no thousands separator to drop.
     let parsed = if text.contains(',') {
         text.replace(',', "").parse::<Decimal>()

@@ -271,7 +271,7 @@ impl Hits {
     pub(super) fn of(text: &str) -> Hits {
         let bytes = text.as_bytes();
         let heads = &*HEADS;
-        let mut all = Vec::new();
+        let mut all = Vec::with_capacity(16);
         let mut candidates = [0u64; CANDIDATES];
         let mut n = 0;
         // Word starts, eight bytes at a time: a letter or digit after anything else.

@@ -368,6 +368,19 @@ pub(crate) fn with_title_key<R>(text: &str, f: impl FnOnce(&[u8]) -> R) -> Optio
     }
 }
 
+/// [`title_key`] of a line of at most `buf.len()` bytes, kept on the stack when the line is
+/// ASCII (a key is never longer than its text).
+pub(crate) fn short_title_key<'b>(text: &str, buf: &'b mut [u8; 128]) -> std::borrow::Cow<'b, str> {
+    if text.is_ascii() {
+        if let Some(len) = ascii_key_into(text.as_bytes(), buf) {
+            if let Some(key) = buf.get(..len).and_then(|k| std::str::from_utf8(k).ok()) {
+                return std::borrow::Cow::Borrowed(key);
+            }
+        }
+    }
+    std::borrow::Cow::Owned(title_key(text))
+}
+
 /// [`title_key`] of ASCII text, written into `buf`; `None` when the key would not fit (so it is
 /// no title's).
 fn ascii_title_key<'b>(title: &[u8], buf: &'b mut [u8; MAX_KEY]) -> Option<&'b [u8]> {

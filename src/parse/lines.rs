@@ -14,7 +14,7 @@ use nom::combinator::{all_consuming, opt, rest};
 use nom::sequence::{preceded, terminated};
 
 use super::text::{self, PResult, normalize};
-use crate::model::statement::title_key;
+use crate::model::statement::{short_title_key, title_key};
 use crate::{Date, QualityStatement, Rating, Score, Span};
 
 /// One non-blank input line.
@@ -180,10 +180,11 @@ pub(crate) fn classify(text: &str, span: Span) -> Kind<'_> {
     let norm: &str = &norm;
     // Headings matched by key ("Financial facts", "About <authority>") are short; computing
     // the key of every long line was the parser's largest cost.
+    let mut buf = [0; 128];
     let key = if norm.len() <= MAX_HEADING {
-        title_key(norm)
+        short_title_key(norm, &mut buf)
     } else {
-        String::new()
+        Cow::Borrowed("")
     };
 
     if let Some(kind) = fixed_heading(&key, norm) {

@@ -9,7 +9,7 @@ use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1};
 use nom::character::complete::{char, digit1, satisfy, space0, space1};
 use nom::combinator::{map_opt, not, opt, recognize};
-use nom::multi::many0;
+use nom::multi::many0_count;
 use nom::sequence::{preceded, terminated};
 use nom::{IResult, Parser};
 use rust_decimal::Decimal;
@@ -65,7 +65,7 @@ pub(crate) fn normalize(line: &str) -> Cow<'_, str> {
 pub(crate) fn integer_text(input: &str) -> PResult<'_, &str> {
     recognize((
         digit1,
-        many0(terminated(
+        many0_count(terminated(
             preceded(
                 char(','),
                 take_while_m_n(3, 3, |c: char| c.is_ascii_digit()),
