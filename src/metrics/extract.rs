@@ -305,14 +305,17 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
         if !matches!(next, None | Some(b' ')) {
             continue;
         }
-        let word_before = text
-            .get(start..i)
-            .unwrap_or("")
-            .rsplit([' ', '('])
-            .next()
-            .unwrap_or("");
-        if b == b'.' && ABBREVIATIONS.contains(&word_before) {
-            continue;
+        if b == b'.' {
+            // The word before the full stop, back to a space or bracket.
+            let head = bytes.get(start..i).unwrap_or_default();
+            let from = head
+                .iter()
+                .rposition(|&c| c == b' ' || c == b'(')
+                .map_or(0, |k| k + 1);
+            let word_before = head.get(from..).unwrap_or_default();
+            if ABBREVIATIONS.iter().any(|a| a.as_bytes() == word_before) {
+                continue;
+            }
         }
         out.push((start, i + 1));
         start = i + 1;
@@ -324,13 +327,14 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
     for range in out {
         bounded(text, range, &mut cut);
     }
+    // Normalised text has no whitespace but spaces.
     cut.retain_mut(|(s, e)| {
         let Some(slice) = text.get(*s..*e) else {
             return false;
         };
-        let trimmed = slice.trim_start();
+        let trimmed = slice.trim_start_matches(' ');
         *s += slice.len() - trimmed.len();
-        !trimmed.trim_end().is_empty()
+        !trimmed.trim_end_matches(' ').is_empty()
     });
     cut
 }

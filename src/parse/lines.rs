@@ -554,10 +554,15 @@ fn header(norm: &str) -> Option<Kind<'static>> {
 
 /// Whether `haystack` contains the lowercase ASCII `needle`, in any ASCII case.
 fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    let needle = needle.as_bytes();
+    let Some(first) = needle.first().map(u8::to_ascii_lowercase) else {
+        return true;
+    };
+    // Compare whole windows only where the first byte matches: most lines are asked for a
+    // few words they do not hold.
+    haystack.as_bytes().windows(needle.len()).any(|w| {
+        w.first().map(u8::to_ascii_lowercase) == Some(first) && w.eq_ignore_ascii_case(needle)
+    })
 }
 
 /// Whether `s` starts with the ASCII `prefix`, in any ASCII case.
