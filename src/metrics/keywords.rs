@@ -194,17 +194,8 @@ impl Heads {
                 continue;
             };
             let rest = bytes.get(p..).unwrap_or_default();
-            // The eight bytes from `p`, zero-padded (no phrase holds a zero byte).
-            let w = match rest.get(..8) {
-                Some(w) => u64::from_le_bytes(w.try_into().unwrap_or([0; 8])),
-                None => {
-                    let mut last = [0; 8];
-                    if let Some(dst) = last.get_mut(..rest.len()) {
-                        dst.copy_from_slice(rest);
-                    }
-                    u64::from_le_bytes(last)
-                }
-            };
+            // No phrase holds a zero byte.
+            let w = padded_word(bytes, p);
             for e in list {
                 if (w ^ e.head) & e.mask == 0
                     && (e.text.len() <= 8 || rest.get(8..e.text.len()) == e.text.get(8..))
@@ -216,6 +207,22 @@ impl Heads {
                     });
                 }
             }
+        }
+    }
+}
+
+/// The eight bytes of `bytes` from `at` as a little-endian word, zero-padded past the end.
+#[inline]
+fn padded_word(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..at + 8) {
+        Some(w) => u64::from_le_bytes(w.try_into().unwrap_or([0; 8])),
+        None => {
+            let rest = bytes.get(at..).unwrap_or_default();
+            let mut padded = [0; 8];
+            if let Some(dst) = padded.get_mut(..rest.len()) {
+                dst.copy_from_slice(rest);
+            }
+            u64::from_le_bytes(padded)
         }
     }
 }
@@ -278,33 +285,23 @@ impl Hits {
         let mut carry = 0;
         let mut base = 0;
         while base < bytes.len() {
-            let w = match bytes.get(base..base + 8) {
-                Some(chunk) => u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])),
-                None => {
-                    // The last few bytes, padded with zeros (not letters).
-                    let rest = bytes.get(base..).unwrap_or_default();
-                    let mut last = [0; 8];
-                    if let Some(dst) = last.get_mut(..rest.len()) {
-                        dst.copy_from_slice(rest);
-                    }
-                    u64::from_le_bytes(last)
-                }
-            };
+            // The last few bytes are padded with zeros (not letters).
+            let w = padded_word(bytes, base);
             let alnum = alnum_lanes(w);
             let mut starts = alnum & !(alnum << 8 | carry);
             carry = alnum >> 56;
-            // At most four words start in eight bytes: look at four places whatever the text
-            // (branching on word starts and letters mispredicts), keeping those that begin a
-            // phrase.
-            for _ in 0..4 {
+            // Each word start whose first two bytes begin a phrase is kept without a branch on
+            // the letters (those mispredict): its slot is written and counted only if it is one.
+            while starts != 0 {
                 let p = base + (starts.trailing_zeros() / 8) as usize;
                 let list = heads.list_at(bytes, p);
                 if let Some(slot) = candidates.get_mut(n) {
                     *slot = (p as u64) << 8 | u64::from(list);
                 }
-                n += usize::from(starts != 0) & usize::from(list != 0);
+                n += usize::from(list != 0);
                 starts &= starts.wrapping_sub(1);
             }
+            // At most four words start in eight bytes: room for the next chunk's.
             if n > CANDIDATES - 4 {
                 heads.compare(bytes, candidates.get(..n).unwrap_or_default(), &mut all);
                 n = 0;
