@@ -295,11 +295,7 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut from = 0;
-    let stop = |b: u8| matches!(b, b'.' | b'!' | b'?');
-    let stop_in = |w: u64| (byte_lanes(w, b'.') | byte_lanes(w, b'!') | byte_lanes(w, b'?')) != 0;
-    while let Some(i) = scan(bytes, from, bytes.len(), stop_in, stop) {
-        from = i + 1;
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', bytes) {
         let b = bytes.get(i).copied().unwrap_or(0);
         let next = bytes.get(i + 1).copied();
         if !matches!(next, None | Some(b' ')) {
