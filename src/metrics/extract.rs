@@ -293,7 +293,7 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
         "e.g", "i.e", "etc", "approx", "no", "vs", "mr", "mrs", "dr", "st", "fig",
     ];
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    let mut cut = Vec::new();
     let mut start = 0;
     for i in memchr::memchr3_iter(b'.', b'!', b'?', bytes) {
         let b = bytes.get(i).copied().unwrap_or(0);
@@ -313,15 +313,11 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
                 continue;
             }
         }
-        out.push((start, i + 1));
+        bounded(text, (start, i + 1), &mut cut);
         start = i + 1;
     }
     if start < text.len() {
-        out.push((start, text.len()));
-    }
-    let mut cut = Vec::with_capacity(out.len());
-    for range in out {
-        bounded(text, range, &mut cut);
+        bounded(text, (start, text.len()), &mut cut);
     }
     // Normalised text has no whitespace but spaces.
     cut.retain_mut(|(s, e)| {
@@ -1004,12 +1000,14 @@ pub(crate) fn paragraph_metrics(para: &Text, ctx: Context<'_>, out: &mut Vec<Met
             forward = Some(*g);
         }
     }
+    // One buffer for every figure's matching context.
+    let mut context = String::new();
     for d in drafts {
         let mut d = d;
         if d.source.is_none() {
             d.source = d.carried().map(|g| source_of(&g, Attribution::Leading));
         }
-        out.push(finish(&d, para, &norm, &hits, ctx));
+        out.push(finish(&d, para, &norm, &hits, ctx, &mut context));
     }
 }
 
@@ -1254,7 +1252,14 @@ fn population(text: &str, part: Part, dataset: Option<Dataset>) -> Option<Popula
     }
 }
 
-fn finish(d: &Draft, para: &Text, norm: &Norm, hits: &Hits, ctx: Context<'_>) -> Metric {
+fn finish(
+    d: &Draft,
+    para: &Text,
+    norm: &Norm,
+    hits: &Hits,
+    ctx: Context<'_>,
+    context: &mut String,
+) -> Metric {
     let text = norm.text.as_str();
     let orig = |i: usize| norm.orig(i);
     let verbatim = |a: usize, b: usize| para.text.get(orig(a)..orig(b)).unwrap_or("").to_owned();
@@ -1291,8 +1296,11 @@ fn finish(d: &Draft, para: &Text, norm: &Norm, hits: &Hits, ctx: Context<'_>) ->
         None if subject_before => (c_lo, d.value_tok.end),
         None => (d.value_tok.start, c_hi),
     };
-    let subject = verbatim(subject_start, subject_end.max(subject_start));
-    let subject = trim_subject(&subject);
+    let subject = para
+        .text
+        .get(orig(subject_start)..orig(subject_end.max(subject_start)))
+        .unwrap_or("");
+    let subject = trim_subject(subject).to_owned();
     // Catalogue matching: the subject; for a local figure's qualifiers ("~carer") also the
     // sentence before it and the subheading.
     let dataset = d.source.and_then(|s| s.dataset);
@@ -1306,7 +1314,7 @@ fn finish(d: &Draft, para: &Text, norm: &Norm, hits: &Hits, ctx: Context<'_>) ->
         .get(d.sentence.0..subject_start.max(d.sentence.0))
         .unwrap_or("");
     let subheading = ctx.subheading.unwrap_or("");
-    let mut context = String::with_capacity(before.len() + 1 + subheading.len());
+    context.clear();
     context.push_str(before);
     context.push(' ');
     context.push_str(subheading);
@@ -1314,7 +1322,8 @@ fn finish(d: &Draft, para: &Text, norm: &Norm, hits: &Hits, ctx: Context<'_>) ->
         lower.make_ascii_lowercase();
     }
     let carers = |t: &str| catalogue::contains(t, "carer") || dataset == Some(Dataset::Sace);
-    let try_match = |t: &str| catalogue::best_match(t, &context, d.unit, carers(t));
+    let context = context.as_str();
+    let try_match = |t: &str| catalogue::best_match(t, context, d.unit, carers(t));
     // Matching is a pure function of the text: the same range twice gives the same answer.
     let full = (c_lo, c_hi);
     let (first, first_range) = if d.comp.is_some() {
@@ -1367,7 +1376,7 @@ fn finish(d: &Draft, para: &Text, norm: &Norm, hits: &Hits, ctx: Context<'_>) ->
 }
 
 /// Strips connectors and punctuation from the ends of a subject phrase.
-fn trim_subject(s: &str) -> String {
+fn trim_subject(s: &str) -> &str {
     const TAILS: &[&str] = &[
         " and",
         " or",
@@ -1416,7 +1425,7 @@ fn trim_subject(s: &str) -> String {
     } else {
         t
     };
-    t.to_owned()
+    t
 }
 
 #[cfg(test)]
