@@ -282,11 +282,6 @@ impl Pairs {
         pairs
     }
 
-    /// A set that rules nothing out.
-    pub(super) fn full() -> Self {
-        Pairs([u64::MAX; 16])
-    }
-
     fn add(&mut self, text: &str) {
         let bytes = text.as_bytes();
         let Some((&first, rest)) = bytes.split_first() else {

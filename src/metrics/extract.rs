@@ -1309,18 +1309,10 @@ fn finish(
     let side_text = text
         .get(subject_start..subject_end.max(subject_start))
         .unwrap_or("");
-    // The sentence before the subject, a space, and the subheading in lowercase.
     let before = text
         .get(d.sentence.0..subject_start.max(d.sentence.0))
         .unwrap_or("");
-    let subheading = ctx.subheading.unwrap_or("");
-    context.clear();
-    context.push_str(before);
-    context.push(' ');
-    context.push_str(subheading);
-    if let Some(lower) = context.get_mut(before.len() + 1..) {
-        lower.make_ascii_lowercase();
-    }
+    matching_context(context, before, ctx.subheading.unwrap_or(""));
     let carers = |t: &str| catalogue::contains(t, "carer") || dataset == Some(Dataset::Sace);
     let context = context.as_str();
     let try_match = |t: &str| catalogue::best_match(t, context, d.unit, carers(t));
@@ -1375,6 +1367,18 @@ fn finish(
     }
 }
 
+/// Writes the context a subject is matched in: the sentence before it, a space, and the
+/// subheading in lowercase.
+fn matching_context(context: &mut String, before: &str, subheading: &str) {
+    context.clear();
+    context.push_str(before);
+    context.push(' ');
+    context.push_str(subheading);
+    if let Some(lower) = context.get_mut(before.len() + 1..) {
+        lower.make_ascii_lowercase();
+    }
+}
+
 /// Strips connectors and punctuation from the ends of a subject phrase.
 fn trim_subject(s: &str) -> &str {
     const TAILS: &[&str] = &[
@@ -1420,12 +1424,11 @@ fn trim_subject(s: &str) -> &str {
             .unwrap_or(t)
             .trim_end_matches(tail_junk);
     }
-    let t = if t.ends_with(')') && t.matches('(').count() < t.matches(')').count() {
+    if t.ends_with(')') && t.matches('(').count() < t.matches(')').count() {
         t.trim_end_matches(')').trim_end()
     } else {
         t
-    };
-    t
+    }
 }
 
 #[cfg(test)]

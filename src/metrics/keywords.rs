@@ -56,8 +56,11 @@ pub(super) const DIRECTIONS: &[(&str, Direction)] = &[
     ("lower", Direction::Lower),
 ];
 
+// Phrase numbers, list numbers and row numbers all fit in a byte.
+const _: () = assert!(PHRASES < 256);
+
+#[allow(clippy::cast_possible_truncation)] // Fewer than 256 phrases (asserted above).
 const fn word(k: usize) -> Phrase {
-    // The tables hold a few dozen phrases.
     Phrase((DATASET_NAMES.len() + k) as u16)
 }
 
@@ -148,8 +151,7 @@ static HEADS: LazyLock<Heads> = LazyLock::new(|| {
             0 => {
                 let row = heads.cells.len() / 256;
                 heads.cells.extend([0; 256]);
-                // A few dozen phrases, fewer first letters.
-                heads.rows[usize::from(b0)] = row as u8;
+                heads.rows[usize::from(b0)] = u8::try_from(row).unwrap_or(u8::MAX);
                 row
             }
             r => usize::from(r),
@@ -159,13 +161,13 @@ static HEADS: LazyLock<Heads> = LazyLock::new(|| {
             0 => {
                 heads.lists.push(Vec::new());
                 heads.thirds.push([0; 4]);
-                heads.cells[cell] = heads.lists.len() as u8;
+                heads.cells[cell] = u8::try_from(heads.lists.len()).unwrap_or(u8::MAX);
                 heads.lists.len()
             }
             l => usize::from(l),
         };
-        // Fewer phrases than `u16::MAX`.
-        heads.lists[list - 1].push(Entry::new(Phrase(id as u16), text));
+        let phrase = Phrase(u16::try_from(id).unwrap_or(u16::MAX));
+        heads.lists[list - 1].push(Entry::new(phrase, text));
         // Every phrase has three bytes or more.
         let b2 = usize::from(text.get(2).copied().unwrap_or(0));
         heads.thirds[list][b2 >> 6] |= 1 << (b2 & 63);
@@ -204,7 +206,8 @@ impl Heads {
         for &c in candidates {
             // Positions fit: they index a text in memory.
             let p = (c >> 8) as usize;
-            let Some(list) = usize::from(c as u8)
+            let Some(list) = usize::try_from(c & 0xFF)
+                .unwrap_or(0)
                 .checked_sub(1)
                 .and_then(|l| self.lists.get(l))
             else {
@@ -400,7 +403,7 @@ mod tests {
             .map(|m| Hit {
                 start: m.start(),
                 end: m.end(),
-                phrase: Phrase(m.pattern().as_u32() as u16),
+                phrase: Phrase(u16::try_from(m.pattern().as_u32()).unwrap()),
             })
             .collect();
         all.sort_by_key(|h| (h.start, h.phrase.0));
@@ -452,6 +455,25 @@ mod tests {
         }
         assert!(files >= 5);
         assert!(total > 200, "{total}");
+    }
+
+    #[test]
+    fn every_dataset_name_is_found_as_its_dataset() {
+        for &(name, dataset) in DATASET_NAMES {
+            let text = format!("({name} 2023-24)");
+            let hits = Hits::of(&text);
+            assert!(
+                hits.all.iter().any(|h| h.start == 1
+                    && h.end == 1 + name.len()
+                    && h.dataset() == Some(dataset)),
+                "{name}"
+            );
+        }
+        // "sac" starts "sacred" but does not end a word there: uses check the end.
+        let text = "sacred";
+        let hits = Hits::of(text);
+        assert_eq!(hits.all.len(), 1);
+        assert!(!is_word_end(text.as_bytes(), hits.all[0].end));
     }
 
     #[test]

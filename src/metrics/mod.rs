@@ -49,8 +49,6 @@ mod catalogue;
 mod checks;
 mod compare;
 mod extract;
-#[cfg(test)]
-mod extract_old;
 mod grammar;
 mod keywords;
 
