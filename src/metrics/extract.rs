@@ -35,6 +35,7 @@ pub(crate) struct Context<'a> {
 /// All metrics of a report, in report order.
 pub(crate) fn report_metrics(report: &Report) -> Vec<Metric> {
     let mut out = Vec::new();
+    let scratch = &mut Scratch::default();
     if let Some(about) = &report.about {
         let ctx = Context {
             statement: None,
@@ -42,7 +43,7 @@ pub(crate) fn report_metrics(report: &Report) -> Vec<Metric> {
             subheading: None,
         };
         for p in &about.paragraphs {
-            paragraph_metrics(p, ctx, &mut out);
+            paragraph_metrics_in(scratch, p, ctx, &mut out);
         }
     }
     if let Some(ff) = &report.financial_facts {
@@ -59,24 +60,29 @@ pub(crate) fn report_metrics(report: &Report) -> Vec<Metric> {
                 subheading: None,
             };
             for p in &block.paragraphs {
-                paragraph_metrics(p, ctx, &mut out);
+                paragraph_metrics_in(scratch, p, ctx, &mut out);
             }
         }
     }
     for st in &report.statements {
         if let Some(section) = &st.section {
-            section_metrics(section, Some(st.statement), &mut out);
+            section_metrics(scratch, section, Some(st.statement), &mut out);
         }
     }
     for st in &report.duplicates {
         if let Some(section) = &st.section {
-            section_metrics(section, Some(st.statement), &mut out);
+            section_metrics(scratch, section, Some(st.statement), &mut out);
         }
     }
     out
 }
 
-fn section_metrics(section: &Section, statement: Option<QualityStatement>, out: &mut Vec<Metric>) {
+fn section_metrics(
+    scratch: &mut Scratch,
+    section: &Section,
+    statement: Option<QualityStatement>,
+    out: &mut Vec<Metric>,
+) {
     let Some(findings) = &section.findings else {
         return;
     };
@@ -87,7 +93,7 @@ fn section_metrics(section: &Section, statement: Option<QualityStatement>, out: 
             subheading: group.subheading.as_ref().map(Text::as_str),
         };
         for p in &group.paragraphs {
-            paragraph_metrics(p, ctx, out);
+            paragraph_metrics_in(scratch, p, ctx, out);
         }
     }
 }
@@ -179,6 +185,7 @@ fn contains_figure(hay: &str, needle: &str) -> bool {
 }
 
 /// Normalised lowercase text, with where each of its bytes came from in the original.
+#[derive(Debug, Default)]
 struct Norm {
     text: String,
     /// `(normalised offset, original offset)` where the mapping does not continue the previous
@@ -210,17 +217,28 @@ fn anchor(anchors: &mut Vec<(usize, usize)>, n: usize, o: usize) {
     }
 }
 
+#[cfg(test)]
 fn normalise(s: &str) -> Norm {
+    let mut norm = Norm::default();
+    normalise_into(s, &mut norm);
+    norm
+}
+
+/// Normalises `s` into `norm`, reusing its buffers.
+fn normalise_into(s: &str, norm: &mut Norm) {
     let bytes = s.as_bytes();
-    let mut text: Vec<u8> = Vec::with_capacity(s.len());
-    let mut anchors = Vec::new();
+    let mut text = std::mem::take(&mut norm.text).into_bytes();
+    text.clear();
+    text.reserve(s.len());
+    let anchors = &mut norm.anchors;
+    anchors.clear();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         // Eight bytes of plain ASCII (printable, but '*' and '`'): lowercased in one go.
         if let Some(w) = bytes.get(i..i + 8).and_then(|c| c.try_into().ok()) {
             let w = u64::from_le_bytes(w);
             if !has_special(w) {
-                anchor(&mut anchors, text.len(), i);
+                anchor(anchors, text.len(), i);
                 text.extend_from_slice(&ascii_lowercase(w).to_le_bytes());
                 i += 8;
                 continue;
@@ -237,7 +255,7 @@ fn normalise(s: &str) -> Norm {
                 b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => b' ',
                 b => b.to_ascii_lowercase(),
             };
-            anchor(&mut anchors, text.len(), i);
+            anchor(anchors, text.len(), i);
             text.push(mapped);
             i += 1;
             continue;
@@ -254,19 +272,15 @@ fn normalise(s: &str) -> Norm {
         };
         let mut buf = [0; 4];
         for &e in mapped.encode_utf8(&mut buf).as_bytes() {
-            anchor(&mut anchors, text.len(), i);
+            anchor(anchors, text.len(), i);
             text.push(e);
         }
         i += c.len_utf8();
     }
-    anchor(&mut anchors, text.len(), s.len());
+    anchor(anchors, text.len(), s.len());
     // Whole characters were written, so this is valid UTF-8.
-    let text = String::from_utf8(text).unwrap_or_default();
-    Norm {
-        text,
-        anchors,
-        len: s.len(),
-    }
+    norm.text = String::from_utf8(text).unwrap_or_default();
+    norm.len = s.len();
 }
 
 /// Whether one of the eight bytes of `w` is not plain ASCII: a control byte, '*', '`' or a
@@ -288,12 +302,20 @@ fn ascii_lowercase(w: u64) -> u64 {
 }
 
 /// Sentence ranges in normalised text.
+#[cfg(test)]
 fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut cut = Vec::new();
+    sentences_into(text, &mut cut);
+    cut
+}
+
+/// Sentence ranges in normalised text, into `cut` (emptied first).
+fn sentences_into(text: &str, cut: &mut Vec<(usize, usize)>) {
     const ABBREVIATIONS: &[&str] = &[
         "e.g", "i.e", "etc", "approx", "no", "vs", "mr", "mrs", "dr", "st", "fig",
     ];
     let bytes = text.as_bytes();
-    let mut cut = Vec::new();
+    cut.clear();
     let mut start = 0;
     for i in memchr::memchr3_iter(b'.', b'!', b'?', bytes) {
         let b = bytes.get(i).copied().unwrap_or(0);
@@ -313,11 +335,11 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
                 continue;
             }
         }
-        bounded(text, (start, i + 1), &mut cut);
+        bounded(text, (start, i + 1), cut);
         start = i + 1;
     }
     if start < text.len() {
-        bounded(text, (start, text.len()), &mut cut);
+        bounded(text, (start, text.len()), cut);
     }
     // Normalised text has no whitespace but spaces.
     cut.retain_mut(|(s, e)| {
@@ -328,7 +350,6 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
         *s += slice.len() - trimmed.len();
         !trimmed.trim_end_matches(' ').is_empty()
     });
-    cut
 }
 
 const LO: u64 = 0x0101_0101_0101_0101;
@@ -935,39 +956,69 @@ impl Draft {
     }
 }
 
+/// Buffers one paragraph's extraction needs, kept from paragraph to paragraph of a report.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    norm: Norm,
+    hits: Hits,
+    sentences: Vec<(usize, usize)>,
+    drafts: Vec<Draft>,
+    toks: Vec<Tok>,
+    context: String,
+}
+
 /// Extracts the metrics of one paragraph and appends them to `out`.
+#[cfg(test)]
 pub(crate) fn paragraph_metrics(para: &Text, ctx: Context<'_>, out: &mut Vec<Metric>) {
+    paragraph_metrics_in(&mut Scratch::default(), para, ctx, out);
+}
+
+/// [`paragraph_metrics`] with buffers kept from an earlier paragraph.
+pub(crate) fn paragraph_metrics_in(
+    scratch: &mut Scratch,
+    para: &Text,
+    ctx: Context<'_>,
+    out: &mut Vec<Metric>,
+) {
+    let Scratch {
+        norm,
+        hits,
+        sentences,
+        drafts,
+        toks,
+        context,
+    } = scratch;
     let original = para.text.as_str();
     // Most paragraphs hold no figure: eight bytes at a time.
     let bytes = original.as_bytes();
     if scan(bytes, 0, bytes.len(), has_digit, |b| b.is_ascii_digit()).is_none() {
         return;
     }
-    let norm = normalise(original);
+    normalise_into(original, norm);
     let text = norm.text.as_str();
-    let hits = Hits::of(text);
-    let mut drafts: Vec<Draft> = Vec::with_capacity(8);
-    let mut toks = Vec::new();
+    hits.fill(text);
+    sentences_into(text, sentences);
+    drafts.clear();
     let mut forward: Option<Group> = None;
     let mut group_band: Option<BandHit> = None;
     let mut backward_from = 0;
-    for (s, e) in sentences(text) {
+    for &(s, e) in sentences.iter() {
         let sentence_hits = hits.within(s, e);
         let found = Found {
-            toks: figures(text, s, e, std::mem::take(&mut toks)),
+            toks: figures(text, s, e, std::mem::take(toks)),
             groups: groups(text, s, e, sentence_hits),
             bands: bands(text, s, e, sentence_hits),
             hits: sentence_hits,
         };
         let first_new = drafts.len();
-        sentence_drafts(text, (s, e), &found, forward, &mut drafts);
+        sentence_drafts(text, (s, e), &found, forward, drafts);
         let Found {
             groups,
             bands: band_hits,
             toks: buffer,
             ..
         } = found;
-        toks = buffer;
+        *toks = buffer;
         let new = drafts.get_mut(first_new..).unwrap_or_default();
         let has_comparisons = new.iter().any(|d| d.comp.is_some());
         if !groups.is_empty() {
@@ -1000,14 +1051,11 @@ pub(crate) fn paragraph_metrics(para: &Text, ctx: Context<'_>, out: &mut Vec<Met
             forward = Some(*g);
         }
     }
-    // One buffer for every figure's matching context.
-    let mut context = String::new();
-    for d in drafts {
-        let mut d = d;
+    for mut d in drafts.drain(..) {
         if d.source.is_none() {
             d.source = d.carried().map(|g| source_of(&g, Attribution::Leading));
         }
-        out.push(finish(&d, para, &norm, &hits, ctx, &mut context));
+        out.push(finish(&d, para, norm, hits, ctx, context));
     }
 }
 

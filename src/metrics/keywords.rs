@@ -295,10 +295,19 @@ pub(super) struct Hits {
 }
 
 impl Hits {
+    #[cfg(test)]
     pub(super) fn of(text: &str) -> Hits {
+        let mut hits = Hits::default();
+        hits.fill(text);
+        hits
+    }
+
+    /// Replaces the hits with those of `text`.
+    pub(super) fn fill(&mut self, text: &str) {
         let bytes = text.as_bytes();
         let heads = &*HEADS;
-        let mut all = Vec::with_capacity(16);
+        let all = &mut self.all;
+        all.clear();
         let mut candidates = [0u64; CANDIDATES];
         let mut n = 0;
         // Word starts, eight bytes at a time: a letter or digit after anything else.
@@ -323,13 +332,12 @@ impl Hits {
             }
             // At most four words start in eight bytes: room for the next chunk's.
             if n > CANDIDATES - 4 {
-                heads.compare(bytes, candidates.get(..n).unwrap_or_default(), &mut all);
+                heads.compare(bytes, candidates.get(..n).unwrap_or_default(), all);
                 n = 0;
             }
             base += 8;
         }
-        heads.compare(bytes, candidates.get(..n).unwrap_or_default(), &mut all);
-        Hits { all }
+        heads.compare(bytes, candidates.get(..n).unwrap_or_default(), all);
     }
 
     /// The hits starting in `start..end`.
