@@ -559,14 +559,23 @@ fn header(norm: &str) -> Option<Kind<'static>> {
 
 /// Whether `haystack` contains the lowercase ASCII `needle`, in any ASCII case.
 fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
-    let needle = needle.as_bytes();
-    let Some(first) = needle.first().map(u8::to_ascii_lowercase) else {
+    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(last_start) = hay.len().checked_sub(needle.len()) else {
+        return false;
+    };
+    // Most lines are asked for a few words they do not hold: look for the needle's first letter
+    // (in either case) with memchr, and compare the whole needle only there.
+    let k = needle.iter().position(u8::is_ascii_alphabetic).unwrap_or(0);
+    let Some(&anchor) = needle.get(k) else {
         return true;
     };
-    // Compare whole windows only where the first byte matches: most lines are asked for a
-    // few words they do not hold.
-    haystack.as_bytes().windows(needle.len()).any(|w| {
-        w.first().map(u8::to_ascii_lowercase) == Some(first) && w.eq_ignore_ascii_case(needle)
+    let (lower, upper) = (anchor.to_ascii_lowercase(), anchor.to_ascii_uppercase());
+    let Some(window) = hay.get(k..=last_start + k) else {
+        return false;
+    };
+    memchr::memchr2_iter(lower, upper, window).any(|i| {
+        hay.get(i..i + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
     })
 }
 
@@ -618,6 +627,14 @@ pub(crate) fn subheading_like(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn case_blind_search_is_lowercased_search(hay in "[a-cA-C sé]{0,30}", needle in "[a-c s]{0,4}") {
+            let expected = hay.to_ascii_lowercase().contains(&needle);
+            proptest::prop_assert_eq!(contains_ignore_case(&hay, &needle), expected);
+        }
+    }
 
     fn kind(s: &str) -> Kind<'_> {
         classify(s, Span::new(0, s.len()))
