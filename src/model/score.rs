@@ -156,15 +156,17 @@ impl Rating {
             return None;
         }
         // '_' separates words in a title key as any punctuation does.
-        let find = |key: &[u8]| {
-            Rating::ALL.into_iter().find(|r| match r {
-                Rating::Inadequate => key == b"inadequate",
-                Rating::RequiresImprovement => key == b"requires improvement",
-                Rating::Good => key == b"good",
-                Rating::Outstanding => key == b"outstanding",
-            })
-        };
-        super::statement::with_title_key(word, find).flatten()
+        super::statement::with_title_key(word, Rating::from_key).flatten()
+    }
+
+    /// The rating whose title key (see `statement::title_key`) is `key`.
+    pub(crate) fn from_key(key: &[u8]) -> Option<Rating> {
+        Rating::ALL.into_iter().find(|r| match r {
+            Rating::Inadequate => key == b"inadequate",
+            Rating::RequiresImprovement => key == b"requires improvement",
+            Rating::Good => key == b"good",
+            Rating::Outstanding => key == b"outstanding",
+        })
     }
 
     /// The band of overall percentages for this rating, as `(lowest, highest)` whole percents;

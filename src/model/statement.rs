@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 /// The longest text [`QualityStatement::from_title`] reads as a title: room for the longest
 /// title (45 characters) with markdown, bullets, curly quotes and spacing around it.
-const MAX_TITLE_TEXT: usize = 160;
+pub(crate) const MAX_TITLE_TEXT: usize = 160;
 
 /// One of the four themes of CQC's local authority assessment framework.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -281,29 +281,31 @@ impl QualityStatement {
     /// ```
     #[must_use]
     pub fn from_title(title: &str) -> Option<QualityStatement> {
-        static KEYS: OnceLock<[String; 9]> = OnceLock::new();
         // The longest title is 45 characters; anything much longer is a sentence.
         if title.len() > MAX_TITLE_TEXT {
             return None;
         }
-        with_title_key(title, |key| {
-            if key.is_empty() {
-                return None;
-            }
-            let keys = KEYS.get_or_init(|| QualityStatement::ALL.map(|qs| title_key(qs.title())));
-            QualityStatement::ALL
-                .iter()
-                .zip(keys)
-                .find(|(_, k)| k.as_bytes() == key)
-                .map(|(&qs, _)| qs)
-                .or_else(|| {
-                    ALIASES
-                        .iter()
-                        .find(|(alias, _)| alias.as_bytes() == key)
-                        .map(|&(_, qs)| qs)
-                })
-        })
-        .flatten()
+        with_title_key(title, QualityStatement::from_key).flatten()
+    }
+
+    /// The statement whose title key (see [`title_key`]) is `key`, in any known spelling.
+    pub(crate) fn from_key(key: &[u8]) -> Option<QualityStatement> {
+        static KEYS: OnceLock<[String; 9]> = OnceLock::new();
+        if key.is_empty() {
+            return None;
+        }
+        let keys = KEYS.get_or_init(|| QualityStatement::ALL.map(|qs| title_key(qs.title())));
+        QualityStatement::ALL
+            .iter()
+            .zip(keys)
+            .find(|(_, k)| k.as_bytes() == key)
+            .map(|(&qs, _)| qs)
+            .or_else(|| {
+                ALIASES
+                    .iter()
+                    .find(|(alias, _)| alias.as_bytes() == key)
+                    .map(|&(_, qs)| qs)
+            })
     }
 
     /// Finds a statement by its snake_case id.
@@ -370,7 +372,10 @@ pub(crate) fn with_title_key<R>(text: &str, f: impl FnOnce(&[u8]) -> R) -> Optio
 
 /// [`title_key`] of a line of at most `buf.len()` bytes, kept on the stack when the line is
 /// ASCII (a key is never longer than its text).
-pub(crate) fn short_title_key<'b>(text: &str, buf: &'b mut [u8; 128]) -> std::borrow::Cow<'b, str> {
+pub(crate) fn short_title_key<'b>(
+    text: &str,
+    buf: &'b mut [u8; MAX_TITLE_TEXT],
+) -> std::borrow::Cow<'b, str> {
     if text.is_ascii() {
         if let Some(len) = ascii_key_into(text.as_bytes(), buf) {
             if let Some(key) = buf.get(..len).and_then(|k| std::str::from_utf8(k).ok()) {

@@ -14,7 +14,7 @@ use nom::combinator::{all_consuming, opt, rest};
 use nom::sequence::{preceded, terminated};
 
 use super::text::{self, PResult, normalize};
-use crate::model::statement::{short_title_key, title_key};
+use crate::model::statement::{MAX_TITLE_TEXT, short_title_key, title_key};
 use crate::{Date, QualityStatement, Rating, Score, Span};
 
 /// One non-blank input line.
@@ -183,16 +183,16 @@ pub(crate) fn classify(text: &str, span: Span) -> Kind<'_> {
     }
     let norm = normalize(text);
     let norm: &str = &norm;
-    // Headings matched by key ("Financial facts", "About <authority>") are short; computing
-    // the key of every long line was the parser's largest cost.
-    let mut buf = [0; 128];
-    let key = if norm.len() <= MAX_HEADING {
-        short_title_key(norm, &mut buf)
-    } else {
-        Cow::Borrowed("")
-    };
+    // Headings ("Financial facts", "About <authority>"), ratings and statement titles are
+    // matched by the line's key: short lines get one, computed once.
+    let mut buf = [0; MAX_TITLE_TEXT];
+    let line_key = (norm.len() <= MAX_TITLE_TEXT).then(|| short_title_key(norm, &mut buf));
+    let key = line_key
+        .as_deref()
+        .filter(|_| norm.len() <= MAX_HEADING)
+        .unwrap_or("");
 
-    if let Some(kind) = fixed_heading(&key, norm) {
+    if let Some(kind) = fixed_heading(key, norm) {
         return kind;
     }
     if let Some(kind) = published_line(text, norm, span) {
@@ -215,16 +215,16 @@ pub(crate) fn classify(text: &str, span: Span) -> Kind<'_> {
             title: Span::new(span.start + offset, span.end),
         };
     }
-    if let Some(kind) = rating_line(norm) {
+    if let Some(kind) = rating_line(norm, line_key.as_deref()) {
         return kind;
     }
-    if let Some(kind) = statement_line(text, norm) {
+    if let Some(kind) = statement_line(text, norm, line_key.as_deref()) {
         return kind;
     }
     if let Some(n) = scored_out_of(norm) {
         return Kind::ScoredOutOf(n);
     }
-    if let Some(authority) = key_suffix(norm, &key, "about ") {
+    if let Some(authority) = key_suffix(norm, key, "about ") {
         return Kind::About(authority);
     }
     if let Some(authority) = header(norm) {
@@ -434,9 +434,15 @@ fn theme_heading(input: &str) -> PResult<'_, (u32, &str)> {
 }
 
 /// A rating word alone, or `Rating: X`, `Overall rating: X`, `Indicative rating: X`.
-fn rating_line(norm: &str) -> Option<Kind<'static>> {
+/// `key` is the line's title key, when it has one.
+fn rating_line(norm: &str, key: Option<&str>) -> Option<Kind<'static>> {
     let trimmed = norm.trim_end_matches(['.', ':']);
-    if let Some(rating) = Rating::from_word(trimmed) {
+    // Full stops and colons are no part of a key: the line's key is the trimmed line's.
+    let whole = match key {
+        Some(key) if trimmed.len() <= 64 => Rating::from_key(key.as_bytes()),
+        _ => Rating::from_word(trimmed),
+    };
+    if let Some(rating) = whole {
         return Some(Kind::Rating {
             rating,
             indicative: false,
@@ -468,9 +474,15 @@ fn rating_line(norm: &str) -> Option<Kind<'static>> {
 
 /// A quality statement title, as a plain line or a bullet, maybe followed by its score
 /// (`- Assessing needs: Score 3`, `Assessing needs - Score: 3`).
-fn statement_line<'a>(text: &'a str, norm: &str) -> Option<Kind<'a>> {
+/// `key` is the line's title key, when it has one.
+fn statement_line<'a>(text: &'a str, norm: &str, key: Option<&str>) -> Option<Kind<'a>> {
     let (bullet, body) = strip_bullet(norm);
-    if let Some(statement) = QualityStatement::from_title(body) {
+    // A bullet marker is no part of a key: the line's key is the body's.
+    let whole = match key {
+        Some(key) => QualityStatement::from_key(key.as_bytes()),
+        None => QualityStatement::from_title(body),
+    };
+    if let Some(statement) = whole {
         return Some(Kind::Statement {
             statement,
             bullet,
