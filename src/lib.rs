@@ -104,6 +104,7 @@ mod model;
 pub(crate) mod parse;
 mod render;
 mod svg;
+mod swar;
 
 pub use cohort::{
     Cohort, CsvError, Distribution, Distributions, Group, GroupComparison, GroupMembers,

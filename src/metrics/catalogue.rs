@@ -229,7 +229,8 @@ pub(crate) fn best_match(
 }
 
 /// What matching needs of each catalogue row, worked out once: whether a key is qualified
-/// (`~`), and for each alternative the letter pairs of its plain keys (also folded) and its score.
+/// (`~`), and for each alternative the letter pairs of its plain keys (also folded) and its
+/// score.
 struct Prepared {
     qualified: bool,
     /// The folded pairs every alternative needs (all bits when there is none).
@@ -327,8 +328,8 @@ impl Pairs {
 }
 
 /// Byte offsets of the leftmost non-overlapping occurrences of `needle` in `hay` (as
-/// `str::match_indices` gives them), found by scanning for the first two bytes eight starts at a time; nothing for an
-/// empty needle.
+/// `str::match_indices` gives them), found by looking for the needle's first two bytes at eight
+/// starts at a time; nothing for an empty needle.
 pub(super) struct FindAll<'a> {
     hay: &'a [u8],
     needle: &'a [u8],
@@ -349,14 +350,7 @@ impl Iterator for FindAll<'_> {
     type Item = usize;
 
     fn next(&mut self) -> Option<usize> {
-        const LO: u64 = 0x0101_0101_0101_0101;
-        const HI: u64 = 0x8080_8080_8080_8080;
-        // Nonzero when a byte of `w` may be `b`: exact for the lowest, and every byte that is
-        // `b` is marked (a marked byte above a match may not be; candidates are checked).
-        let lanes = |w: u64, b: u8| {
-            let x = w ^ LO.wrapping_mul(u64::from(b));
-            x.wrapping_sub(LO) & !x & HI
-        };
+        use crate::swar::{HI, byte_lanes as lanes};
         let word = |at: usize| {
             self.hay
                 .get(at..at + 8)

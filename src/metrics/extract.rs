@@ -1,11 +1,13 @@
 //! Sentence splitting, candidate finding and attribution.
 //!
 //! One paragraph at a time:
-//! 1. normalise once into lowercase ASCII-ish text with a map back to the original bytes;
-//! 2. split into sentences at `.`, `!`, `?` followed by a space and not by a lowercase word;
+//! 1. normalise once into lowercase ASCII-ish text with a map back to the original bytes, and
+//!    find every phrase the steps below look for in one pass (`keywords`);
+//! 2. split into sentences at `.`, `!`, `?` followed by a space or the end, unless the word
+//!    before is an abbreviation ("e.g", "no");
 //! 3. in each sentence, find figures by scanning for digits and `£` and run the nom `figure`
-//!    parser there; find comparator phrases ("... average", "compared to"), bands, and source
-//!    mentions (dataset names) with their periods;
+//!    parser there; read comparator phrases ("... average", "compared to"), bands, and source
+//!    mentions (dataset names) with their periods where the phrases were found;
 //! 4. pair every comparator with the nearest unpaired value before it (since the previous
 //!    comparator), else the first one after it: a value is never paired with its neighbour's
 //!    comparator;
@@ -23,6 +25,7 @@ use super::{
     VariationBand, catalogue,
 };
 use crate::model::{FinancialYear, Planned, QualityStatement, Report, Section, Span, Text};
+use crate::swar::{HI, ascii_lowercase, below_lanes, byte_lanes, digit_lanes};
 
 /// Where a paragraph sits in the report.
 #[derive(Debug, Clone, Copy)]
@@ -287,18 +290,8 @@ fn normalise_into(s: &str, norm: &mut Norm) {
 /// byte of a multi-byte character.
 #[inline]
 fn has_special(w: u64) -> bool {
-    let control = w.wrapping_sub(LO.wrapping_mul(0x20)) & !w & HI;
     // One test of all four: a branch for each mispredicts.
-    (w & HI | control | byte_lanes(w, b'*') | byte_lanes(w, b'`')) != 0
-}
-
-/// Eight bytes of ASCII with their capitals lowercased.
-#[inline]
-fn ascii_lowercase(w: u64) -> u64 {
-    // With the high bit of each lane set, subtracting never borrows across lanes.
-    let at_least_a = (w | HI).wrapping_sub(LO.wrapping_mul(u64::from(b'A'))) & HI;
-    let at_most_z = (LO.wrapping_mul(u64::from(b'Z' | 0x80))).wrapping_sub(w) & HI;
-    w | (at_least_a & at_most_z) >> 2
+    (w & HI | below_lanes(w, 0x20) | byte_lanes(w, b'*') | byte_lanes(w, b'`')) != 0
 }
 
 /// Sentence ranges in normalised text.
@@ -350,25 +343,6 @@ fn sentences_into(text: &str, cut: &mut Vec<(usize, usize)>) {
         *s += slice.len() - trimmed.len();
         !trimmed.trim_end_matches(' ').is_empty()
     });
-}
-
-const LO: u64 = 0x0101_0101_0101_0101;
-const HI: u64 = 0x8080_8080_8080_8080;
-
-/// Nonzero when one of the eight bytes of `w` is `b` (the lowest high bit set marks the
-/// first).
-#[inline]
-fn byte_lanes(w: u64, b: u8) -> u64 {
-    let x = w ^ LO.wrapping_mul(u64::from(b));
-    x.wrapping_sub(LO) & !x & HI
-}
-
-/// Nonzero when one of the eight bytes of `w` is an ASCII digit.
-#[inline]
-fn digit_lanes(w: u64) -> u64 {
-    // Digits are the bytes below 10 once '0' is xored away.
-    let x = w ^ LO.wrapping_mul(u64::from(b'0'));
-    x.wrapping_sub(LO.wrapping_mul(10)) & !x & HI
 }
 
 /// Whether one of the eight bytes of `w` is an ASCII digit.

@@ -17,6 +17,7 @@ use std::sync::LazyLock;
 
 use super::Direction;
 use super::grammar::DATASET_NAMES;
+use crate::swar::{alnum_lanes, word_at};
 
 /// A phrase of the automaton: an index into [`DATASET_NAMES`] followed by [`WORDS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,7 +176,7 @@ static HEADS: LazyLock<Heads> = LazyLock::new(|| {
     heads
 });
 
-/// Word starts whose first two bytes begin a phrase, as `position << 8 | list`, gathered
+/// Word starts whose first three bytes begin a phrase, as `position << 8 | list`, gathered
 /// before they are compared with the phrases.
 const CANDIDATES: usize = 256;
 
@@ -215,7 +216,7 @@ impl Heads {
             };
             let rest = bytes.get(p..).unwrap_or_default();
             // No phrase holds a zero byte.
-            let w = padded_word(bytes, p);
+            let w = word_at(bytes, p, 0);
             for e in list {
                 if (w ^ e.head) & e.mask == 0
                     && (e.text.len() <= 8 || rest.get(8..e.text.len()) == e.text.get(8..))
@@ -229,40 +230,6 @@ impl Heads {
             }
         }
     }
-}
-
-/// The eight bytes of `bytes` from `at` as a little-endian word, zero-padded past the end.
-#[inline]
-fn padded_word(bytes: &[u8], at: usize) -> u64 {
-    match bytes.get(at..at + 8) {
-        Some(w) => u64::from_le_bytes(w.try_into().unwrap_or([0; 8])),
-        None => {
-            let rest = bytes.get(at..).unwrap_or_default();
-            let mut padded = [0; 8];
-            if let Some(dst) = padded.get_mut(..rest.len()) {
-                dst.copy_from_slice(rest);
-            }
-            u64::from_le_bytes(padded)
-        }
-    }
-}
-
-const LO: u64 = 0x0101_0101_0101_0101;
-const HI: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each of the eight bytes of `w` (read little-endian) that is an ASCII letter
-/// or digit.
-#[inline]
-fn alnum_lanes(w: u64) -> u64 {
-    let ascii = !w & HI;
-    let x = w & !HI;
-    // With the high bit of each lane set, subtracting never borrows across lanes.
-    let at_least = |lo: u8| (x | HI).wrapping_sub(LO * u64::from(lo)) & HI;
-    let at_most = |hi: u8| (LO * u64::from(hi | 0x80)).wrapping_sub(x) & HI;
-    let lower = at_least(b'a') & at_most(b'z');
-    let upper = at_least(b'A') & at_most(b'Z');
-    let digit = at_least(b'0') & at_most(b'9');
-    ascii & (lower | upper | digit)
 }
 
 /// One occurrence of a phrase that starts a word.
@@ -315,7 +282,7 @@ impl Hits {
         let mut base = 0;
         while base < bytes.len() {
             // The last few bytes are padded with zeros (not letters).
-            let w = padded_word(bytes, base);
+            let w = word_at(bytes, base, 0);
             let alnum = alnum_lanes(w);
             let mut starts = alnum & !(alnum << 8 | carry);
             carry = alnum >> 56;

@@ -57,14 +57,9 @@ pub(crate) fn normalize(line: &str) -> Cow<'_, str> {
 /// Whether `normalize` would leave a line as it is: ASCII without '*', tabs, carriage returns,
 /// two spaces in a row or a space at either end. Every line is asked, eight bytes at a time.
 fn is_clean(bytes: &[u8]) -> bool {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    // Nonzero when a byte is `b`; a byte right above one that is may be marked too, which
-    // only sends a clean line the long way.
-    let lanes = |w: u64, b: u8| {
-        let x = w ^ LO.wrapping_mul(u64::from(b));
-        x.wrapping_sub(LO) & !x & HI
-    };
+    // A byte right above a marked one may be marked too, which only sends a clean line the
+    // long way.
+    use crate::swar::{HI, byte_lanes as lanes};
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
