@@ -75,6 +75,12 @@ fn render(report: &Report, out: &mut Out<'_, '_>) -> fmt::Result {
     // navigation must not come first and become the publication date.
     out.texts(&report.navigation)?;
     out.texts(&report.other)?;
+    // Sections that came before the summary's list are written before the summary (see
+    // `before_summary`).
+    let early = before_summary(report);
+    for statement in report.statements.get(..early).unwrap_or_default() {
+        render_section(statement, out)?;
+    }
     if let Some(about) = &report.about {
         out.line(&about.heading.text)?;
         if about.demographics.is_some() {
@@ -103,7 +109,8 @@ fn render(report: &Report, out: &mut Out<'_, '_>) -> fmt::Result {
     // each order, not how they interleave, so any merge parses back the same; this one gives
     // the published layout (Theme 1, its sections, Theme 2, ...).
     let mut themes = report.themes.iter().peekable();
-    for statement in report.statements.iter().filter(|s| s.section.is_some()) {
+    let later = report.statements.get(early..).unwrap_or_default();
+    for statement in later.iter().filter(|s| s.section.is_some()) {
         while let Some(theme) = themes.next_if(|t| t.theme <= statement.statement.theme()) {
             render_theme(theme, out)?;
         }
@@ -119,6 +126,32 @@ fn render(report: &Report, out: &mut Out<'_, '_>) -> fmt::Result {
         out.line("© Care Quality Commission")?;
     }
     Ok(())
+}
+
+/// How many statements, from the first, to write before the summary. Statements are kept in
+/// the order they first appeared, so those before the first listed one appeared before the
+/// score list: written after it, they would come after the listed ones when read back, and a
+/// section with only its heading would read as one more list entry. Without a list, only the
+/// leading sections with nothing but a heading are moved (after the summary's heading they
+/// would read as list entries).
+fn before_summary(report: &Report) -> usize {
+    if report.summary.is_none() {
+        return 0;
+    }
+    let bare = |s: &Statement| {
+        s.section.as_ref().is_some_and(|s| {
+            s.score.is_none()
+                && s.descriptor.is_none()
+                && s.expectations.is_none()
+                && s.commitment.is_none()
+                && s.findings.is_none()
+                && s.other.is_empty()
+        })
+    };
+    match report.statements.iter().position(|s| s.listed.is_some()) {
+        Some(first_listed) => first_listed,
+        None => report.statements.iter().take_while(|s| bare(s)).count(),
+    }
 }
 
 fn render_summary(report: &Report, out: &mut Out<'_, '_>) -> fmt::Result {

@@ -248,3 +248,58 @@ fn indicative_report_with_a_bullet_header() {
     let rendered = report.to_string();
     assert_lossless(&rendered, &parse(&rendered));
 }
+
+/// Found by the `roundtrip` fuzzer (crash-34326a18): statements keep the order they first
+/// appear in, but the renderer wrote every section after the summary's score list. A section
+/// written before the list in the input came back after the listed statements, and one with
+/// only its heading came back as one more list entry. Sections that came before the first
+/// listed statement are now written before the summary.
+#[test]
+fn sections_before_the_score_list() {
+    // A section with only its heading, then the list.
+    let text = "Assessment published: 24 February 2025\nGovernance, management and sustainability\nQuality statement scores\nSupporting people to lead healthier lives\n";
+    let report = assert_round_trip(text);
+    let order: Vec<_> = report.statements.iter().map(|s| s.statement).collect();
+    assert_eq!(
+        order,
+        [
+            Q::GovernanceManagementAndSustainability,
+            Q::SupportingHealthierLives
+        ]
+    );
+    assert!(report.statements[0].section.is_some());
+    assert!(report.statements[0].listed.is_none());
+    assert!(report.statements[1].listed.is_some());
+    let rendered = report.to_string();
+    assert!(
+        rendered.find("Governance").unwrap() < rendered.find("Overall summary").unwrap(),
+        "{rendered}"
+    );
+
+    // A whole section before the list keeps its place too.
+    let text = "Assessment published: 24 February 2025\nGovernance, management and sustainability\nScore: 2\n2 - Evidence shows some shortfalls\nQuality statement scores\nSupporting people to lead healthier lives\nScore: 3\n";
+    let report = assert_round_trip(text);
+    assert_eq!(
+        report.statements[0].statement,
+        Q::GovernanceManagementAndSustainability
+    );
+    assert_eq!(
+        report.score(Q::GovernanceManagementAndSustainability),
+        Score::new(2)
+    );
+    assert_eq!(report.score(Q::SupportingHealthierLives), Score::new(3));
+
+    // A summary without a list: a heading-only section that came first stays a section.
+    let text = "Governance, management and sustainability\nOverall summary\nGood\n";
+    let report = assert_round_trip(text);
+    assert!(report.statements[0].section.is_some());
+    assert!(report.statements[0].listed.is_none());
+
+    // The fuzzer's input: a fictional report with lines cut and spliced.
+    let found = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/regressions/sections-before-the-score-list.txt"),
+    )
+    .unwrap();
+    assert_round_trip(&found);
+}
