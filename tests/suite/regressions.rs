@@ -4,6 +4,14 @@ use cqc_la::{QualityStatement as Q, Report, Score};
 
 use super::util::{assert_lossless, parse};
 
+/// The fuzzer's input saved as `tests/regressions/<name>`.
+fn saved_input(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/regressions")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
 /// Render -> parse -> equal, with warnings cleared (their positions move).
 #[track_caller]
 fn assert_round_trip(text: &str) -> Report {
@@ -35,11 +43,7 @@ fn summary_other_score_line_is_not_read_as_overall_score() {
     assert_eq!(other.len(), 1);
     assert_eq!(other[0].text, "Score: 2");
     // The fuzzer's input, a fictional report with lines cut and spliced into the summary.
-    let found = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/regressions/summary-other-score-line.txt"),
-    )
-    .unwrap();
+    let found = saved_input("summary-other-score-line.txt");
     let report = assert_round_trip(&found);
     assert_eq!(report.overall_score, None);
 }
@@ -67,11 +71,7 @@ fn published_line_with_prose_before_the_label() {
     );
     assert_eq!(report.published.unwrap().to_string(), "2024-07-03");
 
-    let found = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/regressions/published-line-with-prose-before-the-label.txt"),
-    )
-    .unwrap();
+    let found = saved_input("published-line-with-prose-before-the-label.txt");
     let report = parse(&found);
     assert_lossless(&found, &report);
     assert!(
@@ -102,11 +102,7 @@ fn summary_heading_after_its_lines() {
     let rendered = report.to_string();
     assert_eq!(rendered.matches("Overall summary").count(), 1, "{rendered}");
 
-    let found = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/regressions/summary-heading-after-its-lines.txt"),
-    )
-    .unwrap();
+    let found = saved_input("summary-heading-after-its-lines.txt");
     let report = parse(&found);
     assert_lossless(&found, &report);
     let rendered = report.to_string();
@@ -137,11 +133,7 @@ fn sections_before_their_theme() {
         text.replace('\n', "\n\n").trim_end().to_owned() + "\n"
     );
 
-    let found = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/regressions/sections-before-their-theme.txt"),
-    )
-    .unwrap();
+    let found = saved_input("sections-before-their-theme.txt");
     assert_round_trip(&found);
 }
 
@@ -177,11 +169,7 @@ fn header_with_two_separators() {
 /// fuzzer now checks that both parses keep every line, which holds.
 #[test]
 fn stray_list_lines_keep_every_line() {
-    let found = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/regressions/stray-list-lines.txt"),
-    )
-    .unwrap();
+    let found = saved_input("stray-list-lines.txt");
     let first = parse(&found);
     assert_lossless(&found, &first);
     let rendered = first.to_string();
@@ -238,11 +226,7 @@ fn indicative_report_with_a_bullet_header() {
             .to_string()
             .starts_with("- Northmere Council: local authority assessment\n")
     );
-    let found = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/regressions/indicative-report-with-a-bullet-header.txt"),
-    )
-    .unwrap();
+    let found = saved_input("indicative-report-with-a-bullet-header.txt");
     let report = parse(&found);
     assert_lossless(&found, &report);
     let rendered = report.to_string();
@@ -296,10 +280,6 @@ fn sections_before_the_score_list() {
     assert!(report.statements[0].listed.is_none());
 
     // The fuzzer's input: a fictional report with lines cut and spliced.
-    let found = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/regressions/sections-before-the-score-list.txt"),
-    )
-    .unwrap();
+    let found = saved_input("sections-before-the-score-list.txt");
     assert_round_trip(&found);
 }
