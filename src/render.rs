@@ -44,6 +44,9 @@ impl Display for Report {
     }
 }
 
+/// The footer line as reports print it.
+const FOOTER: &str = "© Care Quality Commission";
+
 fn render(report: &Report, out: &mut Out<'_, '_>) -> fmt::Result {
     if let (Some(_), Some(authority)) = (&report.lines.header, &report.authority) {
         // A pilot's `<Authority> assessment` when it reads back as one; otherwise (a name with
@@ -70,6 +73,19 @@ fn render(report: &Report, out: &mut Out<'_, '_>) -> fmt::Result {
             "Assessment start date: {}",
             date.to_report_format()
         ))?;
+    }
+    // The first footer line read is the footer and any later one is kept as navigation: when
+    // navigation holds such a line, the footer is written before it (at the end it would be
+    // read back as navigation, and the navigation line as the footer).
+    let footer_first = report.lines.footer.is_some()
+        && report.navigation.iter().any(|t| {
+            matches!(
+                crate::parse::lines::classify(&t.text, crate::Span::new(0, t.text.len())),
+                crate::parse::lines::Kind::Footer
+            )
+        });
+    if footer_first {
+        out.line(FOOTER)?;
     }
     // Navigation after the date lines: a repeated `Assessment published:` line kept as
     // navigation must not come first and become the publication date.
@@ -122,8 +138,8 @@ fn render(report: &Report, out: &mut Out<'_, '_>) -> fmt::Result {
     for duplicate in &report.duplicates {
         render_section(duplicate, out)?;
     }
-    if report.lines.footer.is_some() {
-        out.line("© Care Quality Commission")?;
+    if report.lines.footer.is_some() && !footer_first {
+        out.line(FOOTER)?;
     }
     Ok(())
 }

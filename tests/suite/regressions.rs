@@ -283,3 +283,38 @@ fn sections_before_the_score_list() {
     let found = saved_input("sections-before-the-score-list.txt");
     assert_round_trip(&found);
 }
+
+/// Found by the `roundtrip` fuzzer (crash-2fdb0254): the first footer line read is the footer
+/// and a later one is kept as navigation, but the renderer wrote navigation near the top and
+/// the footer last, so the two swapped when read back. When navigation holds a footer line,
+/// the footer is now written before it.
+#[test]
+fn repeated_footer_lines() {
+    let text = "Safeguarding\n\u{a9}\n\u{a9} Care Quality Commission 2025\n";
+    let report = assert_round_trip(text);
+    assert!(report.lines.footer.is_some());
+    assert_eq!(report.navigation.len(), 1);
+    assert_eq!(
+        report.navigation[0].text,
+        "\u{a9} Care Quality Commission 2025"
+    );
+    let rendered = report.to_string();
+    assert!(
+        rendered.find("\u{a9} Care Quality Commission\n").unwrap()
+            < rendered
+                .find("\u{a9} Care Quality Commission 2025")
+                .unwrap(),
+        "{rendered}"
+    );
+    // One footer line stays at the end.
+    let report = assert_round_trip("Safeguarding\nScore: 3\n\u{a9} Care Quality Commission\n");
+    assert!(report.navigation.is_empty());
+    assert!(
+        report
+            .to_string()
+            .ends_with("Score: 3\n\n\u{a9} Care Quality Commission\n")
+    );
+
+    let found = saved_input("repeated-footer-lines.txt");
+    assert_round_trip(&found);
+}
