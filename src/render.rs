@@ -49,14 +49,21 @@ const FOOTER: &str = "© Care Quality Commission";
 
 fn render(report: &Report, out: &mut Out<'_, '_>) -> fmt::Result {
     if let (Some(_), Some(authority)) = (&report.lines.header, &report.authority) {
-        // A pilot's `<Authority> assessment` when it reads back as one; otherwise (a name with
-        // commas, say, in a report marked indicative by its start date) the usual header.
-        let pilot = format!("{authority} assessment");
-        let reads_as_pilot = matches!(
-            crate::parse::lines::classify(&pilot, crate::Span::new(0, pilot.len())),
-            crate::parse::lines::Kind::PilotHeader(name) if name == *authority
-        );
-        if report.indicative && reads_as_pilot {
+        // A pilot's `<Authority> assessment` when it reads back as one (with a dash when the
+        // name itself ends in "local authority"); otherwise (a name with commas, say, in a
+        // report marked indicative by its start date) the usual header.
+        let pilot = [
+            format!("{authority} assessment"),
+            format!("{authority} - assessment"),
+        ]
+        .into_iter()
+        .find(|pilot| {
+            matches!(
+                crate::parse::lines::classify(pilot, crate::Span::new(0, pilot.len())),
+                crate::parse::lines::Kind::PilotHeader(name) if name == *authority
+            )
+        });
+        if let (true, Some(pilot)) = (report.indicative, pilot) {
             out.line(pilot)?;
         } else {
             out.line(format_args!("{authority}: local authority assessment"))?;

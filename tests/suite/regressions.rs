@@ -318,3 +318,34 @@ fn repeated_footer_lines() {
     let found = saved_input("repeated-footer-lines.txt");
     assert_round_trip(&found);
 }
+
+/// Found by the `roundtrip` fuzzer (crash-843fbb02): a pilot header whose name ends in "local
+/// authority" (`Ravensholme Council: local authority— assessment`) was written back as
+/// `<name> assessment`, which reads as the usual `<X>: local authority assessment` header, so
+/// the renderer fell back to that and the report lost its pilot (indicative) mark. It is now
+/// written `<name> - assessment` when only that reads back as the pilot header.
+#[test]
+fn pilot_name_ending_in_local_authority() {
+    let text = "Ravensholme Council: local authority\u{2014} assessment\nSafeguarding\nScore: 3\n";
+    let report = assert_round_trip(text);
+    assert!(report.indicative);
+    assert_eq!(
+        report.authority.as_deref(),
+        Some("Ravensholme Council: local authority")
+    );
+    assert!(
+        report
+            .to_string()
+            .starts_with("Ravensholme Council: local authority - assessment\n")
+    );
+    // A plain pilot name keeps the plain form.
+    let report = assert_round_trip("Lindale County Council assessment\nSafeguarding\nScore: 3\n");
+    assert!(
+        report
+            .to_string()
+            .starts_with("Lindale County Council assessment\n")
+    );
+
+    let found = saved_input("pilot-name-ending-in-local-authority.txt");
+    assert!(assert_round_trip(&found).indicative);
+}
