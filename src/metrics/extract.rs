@@ -573,19 +573,27 @@ fn comparators(text: &str, start: usize, end: usize, toks: &[Tok], hits: &[Hit])
                 break;
             }
         }
-        if !out.iter().any(|c| c.tok == tok) {
-            out.push(Comp {
+        add_comp(
+            &mut out,
+            Comp {
                 tok,
                 scope,
                 region,
                 intro,
-            });
-        }
+            },
+        );
     }
     compared_to(hits, text, (start, end), toks, &mut out);
     than_in(hits, text, (start, end), toks, &mut out);
     out.sort_by_key(|c| toks.get(c.tok).map_or(0, |t| t.start));
     out
+}
+
+/// Adds a comparator unless its value token already has one (the first phrase found wins).
+fn add_comp(out: &mut Vec<Comp>, comp: Comp) {
+    if !out.iter().any(|c| c.tok == comp.tok) {
+        out.push(comp);
+    }
 }
 
 /// The index of the value (or bare figure) token starting at byte `pos`, if any.
@@ -632,14 +640,15 @@ fn than_in(
         let Some(tok) = tok_at(end - value.len()) else {
             continue;
         };
-        if !out.iter().any(|c| c.tok == tok) {
-            out.push(Comp {
+        add_comp(
+            out,
+            Comp {
                 tok,
                 scope,
                 region,
                 intro: p,
-            });
-        }
+            },
+        );
     }
 }
 

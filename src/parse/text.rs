@@ -59,19 +59,15 @@ pub(crate) fn normalize(line: &str) -> Cow<'_, str> {
 fn is_clean(bytes: &[u8]) -> bool {
     // A byte right above a marked one may be marked too, which only sends a clean line the
     // long way.
-    use crate::swar::{HI, byte_lanes as lanes};
+    use crate::swar::{HI, byte_lanes as lanes, word_at};
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
     let mut dirty = 0;
     let mut space_before = 0;
-    for chunk in bytes.chunks(8) {
-        // The last chunk is padded with letters.
-        let mut word = [b'a'; 8];
-        if let Some(dst) = word.get_mut(..chunk.len()) {
-            dst.copy_from_slice(chunk);
-        }
-        let w = u64::from_le_bytes(word);
+    for at in (0..bytes.len()).step_by(8) {
+        // The last word is padded with letters.
+        let w = word_at(bytes, at, b'a');
         let spaces = lanes(w, b' ');
         dirty |= w & HI
             | lanes(w, b'*')
