@@ -4,7 +4,8 @@
 
 use std::hint::black_box;
 
-use cqc_la::{Authority, Cohort, Group, QualityStatement, Score, ScoreRecord};
+use cqc_la::cohort::{Group, ScoreRecord};
+use cqc_la::{Authority, Cohort, QualityStatement, Score};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn all_councils() -> Cohort {

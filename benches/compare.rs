@@ -5,7 +5,7 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use cqc_la::{Report, compare};
+use cqc_la::{Assessment, compare};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 mod common;
@@ -13,9 +13,9 @@ mod common;
 fn bench_compare(c: &mut Criterion) {
     let (full, _) = common::full_and_section();
     let (northmere, south_fenwick) = common::examples();
-    let a = Report::parse(&full.text).unwrap();
-    let b = Report::parse(&northmere).unwrap();
-    let c2 = Report::parse(&south_fenwick).unwrap();
+    let a = Assessment::parse(&full.text).unwrap();
+    let b = Assessment::parse(&northmere).unwrap();
+    let c2 = Assessment::parse(&south_fenwick).unwrap();
     let statements = compare(&a, &b).statements.len();
     let mut group = c.benchmark_group("compare");
     group.bench_function(format!("{}_vs_northmere", full.name), |bench| {

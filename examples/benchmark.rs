@@ -6,7 +6,8 @@
 
 use std::process::ExitCode;
 
-use cqc_la::{Cohort, Group, Report, ScoreRecord};
+use cqc_la::cohort::{Group, ScoreRecord};
+use cqc_la::{Assessment, Cohort};
 
 fn main() -> ExitCode {
     let Some(file) = std::env::args().nth(1) else {
@@ -20,14 +21,14 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let report = match Report::parse(&text) {
+    let report = match Assessment::parse(&text) {
         Ok(report) => report,
         Err(e) => {
             eprintln!("{file}: {e}");
             return ExitCode::FAILURE;
         }
     };
-    let record = ScoreRecord::from(&report);
+    let record = ScoreRecord::from(report.report());
     if record.overall().scored == 0 {
         eprintln!("{file}: the report has no quality statement scores to benchmark");
         return ExitCode::FAILURE;
@@ -49,7 +50,7 @@ fn main() -> ExitCode {
     println!();
 
     let mut cohort = Cohort::published();
-    if cohort.insert_report(&report).is_some() {
+    if cohort.insert_assessment(&report).is_some() {
         println!("(replaces the published assessment of {name} in the embedded cohort)\n");
     }
     let table = cohort.league_table();

@@ -10,7 +10,7 @@
 
 use std::process::ExitCode;
 
-use cqc_la::{Report, compare};
+use cqc_la::{Assessment, Report, compare};
 
 const NORTHMERE: &str = include_str!("reports/northmere.txt");
 const SOUTH_FENWICK: &str = include_str!("reports/south-fenwick.txt");
@@ -43,7 +43,7 @@ fn main() -> ExitCode {
             eprintln!("warning ({name}): {warning}");
         }
     }
-    let comparison = compare(&a, &b);
+    let comparison = compare(&Assessment::new(a), &Assessment::new(b));
     if json {
         match serde_json::to_string_pretty(&comparison) {
             Ok(s) => println!("{s}"),

@@ -14,7 +14,8 @@
 
 use std::process::ExitCode;
 
-use cqc_la::{Cohort, MetricObservation, Report};
+use cqc_la::cohort::MetricObservation;
+use cqc_la::{Assessment, Cohort};
 
 /// The observations in a report or a metrics CSV, and the authority they are about.
 fn observations(file: &str) -> Result<(String, Vec<MetricObservation>), String> {
@@ -31,8 +32,8 @@ fn observations(file: &str) -> Result<(String, Vec<MetricObservation>), String> 
         return Ok((authority, observations));
     }
     let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?;
-    let report = Report::parse(&text).map_err(|e| format!("{file}: {e}"))?;
-    let observations = MetricObservation::from_report(&report);
+    let report = Assessment::parse(&text).map_err(|e| format!("{file}: {e}"))?;
+    let observations = MetricObservation::from_assessment(&report);
     let authority = observations
         .first()
         .map(|o| o.authority.clone())

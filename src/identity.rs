@@ -146,7 +146,8 @@ impl fmt::Display for Region {
 ///
 /// # Examples
 /// ```
-/// use cqc_la::{Authority, AuthorityKind, Region};
+/// use cqc_la::Authority;
+/// use cqc_la::authority::{AuthorityKind, Region};
 /// let camden = Authority::resolve("London Borough of Camden").unwrap();
 /// assert_eq!(camden.name, "Camden");
 /// assert_eq!(camden.ons_code, "E09000007");

@@ -42,35 +42,28 @@
 //!
 //! # Brief overview
 //!
-//! - [`Report`]: a parsed report (full report, summary page, single section page or 2023 pilot
-//!   report). [`Report::parse`], [`str::parse`], [`Report::parse_bytes`] or a configured
-//!   [`ReportParser`]; `Display` renders canonical report text that parses back to an equal
-//!   report.
+//! - [`Report`]: a parsed page or report (full report, summary page, single section page or
+//!   2023 pilot report): [`Report::parse`], [`str::parse`], [`Report::parse_bytes`] or a
+//!   configured [`ReportParser`]. `Display` renders canonical report text that parses back to
+//!   an equal report. Its parts (sections, findings, financial facts, ...) are in [`report`].
 //! - [`QualityStatement`] (nine) and [`Theme`] (four), [`Score`] (1-4), [`Rating`],
 //!   [`OverallScore`] (CQC's aggregation rule) and [`Band`].
 //! - [`Statement`]: what a report says about one quality statement, merging its line in the
-//!   overall summary ([`Listed`]) with its [`Section`] (descriptor, "What people expect", the
-//!   local authority commitment, key findings with subheadings and paragraphs).
+//!   overall summary with its section (descriptor, "What people expect", the local authority
+//!   commitment, key findings with subheadings and paragraphs).
 //! - [`Warning`]: everything the parser noticed (rating against scores, descriptor against
 //!   score, duplicate sections, lines it could not place), with line and column.
-//! - [`compare`]: two reports side by side ([`Comparison`]).
-//! - [`Report::metrics`]: every quantitative claim as a [`Metric`]: value and [`Unit`], the
-//!   [`Comparator`] it is set against, CQC's [`VariationBand`], the [`Source`] (dataset and
-//!   period) and the [`Measure`], matched against a catalogue of canonical measures
-//!   ([`MeasureDef::catalogue`], with ASCOF codes and [`Polarity`]).
-//!   [`Report::metric_warnings`] and [`metric_warnings_across`] flag figures worth checking;
-//!   [`MetricComparison`] (also [`Comparison::metrics`]) compares two reports measure by
-//!   measure.
-//! - [`Authority`]: the 153 councils (ONS code, [`AuthorityKind`], [`Region`]);
+//! - [`Metric`]: a quantitative claim of a report, from [`Report::metrics`]: its value and
+//!   unit, the comparator it is set against, CQC's variation band, the source and period, and
+//!   the canonical measure it names (the [`metrics`] module has the parts and the catalogue).
+//! - [`Assessment`]: a council's report with its metrics extracted once; [`compare()`] two
+//!   assessments side by side ([`Comparison`], parts in [`compare`](mod@compare)).
+//! - [`Authority`]: the 153 councils (ONS code, type and region, in [`authority`]);
 //!   [`Authority::resolve`] turns any name a report or a person uses into one of them.
-//! - [`Cohort`]: many assessments ([`ScoreRecord`]s from reports or a scores CSV) benchmarked:
-//!   a [`LeagueTable`] with honest ranks for ties ([`Standing`]: "joint 5th-10th of 72",
-//!   competition rank, mid-rank percentile, [`Quartile`]), score [`Distributions`], [`Group`]s
-//!   (region, council type, named lists), nearest [`Neighbours`] and learning partners, and
-//!   per-measure [`MetricTables`] built from [`MetricObservation`]s (from reports' metrics with
-//!   [`Cohort::insert_report`], or from CSV). [`Cohort::published`] embeds
-//!   the 72 assessments CQC had published by October 2025. Pictures: a heat map of a league table
-//!   ([`LeagueTable::heat_map_svg`]) and a [`SpineChart`] as SVG.
+//! - [`Cohort`]: many assessments benchmarked: league tables with honest ranks for ties, score
+//!   distributions, groups, neighbours, learning partners, metric tables and charts (parts in
+//!   [`cohort`]). [`Cohort::published`] embeds the 72 assessments CQC had published by October
+//!   2025.
 //!
 //! # Scope
 //!
@@ -95,41 +88,42 @@
     clippy::module_name_repetitions
 )]
 
-mod cohort;
-mod compare;
+mod assessment;
+pub mod cohort;
+pub mod compare;
 mod error;
 mod identity;
-mod metrics;
+pub mod metrics;
 mod model;
-pub(crate) mod parse;
+mod parse;
 mod render;
 mod svg;
-mod swar;
+mod text;
 
-pub use cohort::{
-    Cohort, CsvError, Distribution, Distributions, Group, GroupComparison, GroupMembers,
-    GroupSummary, GroupTable, InvalidYearMonth, LeagueRow, LeagueTable, MeasureRow, MeasureTable,
-    MemberValue, MemberVsGroup, MetricObservation, MetricPolarity, MetricTables, Neighbour,
-    NeighbourBasis, Neighbours, Quartile, ScoreRecord, SpineChart, SpineRow, Standing,
-    StatementVsGroup, Subject, Summary, Verdict, YearMonth, ordinal,
-};
-pub use compare::{Comparison, Side, StatementComparison, ThemeComparison, Unscored, compare};
-pub use error::{ParseError, ParseErrorKind};
-pub use identity::{Authority, AuthorityKind, Region, UnknownAuthority};
-pub use metrics::{
-    Ahead, Assessment, AssessmentKind, Attribution, Comparator, Dataset, Direction, Measure,
-    MeasureComparison, MeasureDef, Metric, MetricComparison, MetricSide, MetricWarning, OneSided,
-    Part, Polarity, Population, Scope, Source, Unit, VariationBand, compare_metrics,
-    metric_warnings_across,
-};
+pub use assessment::Assessment;
+pub use cohort::Cohort;
+pub use compare::{Comparison, compare};
+pub use error::{ParseError, ParseErrorKind, ValueError, ValueKind};
+pub use identity::Authority;
 pub use model::{
-    About, Band, Block, Date, Descriptor, FinancialFacts, FinancialYear, Finding, Findings,
-    InvalidDate, InvalidFinancialYear, Listed, Location, MetricsCache, Origin, OverallScore,
-    OverallSummary, Planned, QualityStatement, Rating, Report, ReportKind, ReportLines, Score,
-    ScoreOutOfRange, Section, Span, Statement, Text, Theme, ThemeIntro, UnknownRating,
-    UnknownStatement, Warning, WarningKind,
+    Band, Date, FinancialYear, Location, Metric, Origin, OverallScore, QualityStatement, Rating,
+    Report, ReportKind, Score, Span, Statement, Text, Theme, Warning, WarningKind,
 };
-pub use parse::{DEFAULT_MAX_INPUT, ReportParser, parse};
+pub use parse::{DEFAULT_MAX_INPUT, ReportParser};
+
+/// The parts of a [`Report`]: the blocks and lines a report is made of.
+pub mod report {
+    pub use crate::model::{
+        About, Block, Descriptor, FinancialFacts, Finding, Findings, Listed, OverallSummary,
+        Planned, ReportLines, Section, ThemeIntro,
+    };
+}
+
+/// The 153 councils with adult social care duties: names, ONS codes, types and regions.
+pub mod authority {
+    pub use crate::identity::{Authority, AuthorityKind, Region, UnknownAuthority};
+}
+
 /// Exact decimal numbers as printed (`70.0` keeps its precision), re-exported from
 /// `rust_decimal`.
 pub use rust_decimal::Decimal;

@@ -6,8 +6,9 @@
 
 use std::fmt::{self, Display, Write};
 
-use crate::model::{Block, Findings, Section, Statement, ThemeIntro};
-use crate::{QualityStatement, Report, Text};
+use crate::model::{
+    Block, Findings, QualityStatement, Report, Section, Statement, Text, ThemeIntro,
+};
 
 struct Out<'a, 'b> {
     f: &'a mut fmt::Formatter<'b>,

@@ -2,8 +2,9 @@
 
 use std::fmt::Write;
 
-use crate::cohort::{LeagueTable, MetricPolarity, SpineChart, Verdict};
+use crate::cohort::{LeagueTable, SpineChart};
 use crate::model::QualityStatement;
+use crate::model::{Polarity, Verdict};
 
 /// Escapes text for SVG/XML content and attribute values.
 pub(crate) fn escape(text: &str) -> String {
@@ -226,11 +227,13 @@ impl SpineChart {
     ///
     /// # Examples
     /// ```
-    /// use cqc_la::{Cohort, MetricObservation, MetricPolarity, Verdict};
+    /// use cqc_la::Cohort;
+    /// use cqc_la::metrics::{Polarity, Verdict};
+    /// use cqc_la::cohort::MetricObservation;
     /// let mut cohort = Cohort::new("demo");
     /// for (who, v) in [("Camden", 63.9), ("Islington", 70.0), ("Westminster", 75.0)] {
     ///     cohort.add_metrics([MetricObservation::new(who, "ascs_feel_safe", "Feel safe", v)
-    ///         .with_england(71.1).with_polarity(MetricPolarity::HigherIsBetter)
+    ///         .with_england(71.1).with_polarity(Polarity::HigherIsBetter)
     ///         .with_verdict(Verdict::Worse)]);
     /// }
     /// let chart = cohort.metric_tables().spine_chart("Camden").unwrap();
@@ -311,7 +314,7 @@ impl SpineChart {
             } else {
                 1.0
             };
-            let sign = if r.polarity == MetricPolarity::LowerIsBetter {
+            let sign = if r.polarity == Polarity::LowerIsBetter {
                 -1.0
             } else {
                 1.0
@@ -419,7 +422,8 @@ mod tests {
 
     #[test]
     fn a_cohort_of_one_is_placed_by_its_gap_to_england() {
-        use crate::cohort::{MetricPolarity, SpineChart, SpineRow, Summary};
+        use crate::cohort::{SpineChart, SpineRow, Summary};
+        use crate::model::Polarity;
         let row = |name: &str, value: f64, polarity| SpineRow {
             measure: name.to_owned(),
             name: name.to_owned(),
@@ -434,9 +438,9 @@ mod tests {
             cohort: "one".to_owned(),
             rows: vec![
                 // 5 below England on a row that spans 12.5 either side: 40 % of the way left.
-                row("aaaaaaaaaa", 45.0, MetricPolarity::HigherIsBetter),
+                row("aaaaaaaaaa", 45.0, Polarity::HigherIsBetter),
                 // Lower is better, so 5 below England is drawn to the right.
-                row("bbbbbbbbbb", 45.0, MetricPolarity::LowerIsBetter),
+                row("bbbbbbbbbb", 45.0, Polarity::LowerIsBetter),
             ],
         };
         let svg = chart.to_svg();

@@ -38,7 +38,8 @@ pub enum GroupMembers {
 ///
 /// # Examples
 /// ```
-/// use cqc_la::{Cohort, Group};
+/// use cqc_la::Cohort;
+/// use cqc_la::cohort::Group;
 /// let peers = Group::named("My peers", ["Camden", "Islington Council", "Westminster"]).unwrap();
 /// let cohort = Cohort::published();
 /// let camden = cohort.get("Camden").unwrap();
@@ -119,7 +120,7 @@ impl Group {
     ///
     /// # Examples
     /// ```
-    /// use cqc_la::Group;
+    /// use cqc_la::cohort::Group;
     /// let csv = "group,authority\nNorth London,Camden\nNorth London,Islington Council\n";
     /// let groups = Group::load_csv(csv.as_bytes()).unwrap();
     /// assert_eq!(groups[0].name, "North London");
@@ -354,7 +355,9 @@ impl Cohort {
     ///
     /// # Examples
     /// ```
-    /// use cqc_la::{Cohort, Group, Region};
+    /// use cqc_la::Cohort;
+    /// use cqc_la::authority::Region;
+    /// use cqc_la::cohort::Group;
     /// let london = Cohort::published().group_summary(&Group::region(Region::London));
     /// assert_eq!(london.count, 17);
     /// ```
@@ -395,7 +398,9 @@ impl Cohort {
     ///
     /// # Examples
     /// ```
-    /// use cqc_la::{Cohort, Group, Region};
+    /// use cqc_la::Cohort;
+    /// use cqc_la::authority::Region;
+    /// use cqc_la::cohort::Group;
     /// let cohort = Cohort::published();
     /// let camden = cohort.get("Camden").unwrap();
     /// let vs = cohort.against_group(camden, &Group::region(Region::London));

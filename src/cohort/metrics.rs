@@ -9,60 +9,21 @@ use super::Cohort;
 use super::csv::{CsvError, CsvTable};
 use super::rank::{Standing, Summary};
 use super::record::ScoreRecord;
+use crate::assessment::Assessment;
 use crate::identity::Authority;
-
-/// Which way is better for a measure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum MetricPolarity {
-    /// Higher values are better.
-    HigherIsBetter,
-    /// Lower values are better.
-    LowerIsBetter,
-    /// Context only: no judgement (not ranked).
-    NoJudgement,
-}
-
-/// A report's judgement of a value against its England comparator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum Verdict {
-    /// Worse than England.
-    Worse,
-    /// No real difference.
-    Similar,
-    /// Better than England.
-    Better,
-}
-
-impl Verdict {
-    /// `"better"`, `"similar"` or `"worse"`.
-    pub const fn title(self) -> &'static str {
-        match self {
-            Verdict::Worse => "worse",
-            Verdict::Similar => "similar",
-            Verdict::Better => "better",
-        }
-    }
-}
-
-impl fmt::Display for Verdict {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.title())
-    }
-}
+use crate::model::{Metric, Polarity, Verdict};
+use rust_decimal::prelude::ToPrimitive;
 
 /// One authority's value for one canonical measure: the neutral input of the cohort's metric
 /// statistics and the spine chart.
 ///
 /// # Examples
 /// ```
-/// use cqc_la::{MetricObservation, MetricPolarity, Verdict};
+/// use cqc_la::metrics::{Polarity, Verdict};
+/// use cqc_la::cohort::MetricObservation;
 /// let o = MetricObservation::new("Camden", "ascs_feel_safe", "Users who feel safe", 63.93)
 ///     .with_england(71.06)
-///     .with_polarity(MetricPolarity::HigherIsBetter)
+///     .with_polarity(Polarity::HigherIsBetter)
 ///     .with_verdict(Verdict::Worse);
 /// assert_eq!(o.ons_code.as_deref(), Some("E09000007"));
 /// ```
@@ -82,14 +43,14 @@ pub struct MetricObservation {
     /// The England average the report cites, if any.
     pub england: Option<f64>,
     /// Which way is better.
-    pub polarity: MetricPolarity,
+    pub polarity: Polarity,
     /// The report's judgement against England, if any.
     pub verdict: Option<Verdict>,
 }
 
 impl MetricObservation {
     /// An observation with no England value, no judgement and polarity
-    /// [`MetricPolarity::NoJudgement`]; the authority is resolved with [`Authority::resolve`].
+    /// [`Polarity::NoJudgement`]; the authority is resolved with [`Authority::resolve`].
     pub fn new(
         authority: impl Into<String>,
         measure: impl Into<String>,
@@ -105,7 +66,7 @@ impl MetricObservation {
             name: name.into(),
             value,
             england: None,
-            polarity: MetricPolarity::NoJudgement,
+            polarity: Polarity::NoJudgement,
             verdict: None,
         }
     }
@@ -119,7 +80,7 @@ impl MetricObservation {
 
     /// Sets the polarity.
     #[must_use]
-    pub fn with_polarity(mut self, polarity: MetricPolarity) -> MetricObservation {
+    pub fn with_polarity(mut self, polarity: Polarity) -> MetricObservation {
         self.polarity = polarity;
         self
     }
@@ -129,6 +90,47 @@ impl MetricObservation {
     pub fn with_verdict(mut self, verdict: Verdict) -> MetricObservation {
         self.verdict = Some(verdict);
         self
+    }
+
+    /// The observation of one extracted metric about `authority`, if the metric is a canonical
+    /// measure (see [`MeasureDef::catalogue`](crate::metrics::MeasureDef::catalogue)). The England value
+    /// is taken only from an England (or national) comparator, and the verdict
+    /// ([`Metric::judgement`]) only when it is against that comparator.
+    pub fn from_metric(authority: &str, metric: &Metric) -> Option<MetricObservation> {
+        let def = metric.measure.canonical?;
+        let value = metric.value.to_f64()?;
+        let mut observation = MetricObservation::new(authority, def.id, def.name, value);
+        observation.polarity = def.polarity;
+        if let Some(comparator) = metric.comparator.as_ref().filter(|c| c.scope.is_england()) {
+            observation.england = comparator.value.to_f64();
+            observation.verdict = metric.judgement().map(|j| j.verdict);
+        }
+        Some(observation)
+    }
+
+    /// The observations of every canonical measure an assessment cites (see
+    /// [`MetricObservation::from_metric`]), for its authority (`"(unnamed)"` when the report
+    /// names none).
+    ///
+    /// # Examples
+    /// ```
+    /// use cqc_la::Assessment;
+    /// use cqc_la::metrics::Verdict;
+    /// use cqc_la::cohort::MetricObservation;
+    /// let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/reports/northmere.txt");
+    /// let northmere = Assessment::parse(&std::fs::read_to_string(path).unwrap()).unwrap();
+    /// let observations = MetricObservation::from_assessment(&northmere);
+    /// let turnover = observations.iter().find(|o| o.measure == "sfc_staff_turnover").unwrap();
+    /// assert_eq!((turnover.value, turnover.england), (0.22, Some(0.25)));
+    /// assert_eq!(turnover.verdict, Some(Verdict::Better));
+    /// ```
+    pub fn from_assessment(assessment: &Assessment) -> Vec<MetricObservation> {
+        let authority = assessment.authority().unwrap_or("(unnamed)");
+        assessment
+            .metrics()
+            .iter()
+            .filter_map(|m| MetricObservation::from_metric(authority, m))
+            .collect()
     }
 
     /// Reads observations from CSV with the columns `authority, measure, value` and, optionally,
@@ -142,13 +144,14 @@ impl MetricObservation {
     ///
     /// # Examples
     /// ```
-    /// use cqc_la::{MetricObservation, MetricPolarity, Verdict};
+    /// use cqc_la::metrics::{Polarity, Verdict};
+    /// use cqc_la::cohort::MetricObservation;
     /// let csv = "authority,measure,value,england,polarity,verdict\n\
     ///            Camden,ascs_feel_safe,63.93,71.06,higher_is_better,worse\n";
     /// let obs = MetricObservation::read_csv(csv.as_bytes()).unwrap();
     /// assert_eq!(obs[0].england, Some(71.06));
     /// assert_eq!(obs[0].verdict, Some(Verdict::Worse));
-    /// assert_eq!(obs[0].polarity, MetricPolarity::HigherIsBetter);
+    /// assert_eq!(obs[0].polarity, Polarity::HigherIsBetter);
     /// let bad = MetricObservation::read_csv("authority,measure,value\nKent,x,high\n".as_bytes());
     /// assert_eq!(bad.unwrap_err().to_string(), "line 2: expected a number in column 'value', found 'high'");
     /// ```
@@ -240,9 +243,9 @@ fn read_observations(
         let text = cell(polarity);
         if !text.is_empty() {
             o.polarity = match text.to_ascii_lowercase().replace([' ', '-'], "_").as_str() {
-                "higher_is_better" | "higher" | "up" => MetricPolarity::HigherIsBetter,
-                "lower_is_better" | "lower" | "down" => MetricPolarity::LowerIsBetter,
-                "no_judgement" | "none" | "context" => MetricPolarity::NoJudgement,
+                "higher_is_better" | "higher" | "up" => Polarity::HigherIsBetter,
+                "lower_is_better" | "lower" | "down" => Polarity::LowerIsBetter,
+                "no_judgement" | "none" | "context" => Polarity::NoJudgement,
                 _ => {
                     return Err(invalid(
                         "polarity",
@@ -298,7 +301,7 @@ pub struct MeasureTable {
     /// Its name (from the first observation).
     pub name: String,
     /// Which way is better (from the first observation).
-    pub polarity: MetricPolarity,
+    pub polarity: Polarity,
     /// The median of the England values cited (reports of different years may cite different
     /// ones).
     pub england: Option<f64>,
@@ -319,12 +322,14 @@ impl MeasureTable {
 ///
 /// # Examples
 /// ```
-/// use cqc_la::{Cohort, MetricObservation, MetricPolarity};
+/// use cqc_la::Cohort;
+/// use cqc_la::metrics::Polarity;
+/// use cqc_la::cohort::MetricObservation;
 /// let mut cohort = Cohort::new("three");
 /// for (name, value) in [("Camden", 60.0), ("Islington", 70.0), ("Westminster", 80.0)] {
 ///     cohort.add_metrics([MetricObservation::new(name, "ascs_feel_safe", "Feel safe", value)
 ///         .with_england(71.0)
-///         .with_polarity(MetricPolarity::HigherIsBetter)]);
+///         .with_polarity(Polarity::HigherIsBetter)]);
 /// }
 /// let tables = cohort.metric_tables();
 /// let safe = tables.table("ascs_feel_safe").unwrap();
@@ -404,7 +409,7 @@ impl MetricTables {
 impl Cohort {
     /// Statistics of every measure in [`Cohort::metrics`]: one row per authority and measure
     /// (the first observation wins when an authority cites a measure twice); standings by the
-    /// polarity of the first observation, none for [`MetricPolarity::NoJudgement`]. NaN values
+    /// polarity of the first observation, none for [`Polarity::NoJudgement`]. NaN values
     /// are skipped.
     pub fn metric_tables(&self) -> MetricTables {
         let mut by_measure: BTreeMap<&str, Vec<&MetricObservation>> = BTreeMap::new();
@@ -426,9 +431,9 @@ impl Cohort {
                     Summary::of(observations.iter().filter_map(|o| o.england)).map(|s| s.median);
                 let values: Vec<Option<f64>> = observations.iter().map(|o| Some(o.value)).collect();
                 let standings = match first.polarity {
-                    MetricPolarity::HigherIsBetter => Standing::rank(&values),
-                    MetricPolarity::LowerIsBetter => Standing::rank_ascending(&values),
-                    MetricPolarity::NoJudgement => vec![None; values.len()],
+                    Polarity::HigherIsBetter => Standing::rank(&values),
+                    Polarity::LowerIsBetter => Standing::rank_ascending(&values),
+                    Polarity::NoJudgement => vec![None; values.len()],
                 };
                 let rows = observations
                     .iter()
@@ -550,7 +555,7 @@ pub struct SpineRow {
     /// The measure's name.
     pub name: String,
     /// Which way is better.
-    pub polarity: MetricPolarity,
+    pub polarity: Polarity,
     /// The authority's value.
     pub value: f64,
     /// The England average its report cites (else the median of the England values the
@@ -579,14 +584,14 @@ impl MetricTables {
     /// The spine chart of one authority (any name [`Authority::resolve`] accepts): every measure
     /// it has that has an England value (its own report's, else the median of those the cohort
     /// cites) and a polarity; local figures with no England value (waiting lists) and context
-    /// measures ([`MetricPolarity::NoJudgement`], such as demographics) are left out. `None`
+    /// measures ([`Polarity::NoJudgement`], such as demographics) are left out. `None`
     /// when no measure qualifies.
     pub fn spine_chart(&self, authority: &str) -> Option<SpineChart> {
         let rows: Vec<SpineRow> = self
             .tables
             .iter()
             .filter_map(|t| {
-                if t.polarity == MetricPolarity::NoJudgement {
+                if t.polarity == Polarity::NoJudgement {
                     return None;
                 }
                 let row = t.row(authority)?;

@@ -8,7 +8,6 @@
 //! The crate embeds a default cohort, [`Cohort::published`]: the 72 published assessments as of
 //! October 2025, compiled from CQC's published report summary pages.
 
-mod adapter;
 mod csv;
 mod distribution;
 mod group;
@@ -25,7 +24,7 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::LazyLock;
 
-use crate::model::Report;
+use crate::assessment::Assessment;
 
 pub use self::csv::CsvError;
 pub use distribution::{Distribution, Distributions, MemberValue};
@@ -34,8 +33,7 @@ pub use group::{
 };
 pub use league::{LeagueRow, LeagueTable};
 pub use metrics::{
-    MeasureRow, MeasureTable, MetricObservation, MetricPolarity, MetricTables, SpineChart,
-    SpineRow, Verdict,
+    MeasureRow, MeasureTable, MetricObservation, MetricTables, SpineChart, SpineRow,
 };
 pub use neighbours::{Neighbour, NeighbourBasis, Neighbours};
 pub use rank::{Quartile, Standing, Summary, ordinal};
@@ -106,12 +104,39 @@ impl Cohort {
         cohort
     }
 
-    /// A cohort of parsed reports.
-    pub fn from_reports<'a>(
+    /// A cohort of assessments: their scores and the observations of their canonical metrics.
+    pub fn from_assessments<'a>(
         name: impl Into<String>,
-        reports: impl IntoIterator<Item = &'a Report>,
+        assessments: impl IntoIterator<Item = &'a Assessment>,
     ) -> Cohort {
-        Cohort::from_records(name, reports.into_iter().map(ScoreRecord::from))
+        let mut cohort = Cohort::from_records(name, std::iter::empty());
+        for a in assessments {
+            cohort.insert_assessment(a);
+        }
+        cohort
+    }
+
+    /// Adds an assessment: its scores (replacing, and returning, an earlier record of the same
+    /// authority, see [`Cohort::insert`]) and the observations of its canonical metrics
+    /// (replacing that authority's earlier observations).
+    ///
+    /// # Examples
+    /// ```
+    /// use cqc_la::{Assessment, Cohort};
+    /// let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/reports/northmere.txt");
+    /// let northmere = Assessment::parse(&std::fs::read_to_string(path).unwrap()).unwrap();
+    /// let mut cohort = Cohort::published();
+    /// cohort.insert_assessment(&northmere);
+    /// assert_eq!(cohort.len(), 73);
+    /// let chart = cohort.metric_tables().spine_chart("Northmere County Council").unwrap();
+    /// assert!(chart.to_svg().starts_with("<svg"));
+    /// ```
+    pub fn insert_assessment(&mut self, assessment: &Assessment) -> Option<ScoreRecord> {
+        let record = ScoreRecord::from(assessment.report());
+        self.metrics.retain(|o| !o.is_for(&record));
+        self.metrics
+            .extend(MetricObservation::from_assessment(assessment));
+        self.insert(record)
     }
 
     /// The embedded cohort: the 72 local authority assessments CQC had published by early
@@ -228,7 +253,9 @@ impl Cohort {
     ///
     /// # Examples
     /// ```
-    /// use cqc_la::{Cohort, Group, Region};
+    /// use cqc_la::Cohort;
+    /// use cqc_la::authority::Region;
+    /// use cqc_la::cohort::Group;
     /// let london = Cohort::published().subset(&Group::region(Region::London));
     /// assert!(london.members.iter().all(|m| m.authority.unwrap().region == Region::London));
     /// ```

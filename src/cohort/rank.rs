@@ -39,7 +39,7 @@ impl Quartile {
     ///
     /// # Examples
     /// ```
-    /// use cqc_la::Quartile;
+    /// use cqc_la::cohort::Quartile;
     /// assert_eq!(Quartile::from_percentile(75.0), Quartile::Top);
     /// assert_eq!(Quartile::from_percentile(74.9), Quartile::UpperMiddle);
     /// assert_eq!(Quartile::from_percentile(5.0), Quartile::Bottom);
@@ -88,7 +88,7 @@ impl fmt::Display for Quartile {
 ///
 /// # Examples
 /// ```
-/// use cqc_la::Standing;
+/// use cqc_la::cohort::Standing;
 /// let standings = Standing::rank(&[Some(3.0), Some(4.0), Some(3.0), None, Some(1.0)]);
 /// let s = standings[0].unwrap();
 /// assert_eq!((s.rank, s.last, s.of, s.tied), (2, 3, 4, 2));
@@ -242,7 +242,7 @@ pub fn ordinal(n: usize) -> String {
 ///
 /// # Examples
 /// ```
-/// use cqc_la::Summary;
+/// use cqc_la::cohort::Summary;
 /// let s = Summary::of([1.0, 2.0, 3.0, 4.0]).unwrap();
 /// assert_eq!((s.min, s.lower_quartile, s.median, s.upper_quartile, s.max), (1.0, 1.75, 2.5, 3.25, 4.0));
 /// assert_eq!(s.mean, 2.5);

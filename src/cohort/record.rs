@@ -10,7 +10,7 @@ use crate::model::{Band, Date, OverallScore, QualityStatement, Rating, Report, S
 ///
 /// # Examples
 /// ```
-/// use cqc_la::YearMonth;
+/// use cqc_la::cohort::YearMonth;
 /// let month: YearMonth = "2025-02".parse().unwrap();
 /// assert_eq!((month.year, month.month), (2025, 2));
 /// assert_eq!(month.to_string(), "2025-02");
@@ -93,7 +93,8 @@ impl From<YearMonth> for String {
 ///
 /// # Examples
 /// ```
-/// use cqc_la::{Rating, Score, ScoreRecord};
+/// use cqc_la::{Rating, Score};
+/// use cqc_la::cohort::ScoreRecord;
 /// let scores = [3, 3, 4, 3, 4, 4, 3, 4, 4].map(|s| Score::new(s));
 /// let camden = ScoreRecord::new("London Borough of Camden", scores);
 /// assert_eq!(camden.authority.unwrap().ons_code, "E09000007");
@@ -207,7 +208,8 @@ impl ScoreRecord {
     ///
     /// # Examples
     /// ```
-    /// use cqc_la::{QualityStatement, Score, ScoreRecord};
+    /// use cqc_la::{QualityStatement, Score};
+    /// use cqc_la::cohort::ScoreRecord;
     /// let r = ScoreRecord::new("Camden", [3, 3, 4, 3, 4, 4, 3, 4, 4].map(Score::new));
     /// assert_eq!(r.weakest(), Some(QualityStatement::AssessingNeeds));
     /// ```

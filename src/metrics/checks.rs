@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{AssessmentKind, Metric, MetricWarning, Unit, by_polarity};
+use crate::model::{MeasureDef, Metric, MetricWarning, Unit, Verdict, by_polarity};
 
 /// Bands that contradict the values and polarity; the same value for two different measures.
 pub(crate) fn report_warnings(metrics: &[Metric]) -> Vec<MetricWarning> {
@@ -14,11 +14,10 @@ pub(crate) fn report_warnings(metrics: &[Metric]) -> Vec<MetricWarning> {
         let Some(by_values) = by_polarity(def.polarity, m.value, c.value) else {
             continue;
         };
-        let stated = band.assessment();
+        let stated = band.verdict();
         let contradicts = matches!(
             (stated, by_values),
-            (AssessmentKind::Better, AssessmentKind::Worse)
-                | (AssessmentKind::Worse, AssessmentKind::Better)
+            (Verdict::Better, Verdict::Worse) | (Verdict::Worse, Verdict::Better)
         );
         if contradicts {
             out.push(MetricWarning::BandContradicts {
@@ -60,7 +59,7 @@ pub(crate) fn report_warnings(metrics: &[Metric]) -> Vec<MetricWarning> {
 pub(crate) fn across_warnings(reports: &[&[Metric]]) -> Vec<MetricWarning> {
     // By catalogue position: each measure's periods with the first report and value seen.
     type Seen = Vec<(Option<crate::FinancialYear>, (usize, rust_decimal::Decimal))>;
-    let mut first: Vec<Seen> = vec![Vec::new(); super::MeasureDef::catalogue().len()];
+    let mut first: Vec<Seen> = vec![Vec::new(); MeasureDef::catalogue().len()];
     let mut out = Vec::new();
     for (ri, metrics) in reports.iter().enumerate() {
         for m in *metrics {

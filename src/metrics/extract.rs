@@ -18,14 +18,16 @@
 
 use rust_decimal::Decimal;
 
+use super::catalogue;
 use super::grammar::{self, Figure};
-use super::keywords::{self, Hit, Hits, Phrase};
-use super::{
-    Attribution, Comparator, Dataset, Measure, Metric, Part, Population, Scope, Source, Unit,
-    VariationBand, catalogue,
+use super::keywords::{self, Hits, Phrase};
+use crate::model::{
+    Attribution, Comparator, Dataset, FinancialYear, Measure, MeasureDef, Metric, Part, Planned,
+    Population, QualityStatement, Report, Scope, Section, Source, Span, Text, Unit, VariationBand,
+    group_thousands,
 };
-use crate::model::{FinancialYear, Planned, QualityStatement, Report, Section, Span, Text};
-use crate::swar::{HI, ascii_lowercase, below_lanes, byte_lanes, digit_lanes};
+use crate::text::Normalized;
+use crate::text::search::Hit;
 
 /// Where a paragraph sits in the report.
 #[derive(Debug, Clone, Copy)]
@@ -107,12 +109,12 @@ fn financial_metrics(ff: &crate::model::FinancialFacts, out: &mut Vec<Metric>) {
     // The bullets without markdown emphasis, worked out once for all the figures.
     let plain: Vec<String> = ff.items.iter().map(|t| t.text.replace("**", "")).collect();
     let mut push = |id: &str, value: Decimal, unit: Unit| {
-        let Some(def) = super::MeasureDef::by_id(id) else {
+        let Some(def) = MeasureDef::by_id(id) else {
             return;
         };
         // The bullet stating the figure, as written with or without thousands separators.
         let needles = match unit {
-            Unit::People => vec![value.to_string(), super::group_thousands(value)],
+            Unit::People => vec![value.to_string(), group_thousands(value)],
             _ => vec![unit.format(value)],
         };
         let item = ff
@@ -187,113 +189,6 @@ fn contains_figure(hay: &str, needle: &str) -> bool {
     })
 }
 
-/// Normalised lowercase text, with where each of its bytes came from in the original.
-#[derive(Debug, Default)]
-struct Norm {
-    text: String,
-    /// `(normalised offset, original offset)` where the mapping does not continue the previous
-    /// entry's: byte `i` comes from original byte `orig + (i - norm)` of the last entry with
-    /// `norm <= i`. Runs of plain ASCII need one entry; every byte of an unchanged multi-byte
-    /// character comes from the character's first byte. The last entry maps the end.
-    anchors: Vec<(usize, usize)>,
-    /// The original length.
-    len: usize,
-}
-
-impl Norm {
-    /// The original offset of normalised offset `i` (the original length past the end).
-    fn orig(&self, i: usize) -> usize {
-        if i > self.text.len() {
-            return self.len;
-        }
-        let k = self.anchors.partition_point(|&(n, _)| n <= i);
-        k.checked_sub(1)
-            .and_then(|k| self.anchors.get(k))
-            .map_or(self.len, |&(n, o)| o + (i - n))
-    }
-}
-
-/// Records that normalised byte `n` comes from original byte `o`.
-fn anchor(anchors: &mut Vec<(usize, usize)>, n: usize, o: usize) {
-    if anchors.last().is_none_or(|&(pn, po)| po + (n - pn) != o) {
-        anchors.push((n, o));
-    }
-}
-
-#[cfg(test)]
-fn normalise(s: &str) -> Norm {
-    let mut norm = Norm::default();
-    normalise_into(s, &mut norm);
-    norm
-}
-
-/// Normalises `s` into `norm`, reusing its buffers.
-fn normalise_into(s: &str, norm: &mut Norm) {
-    let bytes = s.as_bytes();
-    let mut text = std::mem::take(&mut norm.text).into_bytes();
-    text.clear();
-    text.reserve(s.len());
-    let anchors = &mut norm.anchors;
-    anchors.clear();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        // Eight bytes of plain ASCII (printable, but '*' and '`'): lowercased in one go.
-        if let Some(w) = bytes.get(i..i + 8).and_then(|c| c.try_into().ok()) {
-            let w = u64::from_le_bytes(w);
-            if !has_special(w) {
-                anchor(anchors, text.len(), i);
-                text.extend_from_slice(&ascii_lowercase(w).to_le_bytes());
-                i += 8;
-                continue;
-            }
-        }
-        if b.is_ascii() {
-            // ASCII: the same mapping as below, a byte at a time.
-            let mapped = match b {
-                b'`' => b'\'',
-                b'*' if bytes.get(i + 1) == Some(&b'*') => {
-                    i += 2;
-                    continue;
-                }
-                b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => b' ',
-                b => b.to_ascii_lowercase(),
-            };
-            anchor(anchors, text.len(), i);
-            text.push(mapped);
-            i += 1;
-            continue;
-        }
-        let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
-            break;
-        };
-        let mapped = match c {
-            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
-            c if c.is_whitespace() || c == '\u{FEFF}' => ' ',
-            c => c,
-        };
-        let mut buf = [0; 4];
-        for &e in mapped.encode_utf8(&mut buf).as_bytes() {
-            anchor(anchors, text.len(), i);
-            text.push(e);
-        }
-        i += c.len_utf8();
-    }
-    anchor(anchors, text.len(), s.len());
-    // Whole characters were written, so this is valid UTF-8.
-    norm.text = String::from_utf8(text).unwrap_or_default();
-    norm.len = s.len();
-}
-
-/// Whether one of the eight bytes of `w` is not plain ASCII: a control byte, '*', '`' or a
-/// byte of a multi-byte character.
-#[inline]
-fn has_special(w: u64) -> bool {
-    // One test of all four: a branch for each mispredicts.
-    (w & HI | below_lanes(w, 0x20) | byte_lanes(w, b'*') | byte_lanes(w, b'`')) != 0
-}
-
 /// Sentence ranges in normalised text.
 #[cfg(test)]
 fn sentences(text: &str) -> Vec<(usize, usize)> {
@@ -345,41 +240,6 @@ fn sentences_into(text: &str, cut: &mut Vec<(usize, usize)>) {
     });
 }
 
-/// Whether one of the eight bytes of `w` is an ASCII digit.
-#[inline]
-fn has_digit(w: u64) -> bool {
-    digit_lanes(w) != 0
-}
-
-/// The first position in `bytes[from..end]` whose byte `hit` accepts, eight bytes at a time:
-/// `word` says whether eight bytes (read little-endian) may hold one, and must not miss any.
-#[inline]
-fn scan(
-    bytes: &[u8],
-    from: usize,
-    end: usize,
-    word: impl Fn(u64) -> bool,
-    hit: impl Fn(u8) -> bool,
-) -> Option<usize> {
-    let seg = bytes.get(from..end)?;
-    let mut chunks = seg.chunks_exact(8);
-    let mut base = from;
-    for c in &mut chunks {
-        let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
-        if word(w) {
-            if let Some(p) = c.iter().position(|&b| hit(b)) {
-                return Some(base + p);
-            }
-        }
-        base += 8;
-    }
-    chunks
-        .remainder()
-        .iter()
-        .position(|&b| hit(b))
-        .map(|p| base + p)
-}
-
 /// The longest sentence worked on as one: report sentences are far shorter, and the bound keeps
 /// the work per sentence constant (so the whole extraction linear) on text that is not prose.
 const MAX_SENTENCE: usize = 4096;
@@ -414,11 +274,13 @@ fn figures(text: &str, start: usize, end: usize, mut out: Vec<Tok>) -> Vec<Tok> 
     let bytes = text.as_bytes();
     out.clear();
     let mut i = start;
-    let candidate = |b: u8| b.is_ascii_digit() || b == 0xC2;
-    let candidate_in = |w: u64| (digit_lanes(w) | byte_lanes(w, 0xC2)) != 0;
+    let candidate = |b: &u8| b.is_ascii_digit() || *b == 0xC2;
     while i < end {
-        match scan(bytes, i, end, candidate_in, candidate) {
-            Some(j) => i = j,
+        match bytes
+            .get(i..end)
+            .and_then(|rest| rest.iter().position(candidate))
+        {
+            Some(j) => i += j,
             None => break,
         }
         let b = bytes.get(i).copied().unwrap_or(0);
@@ -778,7 +640,9 @@ fn groups(text: &str, start: usize, end: usize, hits: &[Hit]) -> Vec<Group> {
     let mut i = start;
     // At each place the first name (in table order) that ends a word within the sentence.
     for h in hits {
-        let Some(dataset) = h.dataset() else { continue };
+        let Some(dataset) = keywords::dataset(h) else {
+            continue;
+        };
         let ends_word = h.end == end || !bytes.get(h.end).is_some_and(u8::is_ascii_alphanumeric);
         if h.start < i || h.end > end || !ends_word {
             continue;
@@ -942,7 +806,7 @@ impl Draft {
 /// Buffers one paragraph's extraction needs, kept from paragraph to paragraph of a report.
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
-    norm: Norm,
+    norm: Normalized,
     hits: Hits,
     sentences: Vec<(usize, usize)>,
     drafts: Vec<Draft>,
@@ -972,13 +836,12 @@ pub(crate) fn paragraph_metrics_in(
         context,
     } = scratch;
     let original = para.text.as_str();
-    // Most paragraphs hold no figure: eight bytes at a time.
-    let bytes = original.as_bytes();
-    if scan(bytes, 0, bytes.len(), has_digit, |b| b.is_ascii_digit()).is_none() {
+    // Most paragraphs hold no figure.
+    if !original.bytes().any(|b| b.is_ascii_digit()) {
         return;
     }
-    normalise_into(original, norm);
-    let text = norm.text.as_str();
+    norm.fill(original);
+    let text = norm.as_str();
     hits.fill(text);
     sentences_into(text, sentences);
     drafts.clear();
@@ -1286,13 +1149,13 @@ fn population(text: &str, part: Part, dataset: Option<Dataset>) -> Option<Popula
 fn finish(
     d: &Draft,
     para: &Text,
-    norm: &Norm,
+    norm: &Normalized,
     hits: &Hits,
     ctx: Context<'_>,
     context: &mut String,
 ) -> Metric {
-    let text = norm.text.as_str();
-    let orig = |i: usize| norm.orig(i);
+    let text = norm.as_str();
+    let orig = |i: usize| norm.original_offset(i);
     let verbatim = |a: usize, b: usize| para.text.get(orig(a)..orig(b)).unwrap_or("").to_owned();
     let to_span = |a: usize, b: usize| -> Option<Span> {
         Some(Span::new(
@@ -1479,24 +1342,15 @@ mod tests {
 
     #[test]
     fn sentences_split_at_full_stops_only() {
-        let t = normalise("A was 58.7% (e.g. this). B was 2.5 days! C? end");
-        let s: Vec<&str> = sentences(&t.text)
+        let t = Normalized::new("A was 58.7% (e.g. this). B was 2.5 days! C? end");
+        let s: Vec<&str> = sentences(t.as_str())
             .into_iter()
-            .map(|(a, b)| &t.text[a..b])
+            .map(|(a, b)| &t.as_str()[a..b])
             .collect();
         assert_eq!(
             s,
             ["a was 58.7% (e.g. this).", "b was 2.5 days!", "c?", "end"]
         );
-    }
-
-    #[test]
-    fn normalise_keeps_offsets() {
-        let t = normalise("\u{2018}x\u{2019} **£5** \u{2013} y");
-        assert_eq!(t.text, "'x' £5 - y");
-        let orig: Vec<usize> = (0..=t.text.len() + 1).map(|i| t.orig(i)).collect();
-        // Every byte of '£' comes from its first; the end maps to the end, and past it too.
-        assert_eq!(orig, [0, 3, 4, 7, 10, 10, 12, 15, 16, 19, 20, 21, 21]);
     }
 
     #[test]
@@ -1508,18 +1362,18 @@ mod tests {
         assert_eq!(m[0].comparator.as_ref().unwrap().value.to_string(), "12.0");
         assert_eq!(m[1].comparator.as_ref().unwrap().value.to_string(), "20.75");
         assert_eq!(m[1].comparator.as_ref().unwrap().scope, Scope::National);
-        assert_eq!(m[0].direction, Some(super::super::Direction::Fewer));
+        assert_eq!(m[0].direction, Some(crate::model::Direction::Fewer));
         assert_eq!(m[0].gap.unwrap().to_string(), "-1.5");
     }
 
     #[test]
     fn long_runs_are_cut_into_bounded_sentences() {
         let text = "1% average 2% ".repeat(2000) + &"x".repeat(10_000) + "\u{a3}5";
-        let norm = normalise(&text);
-        let parts = sentences(&norm.text);
+        let norm = Normalized::new(&text);
+        let parts = sentences(norm.as_str());
         assert!(parts.iter().all(|&(s, e)| e - s <= MAX_SENTENCE));
         assert_eq!(parts.first().map(|p| p.0), Some(0));
-        assert_eq!(parts.last().map(|p| p.1), Some(norm.text.len()));
+        assert_eq!(parts.last().map(|p| p.1), Some(norm.as_str().len()));
         let m = run(&text);
         assert!(m.len() >= 2000, "{}", m.len());
     }

@@ -5,16 +5,15 @@
 //! caller found by a cheap scan, and looks at a few dozen bytes at most.
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while_m_n, take_while1};
+use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::{char, space0, space1};
-use nom::combinator::{opt, recognize, value};
-use nom::multi::many0_count;
+use nom::combinator::{opt, value};
 use nom::{Parser, error};
 use rust_decimal::Decimal;
 
-use super::{Dataset, Unit, VariationBand};
 use crate::model::FinancialYear;
-use crate::parse::text::{PResult, financial_year};
+use crate::model::{Dataset, Unit, VariationBand};
+use crate::text::grammar::{PResult, fail, financial_year, money, number, word_end};
 
 /// A number found in a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,22 +26,6 @@ pub(crate) enum Figure {
     Period(FinancialYear),
     /// A calendar year (`2011`): never a metric.
     Year,
-}
-
-fn fail<T>(input: &str) -> PResult<'_, T> {
-    Err(nom::Err::Error(error::Error::new(
-        input,
-        error::ErrorKind::Verify,
-    )))
-}
-
-/// Succeeds when the next character does not continue a word.
-fn word_end(input: &str) -> PResult<'_, ()> {
-    if input.starts_with(|c: char| c.is_ascii_alphanumeric()) {
-        fail(input)
-    } else {
-        Ok((input, ()))
-    }
 }
 
 /// A word followed by a word boundary.
@@ -100,66 +83,12 @@ fn people(input: &str) -> PResult<'_, &str> {
     .parse(input)
 }
 
-/// A number as printed, keeping its precision: `70.0`, `0.10`, `1018`, `1,018`, `589,322,000`.
-/// Grammar: `digit+ ("," digit{3} !digit)* ("." digit+)?`.
-///
-/// (Not `parse::text::decimal`, whose `integer_text` stops after three digits of `1018`.)
-pub(crate) fn number(input: &str) -> PResult<'_, Decimal> {
-    let digits = |i| take_while1(|c: char| c.is_ascii_digit()).parse(i);
-    let group = |i| -> PResult<'_, &str> {
-        let (rest, g) = nom::sequence::preceded(
-            char(','),
-            take_while_m_n(3, 3, |c: char| c.is_ascii_digit()),
-        )
-        .parse(i)?;
-        if rest.starts_with(|c: char| c.is_ascii_digit()) {
-            return fail(i);
-        }
-        Ok((rest, g))
-    };
-    let (rest, text) =
-        recognize((digits, many0_count(group), opt((char('.'), digits)))).parse(input)?;
-    // Most figures have no thousands separator to drop.
-    let parsed = if text.contains(',') {
-        text.replace(',', "").parse::<Decimal>()
-    } else {
-        text.parse::<Decimal>()
-    };
-    match parsed {
-        Ok(v) => Ok((rest, v)),
-        Err(_) => fail(input),
-    }
-}
-
-/// An amount in pounds: `£589,322,000`, `£1.2m`, `£3 million`, `£1000`.
-/// Grammar: `"£" space0 number (space0 ("million" | "billion" | "bn" | "m") !alnum)?`.
-pub(crate) fn pounds(input: &str) -> PResult<'_, Decimal> {
-    let (rest, (_, _, v)) = (char('£'), space0, number).parse(input)?;
-    let scale: PResult<'_, u64> = nom::sequence::preceded(
-        space0,
-        alt((
-            value(1_000_000_000u64, word("billion")),
-            value(1_000_000_000u64, word("bn")),
-            value(1_000_000u64, word("million")),
-            value(1_000_000u64, word("m")),
-        )),
-    )
-    .parse(rest);
-    match scale {
-        Ok((after, k)) => Ok((
-            after,
-            v.checked_mul(Decimal::from(k)).map_or(v, |m| m.normalize()),
-        )),
-        Err(_) => Ok((rest, v)),
-    }
-}
-
 /// A figure at the start of `input`.
 /// Grammar: `money | financial_year | decimal unit? `; a bare `0.dd` is a rate, a bare
 /// four-digit number from 1900 to 2100 a calendar year.
 pub(crate) fn figure(input: &str) -> PResult<'_, Figure> {
     if input.starts_with('£') {
-        let (rest, v) = pounds(input)?;
+        let (rest, v) = money(input)?;
         return Ok((rest, Figure::Value(v, Unit::Pounds)));
     }
     // A financial year starts with four digits and no fifth.
@@ -234,6 +163,30 @@ pub(crate) fn band(input: &str) -> PResult<'_, (VariationBand, bool)> {
     };
     let evident = noun.is_some() || tending || (open.is_some() && close.is_some());
     Ok((rest, (band, evident)))
+}
+
+impl VariationBand {
+    /// Reads a band label in any of the ways reports write it: `(negative variation)`,
+    /// `'tending towards negative' band`, `significantly positive variation`, ...
+    ///
+    /// # Examples
+    /// ```
+    /// use cqc_la::metrics::VariationBand;
+    /// assert_eq!(
+    ///     VariationBand::from_label("'tending towards negative' band"),
+    ///     Some(VariationBand::TendingTowardsNegative),
+    /// );
+    /// assert_eq!(VariationBand::from_label("very positive"), None);
+    /// ```
+    #[must_use]
+    pub fn from_label(label: &str) -> Option<VariationBand> {
+        let norm = crate::text::normalize(label).to_ascii_lowercase();
+        let trimmed = norm.trim_matches(|c: char| c == '(' || c == ')' || c == '.' || c == ' ');
+        match band(trimmed) {
+            Ok(("", (band, _))) => Some(band),
+            _ => None,
+        }
+    }
 }
 
 /// The names reports give datasets, longest first within each dataset, with the dataset.

@@ -1,7 +1,6 @@
 //! Calendar dates as reports print them ("28 February 2025").
 
 use std::fmt;
-use std::str::FromStr;
 
 /// A calendar date (proleptic Gregorian). Reports print `d Month yyyy`; `Display` and JSON use
 /// ISO 8601 `YYYY-MM-DD`.
@@ -75,49 +74,11 @@ impl Date {
             self.year
         )
     }
-
-    /// The month named by `name` (full or three-letter English name, any case), 1-12.
-    pub(crate) fn month_from_name(name: &str) -> Option<u8> {
-        let lower = name.to_ascii_lowercase();
-        MONTHS
-            .iter()
-            .position(|m| {
-                let m = m.to_ascii_lowercase();
-                m == lower
-                    || (lower.len() == 3 && m.starts_with(&lower))
-                    || (lower == "sept" && m == "september")
-            })
-            .and_then(|i| u8::try_from(i + 1).ok())
-    }
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-/// Error for text that is not a date.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("expected a date like '28 February 2025' or '2025-02-28', found '{0}'")]
-pub struct InvalidDate(pub String);
-
-impl FromStr for Date {
-    type Err = InvalidDate;
-
-    /// Accepts ISO `YYYY-MM-DD` and the report form `d Month yyyy`.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let trimmed = s.trim();
-        let iso = || -> Option<Date> {
-            let mut parts = trimmed.splitn(3, '-');
-            let year = parts.next()?.parse().ok()?;
-            let month = parts.next()?.parse().ok()?;
-            let day = parts.next()?.parse().ok()?;
-            Date::new(year, month, day)
-        };
-        iso()
-            .or_else(|| crate::parse::text::report_date(trimmed))
-            .ok_or_else(|| InvalidDate(s.to_owned()))
     }
 }
 

@@ -1,20 +1,31 @@
-//! Plain data: one file per concept. Nothing here parses report text.
+//! Plain data: one file per concept. Nothing here reads report text; the parser (`crate::parse`)
+//! and the metric extractor (`crate::metrics`) build these values, and the values know nothing
+//! of them.
 
 mod date;
+mod measure;
+mod metric;
 mod period;
 mod report;
 mod score;
-pub(crate) mod statement;
+mod statement;
 mod text;
 mod warning;
 
-pub use date::{Date, InvalidDate};
-pub use period::{FinancialYear, InvalidFinancialYear};
-pub use report::{
-    About, Block, Descriptor, FinancialFacts, Finding, Findings, Listed, MetricsCache,
-    OverallSummary, Planned, Report, ReportKind, ReportLines, Section, Statement, ThemeIntro,
+pub use date::Date;
+pub(crate) use date::MONTHS;
+pub use measure::MeasureDef;
+pub use metric::{
+    Attribution, Comparator, Dataset, Direction, Judgement, Measure, Metric, MetricWarning, Part,
+    Polarity, Population, Scope, Source, Unit, VariationBand, Verdict,
 };
-pub use score::{Band, OverallScore, Rating, Score, ScoreOutOfRange, UnknownRating};
-pub use statement::{QualityStatement, Theme, UnknownStatement};
+pub(crate) use metric::{by_polarity, group_thousands};
+pub use period::FinancialYear;
+pub use report::{
+    About, Block, Descriptor, FinancialFacts, Finding, Findings, Listed, OverallSummary, Planned,
+    Report, ReportKind, ReportLines, Section, Statement, ThemeIntro,
+};
+pub use score::{Band, OverallScore, Rating, Score};
+pub use statement::{QualityStatement, Theme};
 pub use text::{Origin, Span, Text};
 pub use warning::{Location, Warning, WarningKind};

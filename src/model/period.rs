@@ -1,7 +1,6 @@
 //! Financial years ("2023-24").
 
 use std::fmt;
-use std::str::FromStr;
 
 /// An April-to-March financial year, named by the calendar year it starts in: `2023-24` is
 /// `FinancialYear::new(2023)`. Reports write it `2023-24`, `2023/24`, `2023-2024`,
@@ -34,20 +33,6 @@ impl FinancialYear {
 impl fmt::Display for FinancialYear {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}-{:02}", self.0, (self.0 + 1) % 100)
-    }
-}
-
-/// Error for text that is not a financial year.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("expected a financial year like '2023-24', found '{0}'")]
-pub struct InvalidFinancialYear(pub String);
-
-impl FromStr for FinancialYear {
-    type Err = InvalidFinancialYear;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        crate::parse::text::financial_year_exact(s.trim())
-            .ok_or_else(|| InvalidFinancialYear(s.to_owned()))
     }
 }
 

@@ -1,7 +1,5 @@
 //! The report model: plain owned data, no parsing logic.
 
-use std::sync::OnceLock;
-
 use rust_decimal::Decimal;
 
 use super::{
@@ -59,35 +57,6 @@ pub struct Report {
     pub lines: ReportLines,
     /// Everything the parser noticed that a reader should know, with line and column.
     pub warnings: Vec<Warning>,
-    /// The report's metrics once [`Report::metrics`] has extracted them. It never affects
-    /// equality or JSON; build reports with `..Report::default()` and leave it empty.
-    #[cfg_attr(feature = "serde", serde(skip))]
-    pub metrics_cache: MetricsCache,
-}
-
-/// The metrics of a report, extracted on the first call of [`Report::metrics`] and kept for
-/// the next ones (so that comparing one report with many extracts its figures once).
-///
-/// A cache is not part of a report's value: two caches always compare equal. It is filled at
-/// most once; after changing a report's text, call [`Report::refresh_metrics`].
-#[derive(Clone, Default)]
-pub struct MetricsCache(pub(crate) OnceLock<Vec<crate::Metric>>);
-
-impl PartialEq for MetricsCache {
-    fn eq(&self, _: &Self) -> bool {
-        true
-    }
-}
-
-impl Eq for MetricsCache {}
-
-impl std::fmt::Debug for MetricsCache {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.0.get() {
-            Some(metrics) => write!(f, "MetricsCache({} metrics)", metrics.len()),
-            None => f.write_str("MetricsCache(empty)"),
-        }
-    }
 }
 
 /// Where the single report-level lines stood; `Some` when the line was present.

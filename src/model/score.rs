@@ -1,7 +1,8 @@
 //! Scores, ratings and CQC's rule that turns nine scores into a rating.
 
 use std::fmt;
-use std::str::FromStr;
+
+use crate::error::{ValueError, ValueKind};
 
 /// A quality statement score, 1 to 4.
 ///
@@ -63,24 +64,13 @@ impl Score {
             _ => Rating::Outstanding,
         }
     }
-
-    /// The score whose descriptor this phrase is (after "Evidence shows"), ignoring case,
-    /// spacing and a final full stop.
-    #[must_use]
-    pub fn from_descriptor(phrase: &str) -> Option<Score> {
-        let key = super::statement::title_key(phrase);
-        let key = key.strip_prefix("evidence shows ").unwrap_or(&key);
-        Score::ALL.into_iter().find(|s| {
-            super::statement::title_key(s.descriptor()).strip_prefix("evidence shows ") == Some(key)
-        })
-    }
 }
 
 impl TryFrom<u8> for Score {
-    type Error = ScoreOutOfRange;
+    type Error = ValueError;
 
     fn try_from(value: u8) -> Result<Self, Self::Error> {
-        Score::new(value).ok_or(ScoreOutOfRange(value))
+        Score::new(value).ok_or_else(|| ValueError::new(ValueKind::Score, &value.to_string()))
     }
 }
 
@@ -95,11 +85,6 @@ impl fmt::Display for Score {
         write!(f, "{}", self.0)
     }
 }
-
-/// Error for a number that is not a score from 1 to 4.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("expected a score from 1 to 4, found {0}")]
-pub struct ScoreOutOfRange(pub u8);
 
 /// An overall rating. Ordered from worst to best.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -147,28 +132,6 @@ impl Rating {
         }
     }
 
-    /// The rating named by `word` in any case or spacing ("Requires Improvement",
-    /// "requires_improvement").
-    #[must_use]
-    pub fn from_word(word: &str) -> Option<Rating> {
-        // "Requires improvement" with markdown and spacing; longer text is not a rating word.
-        if word.len() > 64 {
-            return None;
-        }
-        // '_' separates words in a title key as any punctuation does.
-        super::statement::with_title_key(word, Rating::from_key).flatten()
-    }
-
-    /// The rating whose title key (see `statement::title_key`) is `key`.
-    pub(crate) fn from_key(key: &[u8]) -> Option<Rating> {
-        Rating::ALL.into_iter().find(|r| match r {
-            Rating::Inadequate => key == b"inadequate",
-            Rating::RequiresImprovement => key == b"requires improvement",
-            Rating::Good => key == b"good",
-            Rating::Outstanding => key == b"outstanding",
-        })
-    }
-
     /// The band of overall percentages for this rating, as `(lowest, highest)` whole percents;
     /// `highest` is 100 for Outstanding.
     #[must_use]
@@ -185,19 +148,6 @@ impl Rating {
 impl fmt::Display for Rating {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.title())
-    }
-}
-
-/// Error returned when a string names no rating.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown rating '{0}'")]
-pub struct UnknownRating(pub String);
-
-impl FromStr for Rating {
-    type Err = UnknownRating;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Rating::from_word(s).ok_or_else(|| UnknownRating(s.to_owned()))
     }
 }
 
@@ -374,19 +324,6 @@ mod tests {
     }
 
     #[test]
-    fn rating_keys_are_the_title_keys() {
-        for rating in Rating::ALL {
-            assert_eq!(Rating::from_word(rating.title()), Some(rating));
-            assert_eq!(
-                Rating::from_word(&rating.title().to_uppercase()),
-                Some(rating)
-            );
-            assert_eq!(Rating::from_word(rating.id()), Some(rating));
-        }
-        assert_eq!(Rating::from_word(&"good ".repeat(20)), None);
-    }
-
-    #[test]
     fn nine_statement_lookup_matches_the_domain_table() {
         for total in 9..=36 {
             let band = overall(total, 9).band().unwrap();
@@ -423,21 +360,5 @@ mod tests {
         assert!(camden.agrees_with_printed(88));
         assert!(!camden.agrees_with_printed(90));
         assert!(overall(27, 9).agrees_with_printed(75));
-    }
-
-    #[test]
-    fn descriptors_round_trip() {
-        for s in Score::ALL {
-            assert_eq!(Score::from_descriptor(s.descriptor()), Some(s));
-        }
-        assert_eq!(Score::from_descriptor("a GOOD standard."), Score::new(3));
-        assert_eq!(
-            Rating::from_word("Requires Improvement"),
-            Some(Rating::RequiresImprovement)
-        );
-        assert_eq!(
-            Rating::from_word("requires_improvement"),
-            Some(Rating::RequiresImprovement)
-        );
     }
 }

@@ -1,12 +1,6 @@
 //! The assessment framework: four themes and nine quality statements.
 
 use std::fmt;
-use std::str::FromStr;
-use std::sync::OnceLock;
-
-/// The longest text [`QualityStatement::from_title`] reads as a title: room for the longest
-/// title (45 characters) with markdown, bullets, curly quotes and spacing around it.
-pub(crate) const MAX_TITLE_TEXT: usize = 160;
 
 /// One of the four themes of CQC's local authority assessment framework.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -139,23 +133,6 @@ pub enum QualityStatement {
     LearningImprovementAndInnovation,
 }
 
-/// Spellings of quality statement titles seen in reports and third-party text, as matching keys
-/// (see [`title_key`]). Canonical titles are matched too.
-const ALIASES: &[(&str, QualityStatement)] = &[
-    (
-        "supporting people to lead healthier lives",
-        QualityStatement::SupportingHealthierLives,
-    ),
-    (
-        "equity in experiences and outcomes",
-        QualityStatement::EquityInExperienceAndOutcomes,
-    ),
-    (
-        "safe systems pathways and transitions",
-        QualityStatement::SafePathwaysSystemsAndTransitions,
-    ),
-];
-
 impl QualityStatement {
     /// All nine quality statements in framework (and report) order.
     pub const ALL: [QualityStatement; 9] = [
@@ -265,49 +242,6 @@ impl QualityStatement {
         self as usize
     }
 
-    /// Finds the statement a title names, in any spelling reports use: case, whitespace,
-    /// punctuation, curly or straight apostrophes, markdown `**` and the known variants
-    /// ("Supporting people to lead healthier lives", "Safe systems, pathways and transitions",
-    /// "Care provision, integration, and continuity", ...) do not matter.
-    ///
-    /// # Examples
-    /// ```
-    /// use cqc_la::QualityStatement;
-    /// assert_eq!(
-    ///     QualityStatement::from_title("Safe systems, pathways and transitions"),
-    ///     Some(QualityStatement::SafePathwaysSystemsAndTransitions),
-    /// );
-    /// assert_eq!(QualityStatement::from_title("Safeguarding adults"), None);
-    /// ```
-    #[must_use]
-    pub fn from_title(title: &str) -> Option<QualityStatement> {
-        // The longest title is 45 characters; anything much longer is a sentence.
-        if title.len() > MAX_TITLE_TEXT {
-            return None;
-        }
-        with_title_key(title, QualityStatement::from_key).flatten()
-    }
-
-    /// The statement whose title key (see [`title_key`]) is `key`, in any known spelling.
-    pub(crate) fn from_key(key: &[u8]) -> Option<QualityStatement> {
-        static KEYS: OnceLock<[String; 9]> = OnceLock::new();
-        if key.is_empty() {
-            return None;
-        }
-        let keys = KEYS.get_or_init(|| QualityStatement::ALL.map(|qs| title_key(qs.title())));
-        QualityStatement::ALL
-            .iter()
-            .zip(keys)
-            .find(|(_, k)| k.as_bytes() == key)
-            .map(|(&qs, _)| qs)
-            .or_else(|| {
-                ALIASES
-                    .iter()
-                    .find(|(alias, _)| alias.as_bytes() == key)
-                    .map(|&(_, qs)| qs)
-            })
-    }
-
     /// Finds a statement by its snake_case id.
     #[must_use]
     pub fn from_id(id: &str) -> Option<QualityStatement> {
@@ -318,122 +252,9 @@ impl QualityStatement {
     }
 }
 
-/// The matching key of a title: lowercase words of letters and digits, joined by single spaces.
-/// Punctuation, markdown and the kind of apostrophe are dropped.
-pub(crate) fn title_key(title: &str) -> String {
-    if title.is_ascii() {
-        // Every byte of the key stands for one byte of the title, so the key fits.
-        let mut key = vec![0; title.len()];
-        let len = ascii_key_into(title.as_bytes(), &mut key).unwrap_or(0);
-        key.truncate(len);
-        // ASCII in, ASCII out.
-        return String::from_utf8(key).unwrap_or_default();
-    }
-    unicode_title_key(title)
-}
-
-/// [`title_key`] of any text, a character at a time.
-fn unicode_title_key(title: &str) -> String {
-    let mut key = String::with_capacity(title.len());
-    for word in title
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
-        .map(|w| w.trim_matches(|c| c == '\'' || c == '\u{2019}'))
-        .filter(|w| !w.is_empty())
-    {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        for c in word.chars() {
-            if c.is_ascii_alphanumeric() {
-                key.push(c.to_ascii_lowercase());
-            } else if c.is_alphanumeric() {
-                key.extend(c.to_lowercase());
-            }
-        }
-    }
-    key
-}
-
-/// Longer than the key of any title or alias (a test checks).
-const MAX_KEY: usize = 64;
-
-/// Calls `f` with the [`title_key`] of `text`, or returns `None` at once when the key is longer
-/// than any title's. Every short line of a report is asked whether it is a title or a rating:
-/// ASCII text (nearly all of it) is keyed on the stack.
-pub(crate) fn with_title_key<R>(text: &str, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
-    if text.is_ascii() {
-        let mut buf = [0; MAX_KEY];
-        ascii_title_key(text.as_bytes(), &mut buf).map(f)
-    } else {
-        let key = title_key(text);
-        (key.len() < MAX_KEY).then(|| f(key.as_bytes()))
-    }
-}
-
-/// [`title_key`] of a line of at most `buf.len()` bytes, kept on the stack when the line is
-/// ASCII (a key is never longer than its text).
-pub(crate) fn short_title_key<'b>(
-    text: &str,
-    buf: &'b mut [u8; MAX_TITLE_TEXT],
-) -> std::borrow::Cow<'b, str> {
-    if text.is_ascii() {
-        if let Some(len) = ascii_key_into(text.as_bytes(), buf) {
-            if let Some(key) = buf.get(..len).and_then(|k| std::str::from_utf8(k).ok()) {
-                return std::borrow::Cow::Borrowed(key);
-            }
-        }
-    }
-    std::borrow::Cow::Owned(title_key(text))
-}
-
-/// [`title_key`] of ASCII text, written into `buf`; `None` when the key would not fit (so it is
-/// no title's).
-fn ascii_title_key<'b>(title: &[u8], buf: &'b mut [u8; MAX_KEY]) -> Option<&'b [u8]> {
-    let len = ascii_key_into(title, buf)?;
-    buf.get(..len)
-}
-
-/// Writes the [`title_key`] of ASCII text into `buf` and returns its length; `None` when `buf`
-/// is too short (it never is when as long as `title`).
-fn ascii_key_into(title: &[u8], buf: &mut [u8]) -> Option<usize> {
-    let mut len = 0;
-    let mut pending_space = false;
-    for &b in title {
-        if b.is_ascii_alphanumeric() {
-            if pending_space && len > 0 {
-                *buf.get_mut(len)? = b' ';
-                len += 1;
-            }
-            pending_space = false;
-            *buf.get_mut(len)? = b.to_ascii_lowercase();
-            len += 1;
-        } else if b != b'\'' {
-            // Apostrophes join a word's letters; anything else ends the word.
-            pending_space = true;
-        }
-    }
-    Some(len)
-}
-
 impl fmt::Display for QualityStatement {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.title())
-    }
-}
-
-/// Error returned when a string names no quality statement.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown quality statement '{0}'")]
-pub struct UnknownStatement(pub String);
-
-impl FromStr for QualityStatement {
-    type Err = UnknownStatement;
-
-    /// Accepts a title in any spelling (see [`QualityStatement::from_title`]) or an id.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        QualityStatement::from_id(s.trim())
-            .or_else(|| QualityStatement::from_title(s))
-            .ok_or_else(|| UnknownStatement(s.to_owned()))
     }
 }
 
@@ -442,75 +263,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn titles_ids_and_variants_resolve() {
+    fn every_statement_sits_under_its_theme() {
         for qs in QualityStatement::ALL {
-            assert_eq!(QualityStatement::from_title(qs.title()), Some(qs));
-            assert_eq!(qs.id().parse::<QualityStatement>(), Ok(qs));
             assert!(qs.theme().statements().contains(&qs));
+            assert_eq!(QualityStatement::ALL[qs.index()], qs);
         }
-        let q = |s: &str| QualityStatement::from_title(s);
-        assert_eq!(
-            q("Supporting people to lead healthier lives"),
-            Some(QualityStatement::SupportingHealthierLives)
-        );
-        assert_eq!(
-            q("Care provision, Integration, and continuity"),
-            Some(QualityStatement::CareProvisionIntegrationAndContinuity)
-        );
-        assert_eq!(
-            q("  equity in EXPERIENCES and outcomes "),
-            Some(QualityStatement::EquityInExperienceAndOutcomes)
-        );
-        assert_eq!(q("**Safeguarding**"), Some(QualityStatement::Safeguarding));
-        assert_eq!(q("Safeguarding systems"), None);
-        assert_eq!(q(""), None);
-    }
-
-    #[test]
-    fn every_key_fits_the_stack_buffer() {
-        for qs in QualityStatement::ALL {
-            assert!(title_key(qs.title()).len() < MAX_KEY, "{qs:?}");
-        }
-        for (alias, _) in ALIASES {
-            assert!(alias.len() < MAX_KEY, "{alias}");
-        }
-    }
-
-    /// The byte-by-byte keys agree with the character-by-character ones.
-    fn check_ascii_keys(s: &str) -> Result<(), proptest::test_runner::TestCaseError> {
-        let mut buf = [0; MAX_KEY];
-        let expected = unicode_title_key(s);
-        proptest::prop_assert_eq!(&title_key(s), &expected);
-        match ascii_title_key(s.as_bytes(), &mut buf) {
-            Some(k) => proptest::prop_assert_eq!(k, expected.as_bytes()),
-            None => proptest::prop_assert!(expected.len() >= MAX_KEY),
-        }
-        Ok(())
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn ascii_keys_are_title_keys(s in "[ -~]{0,80}") {
-            check_ascii_keys(&s)?;
-        }
-
-        #[test]
-        fn ascii_keys_of_title_like_text(
-            words in proptest::collection::vec("('|,|-|\\*\\*)?[A-Za-z0-9]{1,9}('s|'|,|:|\\.)?", 0..8)
-        ) {
-            check_ascii_keys(&words.join(" "))?;
-        }
-    }
-
-    #[test]
-    fn title_key_ignores_apostrophe_kind() {
-        assert_eq!(
-            title_key("People\u{2019}s  experiences"),
-            title_key("people's experiences")
-        );
-        assert_eq!(
-            title_key("Summary of people's experiences"),
-            "summary of peoples experiences"
-        );
+        assert_eq!(Theme::from_number(3), Some(Theme::EnsuringSafety));
     }
 }

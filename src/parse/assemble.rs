@@ -4,10 +4,10 @@
 use super::lines::{Kind, Line, ScoreValue, subheading_like};
 use super::{facts, locate};
 use crate::model::{
-    About, Block, Descriptor, FinancialFacts, Finding, Findings, Listed, Origin, OverallSummary,
-    Report, Section, Statement, ThemeIntro,
+    About, Band, Block, Descriptor, FinancialFacts, Finding, Findings, Listed, Origin,
+    OverallSummary, QualityStatement, Rating, Report, Score, Section, Statement, Text, Theme,
+    ThemeIntro, Warning, WarningKind,
 };
-use crate::{Band, QualityStatement, Rating, Score, Text, Theme, Warning, WarningKind};
 
 /// Where prose goes next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -870,12 +870,12 @@ impl<'a> Assembler<'a> {
             .as_ref()
             .and_then(|s| s.authority.as_ref());
         let from_about = self.report.about.as_ref().and_then(|a| {
-            super::text::normalize(&a.heading.text)
+            crate::text::normalize(&a.heading.text)
                 .get(6..)
                 .map(str::to_owned)
         });
         self.report.authority = from_summary
-            .map(|t| super::text::normalize(&t.text).into_owned())
+            .map(|t| crate::text::normalize(&t.text).into_owned())
             .or(from_about)
             .filter(|name| !name.is_empty());
     }

@@ -2,8 +2,9 @@
 
 use rust_decimal::Decimal;
 
-use super::text::{self, normalize};
 use crate::model::{FinancialFacts, Planned};
+use crate::text::grammar;
+use crate::text::normalize;
 
 /// Every number in `s` with its byte offset and the text after it. Numbers inside words or
 /// other numbers are skipped.
@@ -16,7 +17,7 @@ pub(crate) fn numbers(s: &str) -> impl Iterator<Item = (usize, Decimal, &str)> {
         if !starts {
             return None;
         }
-        let (rest, value) = text::decimal(s.get(i..)?).ok()?;
+        let (rest, value) = grammar::number(s.get(i..)?).ok()?;
         Some((i, value, rest))
     })
 }
@@ -24,7 +25,7 @@ pub(crate) fn numbers(s: &str) -> impl Iterator<Item = (usize, Decimal, &str)> {
 /// Every amount in pounds in `s`, in order.
 fn amounts(s: &str) -> Vec<Decimal> {
     s.match_indices('£')
-        .filter_map(|(i, _)| text::money(&s[i..]).ok().map(|(_, v)| v))
+        .filter_map(|(i, _)| grammar::money(&s[i..]).ok().map(|(_, v)| v))
         .collect()
 }
 
@@ -40,7 +41,7 @@ fn first_period(s: &str) -> Option<crate::FinancialYear> {
     let bytes = s.as_bytes();
     (0..bytes.len())
         .filter(|&i| bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit()))
-        .find_map(|i| text::financial_year(s.get(i..)?).ok().map(|(_, fy)| fy))
+        .find_map(|i| grammar::financial_year(s.get(i..)?).ok().map(|(_, fy)| fy))
 }
 
 /// `s` without `prefix` (ASCII, any case), if it starts with it.
@@ -106,7 +107,7 @@ pub(crate) fn read(facts: &mut FinancialFacts) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{FinancialYear, Text};
+    use crate::model::{FinancialYear, Text};
 
     #[test]
     fn reads_the_five_bullets() {

@@ -13,9 +13,12 @@ use nom::character::complete::{char, digit1, space0, space1};
 use nom::combinator::{all_consuming, opt, rest};
 use nom::sequence::{preceded, terminated};
 
-use super::text::{self, PResult, normalize};
-use crate::model::statement::{MAX_TITLE_TEXT, short_title_key, title_key};
-use crate::{Date, QualityStatement, Rating, Score, Span};
+use super::names::{rating_from_key, score_from_descriptor, statement_from_key};
+use crate::model::{Date, QualityStatement, Rating, Score, Span};
+use crate::text::grammar::{self, PResult};
+use crate::text::key::{MAX_TITLE_TEXT, short_title_key, title_key};
+use crate::text::normalize;
+use crate::text::search::{contains_ignore_case, ends_with_ignore_case, starts_with_ignore_case};
 
 /// One non-blank input line.
 #[derive(Debug)]
@@ -303,13 +306,13 @@ fn published_line<'a>(text: &str, norm: &str, span: Span) -> Option<Kind<'a>> {
     let lower = norm.to_ascii_lowercase();
     if let Some(rest) = lower.strip_prefix("assessment start date") {
         let rest = rest.trim_start_matches([':', ' ']);
-        return Some(Kind::AssessmentStart(text::report_date(rest)));
+        return Some(Kind::AssessmentStart(grammar::report_date(rest)));
     }
     let at = lower.find("published")?;
     let after = lower[at + "published".len()..].trim_start();
     let after = after.strip_prefix(':')?.trim_start();
     let date_len = date_prefix_len(after);
-    let date = date_len.and_then(|n| text::report_date(&norm[norm.len() - after.len()..][..n]));
+    let date = date_len.and_then(|n| grammar::report_date(&norm[norm.len() - after.len()..][..n]));
     // Other text on the line, located in the original text.
     let lower_text = text.to_ascii_lowercase();
     let label_at = lower_text
@@ -355,7 +358,7 @@ fn is_navigation(text: &str) -> bool {
 
 /// Length of a leading `d Month yyyy` in `s`, if there is one.
 fn date_prefix_len(s: &str) -> Option<usize> {
-    match text::date(s) {
+    match grammar::date(s) {
         Ok((rest, _)) => Some(s.len() - rest.len()),
         Err(_) => None,
     }
@@ -412,7 +415,7 @@ fn descriptor(input: &str) -> PResult<'_, (u32, Option<Rating>, Option<Score>)> 
         (
             number,
             word.and_then(Rating::from_word),
-            Score::from_descriptor(phrase),
+            score_from_descriptor(phrase),
         ),
     ))
 }
@@ -439,7 +442,7 @@ fn rating_line(norm: &str, key: Option<&str>) -> Option<Kind<'static>> {
     let trimmed = norm.trim_end_matches(['.', ':']);
     // Full stops and colons are no part of a key: the line's key is the trimmed line's.
     let whole = match key {
-        Some(key) if trimmed.len() <= 64 => Rating::from_key(key.as_bytes()),
+        Some(key) if trimmed.len() <= 64 => rating_from_key(key.as_bytes()),
         _ => Rating::from_word(trimmed),
     };
     if let Some(rating) = whole {
@@ -479,7 +482,7 @@ fn statement_line<'a>(text: &'a str, norm: &str, key: Option<&str>) -> Option<Ki
     let (bullet, body) = strip_bullet(norm);
     // A bullet marker is no part of a key: the line's key is the body's.
     let whole = match key {
-        Some(key) => QualityStatement::from_key(key.as_bytes()),
+        Some(key) => statement_from_key(key.as_bytes()),
         None => QualityStatement::from_title(body),
     };
     if let Some(statement) = whole {
@@ -569,41 +572,6 @@ fn header(norm: &str) -> Option<Kind<'static>> {
     None
 }
 
-/// Whether `haystack` contains the lowercase ASCII `needle`, in any ASCII case.
-fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
-    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
-    let Some(last_start) = hay.len().checked_sub(needle.len()) else {
-        return false;
-    };
-    // Most lines are asked for a few words they do not hold: look for the needle's first letter
-    // (in either case) with memchr, and compare the whole needle only there.
-    let k = needle.iter().position(u8::is_ascii_alphabetic).unwrap_or(0);
-    let Some(&anchor) = needle.get(k) else {
-        return true;
-    };
-    let (lower, upper) = (anchor.to_ascii_lowercase(), anchor.to_ascii_uppercase());
-    let Some(window) = hay.get(k..=last_start + k) else {
-        return false;
-    };
-    memchr::memchr2_iter(lower, upper, window).any(|i| {
-        hay.get(i..i + needle.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
-    })
-}
-
-/// Whether `s` starts with the ASCII `prefix`, in any ASCII case.
-fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
-    s.as_bytes()
-        .get(..prefix.len())
-        .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
-}
-
-/// Whether `s` ends with the ASCII `suffix`, in any ASCII case.
-fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
-    s.len() >= suffix.len()
-        && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
-}
-
 fn bullet_or_prose(text: &str, span: Span) -> Kind<'static> {
     for marker in ["- ", "• ", "* ", "· ", "▪ ", "\u{2013} ", "\u{2014} "] {
         if let Some(rest) = text.strip_prefix(marker) {
@@ -639,14 +607,6 @@ pub(crate) fn subheading_like(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    proptest::proptest! {
-        #[test]
-        fn case_blind_search_is_lowercased_search(hay in "[a-cA-C sé]{0,30}", needle in "[a-c s]{0,4}") {
-            let expected = hay.to_ascii_lowercase().contains(&needle);
-            proptest::prop_assert_eq!(contains_ignore_case(&hay, &needle), expected);
-        }
-    }
 
     fn kind(s: &str) -> Kind<'_> {
         classify(s, Span::new(0, s.len()))

@@ -4,13 +4,14 @@
 //! [`assemble::Assembler`] turns them into the model; [`facts`] reads the financial figures.
 
 mod assemble;
-pub(crate) mod facts;
+mod facts;
 pub(crate) mod lines;
-pub(crate) mod text;
+mod names;
 
 use std::str::FromStr;
 
-use crate::{Location, ParseError, ParseErrorKind, Report};
+use crate::error::{ParseError, ParseErrorKind};
+use crate::model::{Location, Report};
 
 /// The default limit on input size: 16 MiB, over a hundred times the largest real report
 /// (a full report is about 120 KB).
@@ -221,12 +222,4 @@ impl FromStr for Report {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Report::parse(s)
     }
-}
-
-/// Parses report text with the default [`ReportParser`]; the same as [`Report::parse`].
-///
-/// # Errors
-/// See [`ReportParser::parse`].
-pub fn parse(input: &str) -> Result<Report, ParseError> {
-    Report::parse(input)
 }

@@ -1,10 +1,13 @@
 //! Cohort benchmarking on hand-built cohorts (ties, missing scores) with exact expected values,
 //! and on the embedded published cohort.
 
-use cqc_la::{
-    Cohort, Group, MetricObservation, MetricPolarity, QualityStatement, Quartile, Rating, Region,
-    Score, ScoreRecord, Standing, Theme, Verdict,
+use cqc_la::authority::{AuthorityKind, Region};
+use cqc_la::cohort::{
+    CsvError, Group, LeagueTable, MetricObservation, MetricTables, Neighbours, Quartile,
+    ScoreRecord, Standing,
 };
+use cqc_la::metrics::{Polarity, Verdict};
+use cqc_la::{Assessment, Cohort, QualityStatement, Rating, Score, Theme};
 
 fn scores(values: [u8; 9]) -> [Option<Score>; 9] {
     values.map(Score::new)
@@ -176,7 +179,7 @@ fn groups_keep_shown_and_reference_apart() {
     close(cmp.rows[1].group_mean.unwrap(), 62.5);
 
     // Kinds.
-    let counties = cohort.subset(&Group::kind(cqc_la::AuthorityKind::County));
+    let counties = cohort.subset(&Group::kind(AuthorityKind::County));
     assert_eq!(counties.len(), 2); // Kent, Essex
 }
 
@@ -269,9 +272,9 @@ fn metric_statistics_and_neighbours() {
     for (who, values) in observations {
         for (i, v) in values.into_iter().enumerate() {
             let polarity = if i == 1 {
-                MetricPolarity::LowerIsBetter
+                Polarity::LowerIsBetter
             } else {
-                MetricPolarity::HigherIsBetter
+                Polarity::HigherIsBetter
             };
             let mut o = MetricObservation::new(who, format!("m{i}"), format!("Measure {i}"), v)
                 .with_england(50.0)
@@ -530,11 +533,11 @@ fn json() {
 fn types_are_send_and_sync() {
     fn check<T: Send + Sync>() {}
     check::<Cohort>();
-    check::<cqc_la::LeagueTable>();
-    check::<cqc_la::Neighbours>();
-    check::<cqc_la::MetricTables>();
-    check::<cqc_la::CsvError>();
-    check::<cqc_la::UnknownAuthority>();
+    check::<LeagueTable>();
+    check::<Neighbours>();
+    check::<MetricTables>();
+    check::<CsvError>();
+    check::<cqc_la::authority::UnknownAuthority>();
 }
 
 proptest::proptest! {
@@ -585,11 +588,11 @@ proptest::proptest! {
     }
 }
 
-fn example_report(name: &str) -> cqc_la::Report {
+fn example_report(name: &str) -> Assessment {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("examples/reports")
         .join(name);
-    cqc_la::Report::parse(&std::fs::read_to_string(path).unwrap()).unwrap()
+    Assessment::parse(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
 #[track_caller]
@@ -604,7 +607,7 @@ fn observation<'a>(observations: &'a [MetricObservation], measure: &str) -> &'a 
 fn metrics_of_parsed_reports_feed_the_cohort() {
     let northmere = example_report("northmere.txt");
     let south_fenwick = example_report("south-fenwick.txt");
-    let observations = MetricObservation::from_report(&northmere);
+    let observations = MetricObservation::from_assessment(&northmere);
     assert!(
         observations
             .iter()
@@ -614,21 +617,21 @@ fn metrics_of_parsed_reports_feed_the_cohort() {
     assert_eq!((safe.value, safe.england), (72.5, Some(71.1)));
     assert_eq!(
         (safe.polarity, safe.verdict),
-        (MetricPolarity::HigherIsBetter, Some(Verdict::Similar))
+        (Polarity::HigherIsBetter, Some(Verdict::Similar))
     );
     let turnover = observation(&observations, "sfc_staff_turnover");
     assert_eq!((turnover.value, turnover.england), (0.22, Some(0.25)));
     assert_eq!(
         (turnover.polarity, turnover.verdict),
-        (MetricPolarity::LowerIsBetter, Some(Verdict::Better))
+        (Polarity::LowerIsBetter, Some(Verdict::Better))
     );
 
     let mut cohort = Cohort::new("two fictional councils");
-    assert!(cohort.insert_report(&northmere).is_none());
-    cohort.insert_report(&south_fenwick);
+    assert!(cohort.insert_assessment(&northmere).is_none());
+    cohort.insert_assessment(&south_fenwick);
     let count = cohort.metrics.len();
     // Inserting a report again replaces its observations rather than adding to them.
-    assert!(cohort.insert_report(&northmere).is_some());
+    assert!(cohort.insert_assessment(&northmere).is_some());
     assert_eq!(cohort.metrics.len(), count);
     assert_eq!(cohort.len(), 2);
 
@@ -656,7 +659,7 @@ fn metrics_of_parsed_reports_feed_the_cohort() {
         chart
             .rows
             .iter()
-            .all(|r| r.polarity != MetricPolarity::NoJudgement)
+            .all(|r| r.polarity != Polarity::NoJudgement)
     );
     assert!(chart.rows.iter().any(|r| r.measure == "sfc_staff_turnover"));
     assert!(!chart.rows.iter().any(|r| r.measure.starts_with("demo_")));
@@ -667,8 +670,8 @@ fn camden_metrics_resolve_and_chart() {
     let Some(text) = super::util::corpus_file("camden-full-report.txt") else {
         return;
     };
-    let report = cqc_la::Report::parse(&text).unwrap();
-    let observations = MetricObservation::from_report(&report);
+    let report = Assessment::parse(&text).unwrap();
+    let observations = MetricObservation::from_assessment(&report);
     assert!(
         observations
             .iter()
@@ -686,7 +689,7 @@ fn camden_metrics_resolve_and_chart() {
     );
 
     let mut cohort = Cohort::published();
-    cohort.insert_report(&report);
+    cohort.insert_assessment(&report);
     assert_eq!(cohort.len(), 72);
     let chart = cohort.metric_tables().spine_chart("Camden").unwrap();
     assert!(chart.rows.len() >= 25, "{chart}");

@@ -1,6 +1,7 @@
 //! `compare` on the example reports and the corpus.
 
-use cqc_la::{QualityStatement as Q, Rating, Theme, Unscored, compare};
+use cqc_la::compare::Unscored;
+use cqc_la::{Assessment, QualityStatement as Q, Rating, Theme, compare};
 
 use super::util::{corpus_file, parse};
 
@@ -13,8 +14,8 @@ fn example(name: &str) -> String {
 
 #[test]
 fn example_reports_side_by_side() {
-    let a = parse(&example("northmere.txt"));
-    let b = parse(&example("south-fenwick.txt"));
+    let a = Assessment::new(parse(&example("northmere.txt")));
+    let b = Assessment::new(parse(&example("south-fenwick.txt")));
     let c = compare(&a, &b);
     assert_eq!(c.a.rating, Some(Rating::Good));
     assert_eq!(c.b.rating, Some(Rating::RequiresImprovement));
@@ -67,7 +68,10 @@ fn full_report_against_a_section_page() {
     ) else {
         return;
     };
-    let c = compare(&parse(&full), &parse(&page));
+    let c = compare(
+        &Assessment::new(parse(&full)),
+        &Assessment::new(parse(&page)),
+    );
     assert_eq!(c.a.authority.as_deref(), Some("London Borough of Camden"));
     assert_eq!(c.b.authority.as_deref(), Some("Islington Council"));
     assert_eq!(c.statements.len(), 9);

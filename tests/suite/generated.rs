@@ -6,10 +6,13 @@
 //! that are written), so the property is plain equality. A few shapes are constrained because
 //! the text format itself is ambiguous there; each constraint says why.
 
+use cqc_la::report::{
+    About, Block, Descriptor, FinancialFacts, Finding, Findings, Listed, OverallSummary, Planned,
+    Section, ThemeIntro,
+};
 use cqc_la::{
-    About, Block, Date, Descriptor, FinancialFacts, FinancialYear, Finding, Findings, Listed,
-    Origin, OverallScore, OverallSummary, Planned, QualityStatement, Rating, Report, Score,
-    Section, Statement, Text, Theme, ThemeIntro,
+    Date, FinancialYear, Origin, OverallScore, QualityStatement, Rating, Report, Score, Statement,
+    Text, Theme,
 };
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};

@@ -1,7 +1,8 @@
 //! Identity resolution: every name in the published scores file, the corpus headers, and the
 //! awkward formal names CQC and ONS use.
 
-use cqc_la::{Authority, AuthorityKind, Region};
+use cqc_la::Authority;
+use cqc_la::authority::{AuthorityKind, Region};
 
 #[track_caller]
 fn code(name: &str) -> &'static str {

@@ -5,7 +5,8 @@
 //! The report is read from `../shared/corpus` (relative to the crate root) or from the directory
 //! in `CQC_LA_CORPUS`; without it the tests print a skip note and pass.
 
-use cqc_la::{Dataset, Metric, Part, QualityStatement, Report, Scope, Unit, VariationBand};
+use cqc_la::metrics::{Dataset, Part, Scope, Unit, VariationBand};
+use cqc_la::{Metric, QualityStatement, Report};
 
 use super::util::{corpus_dir, corpus_file, parse};
 
@@ -347,7 +348,7 @@ fn camden_flags_the_repeated_feel_safe_value() {
     let Some((report, _)) = camden() else { return };
     let warnings = report.metric_warnings();
     assert!(
-        warnings.iter().any(|w| matches!(w, cqc_la::MetricWarning::SameValue { value, .. } if value.to_string() == "63.93")),
+        warnings.iter().any(|w| matches!(w, cqc_la::metrics::MetricWarning::SameValue { value, .. } if value.to_string() == "63.93")),
         "{warnings:#?}"
     );
     assert!(

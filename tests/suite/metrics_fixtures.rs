@@ -2,11 +2,13 @@
 //! (Eastmarsh, Northfold): every way of writing a figure, a comparator, a band and a source that
 //! reports use, including the forms the Camden report does not.
 
-use cqc_la::{
-    About, AssessmentKind, Attribution, Dataset, Direction, FinancialFacts, FinancialYear, Finding,
-    Findings, Metric, MetricComparison, MetricWarning, Part, Planned, Population, QualityStatement,
-    Report, Scope, Section, Statement, Text, Unit, VariationBand,
+use cqc_la::compare::MetricComparison;
+use cqc_la::metrics::{
+    Attribution, Dataset, Direction, MetricWarning, Part, Population, Scope, Unit, VariationBand,
+    Verdict,
 };
+use cqc_la::report::{About, FinancialFacts, Finding, Findings, Planned, Section};
+use cqc_la::{FinancialYear, Metric, QualityStatement, Report, Statement, Text};
 use rust_decimal::Decimal;
 
 /// A report whose Safeguarding findings hold the given paragraphs (one group per subheading).
@@ -127,8 +129,8 @@ fn band_in_quotes_as_a_clause() {
         Some("\u{2018}tending towards positive\u{2019} band")
     );
     assert_eq!(dataset(m), Some(Dataset::Ascs));
-    let a = m.assessment().expect("assessed");
-    assert_eq!((a.kind, a.inferred), (AssessmentKind::Better, false));
+    let a = m.judgement().expect("judged");
+    assert_eq!((a.verdict, a.inferred), (Verdict::Better, false));
 }
 
 #[test]
@@ -269,8 +271,8 @@ fn per_100000_and_rates() {
         Some("salt_admissions_65_plus")
     );
     assert_eq!(
-        a.assessment().map(|x| (x.kind, x.inferred)),
-        Some((AssessmentKind::Better, true))
+        a.judgement().map(|x| (x.verdict, x.inferred)),
+        Some((Verdict::Better, true))
     );
     let b = get(&ms, "0.31");
     assert_eq!(b.unit, Unit::Rate);
@@ -311,7 +313,7 @@ fn figure_local_period_and_the_subheading() {
             "Data provided by the local authority showed a median waiting time of 21 days for equipment in 2022/23, down from 40 days in 2021 to 2022.",
         ],
     )]);
-    let ms = r.metrics();
+    let ms = &r.metrics();
     assert_eq!(period(get(ms, "21")).as_deref(), Some("2022-23"));
     assert_eq!(period(get(ms, "40")).as_deref(), Some("2021-22"));
     assert_eq!(
@@ -350,7 +352,7 @@ fn about_and_financial_facts_become_metrics() {
         long_term_support: Some(900),
         ..FinancialFacts::default()
     });
-    let ms = r.metrics();
+    let ms = &r.metrics();
     let about = get(ms, "17.5");
     assert_eq!((about.part, about.statement), (Part::About, None));
     assert_eq!(about.measure.population, Some(Population::Residents));
@@ -413,14 +415,14 @@ fn comparing_two_reports_measure_by_measure() {
             "ASCS data (2022-23) showed 75.5% of people felt safe (England average 70.0%). SALT data (2023-24) showed 30.0% of people received direct payments (England average 26.2%).",
         ],
     )]);
-    let c = MetricComparison::new(&a, &b);
+    let c = MetricComparison::new(&a.metrics(), &b.metrics());
     let safe = c
         .both
         .iter()
         .find(|m| m.id == "ascs_feel_safe")
         .expect("both cite feeling safe");
     assert_eq!(safe.gap, Some(d("-5.5")));
-    assert_eq!(safe.better, Some(cqc_la::Ahead::B));
+    assert_eq!(safe.better, Some(cqc_la::compare::Ahead::B));
     assert!(safe.periods_differ);
     assert_eq!(safe.a.gap_to_england, Some(d("-1.1")));
     assert_eq!(safe.b.gap_to_england, Some(d("5.5")));
@@ -433,7 +435,7 @@ fn comparing_two_reports_measure_by_measure() {
     assert!(json["both"][0]["a"]["value"].is_number());
     assert_eq!(json["only_a"][0]["id"], "ascs_social_contact");
     // `compare` carries the same comparison, in its table and its JSON.
-    let full = cqc_la::compare(&a, &b);
+    let full = cqc_la::compare(&cqc_la::Assessment::new(a), &cqc_la::Assessment::new(b));
     assert_eq!(full.metrics, c);
     assert!(full.to_string().contains("Metrics\nmeasure"), "{full}");
     let json = serde_json::to_value(&full).expect("serialises");
@@ -447,7 +449,7 @@ fn comparing_two_reports_measure_by_measure() {
         "",
         &["ASCS data (2023-24) showed 72.0% of people felt safe (England average 69.0%)."],
     )]);
-    let w = cqc_la::metric_warnings_across([&x, &y]);
+    let w = cqc_la::metrics::metric_warnings_across([&x.metrics()[..], &y.metrics()[..]]);
     assert!(
         matches!(
             w.as_slice(),
@@ -646,7 +648,7 @@ const FORMS: &[(&str, Unit, &str, &str, &str, &str, &str)] = &[
 #[test]
 fn metrics_forms_fixture_matches_its_documented_table() {
     let report = super::util::parse(&super::util::fixture("metrics-forms.txt"));
-    let ms = report.metrics();
+    let ms = &report.metrics();
     let mut failures = Vec::new();
     for &(value, unit, scope, comp, band, data, per) in FORMS {
         let Some(m) = ms
@@ -789,26 +791,30 @@ fn survey_sources_do_not_carry_to_local_figures() {
 }
 
 #[test]
-fn metrics_are_extracted_once_and_refreshed_on_request() {
+fn an_assessment_extracts_its_metrics_once() {
     let text = "Northmere County Council: local authority assessment\n\
                 Safeguarding\nScore: 3\nKey findings for this quality statement\n\
                 Fewer people (61.0%) felt safe than the England average (70.0%) (ASCS 2023-24).\n";
-    let mut report = cqc_la::Report::parse(text).unwrap();
-    let first = report.metrics().as_ptr();
-    assert_eq!(report.metrics().len(), 1);
+    let assessment = cqc_la::Assessment::parse(text).unwrap();
+    let first = assessment.metrics().as_ptr();
+    assert_eq!(assessment.metrics().len(), 1);
     assert_eq!(
-        report.metrics().as_ptr(),
+        assessment.metrics().as_ptr(),
         first,
-        "the second call reuses the extraction"
+        "the second call reads the same extraction"
     );
-    // The cache is not part of the value.
-    let fresh = cqc_la::Report::parse(text).unwrap();
-    assert_eq!(report, fresh);
-    // A changed paragraph shows after a refresh, not before.
+    // A report holds no metrics: a changed paragraph shows in the next extraction.
+    let (mut report, metrics) = assessment.into_parts();
+    assert_eq!(metrics, report.metrics());
     let section = report.statements[0].section.as_mut().unwrap();
     section.findings.as_mut().unwrap().groups[0].paragraphs[0].text =
         "Fewer people (55.5%) felt safe than the England average (70.0%) (ASCS 2023-24).".into();
-    assert_eq!(report.metrics()[0].value.to_string(), "61.0");
-    report.refresh_metrics();
+    assert_eq!(metrics[0].value.to_string(), "61.0");
     assert_eq!(report.metrics()[0].value.to_string(), "55.5");
+    assert_eq!(
+        cqc_la::Assessment::new(report).metrics()[0]
+            .value
+            .to_string(),
+        "55.5"
+    );
 }

@@ -52,7 +52,11 @@ fn check_with(input: &str, with_metrics: bool) -> Option<Report> {
                 "warnings are in input order"
             );
             // Metric extraction never panics, and its spans point into the input.
-            let metrics = if with_metrics { report.metrics() } else { &[] };
+            let metrics = if with_metrics {
+                report.metrics()
+            } else {
+                Vec::new()
+            };
             for metric in metrics {
                 for span in [metric.span, metric.figure_span].into_iter().flatten() {
                     assert!(
@@ -69,9 +73,10 @@ fn check_with(input: &str, with_metrics: bool) -> Option<Report> {
                 let _ = report.metric_warnings();
                 // Comparing (which compares metrics too) never panics either, with itself or
                 // a complete report.
-                let comparison = cqc_la::compare(&report, &report);
+                let assessment = cqc_la::Assessment::new(report.clone());
+                let comparison = cqc_la::compare(&assessment, &assessment);
                 assert!(comparison.a_ahead.is_empty() && comparison.b_ahead.is_empty());
-                let _ = cqc_la::compare(&report, example()).to_string();
+                let _ = cqc_la::compare(&assessment, example()).to_string();
             }
             // The rendering is a report too.
             let rendered = report.to_string();
@@ -98,12 +103,13 @@ fn check_with(input: &str, with_metrics: bool) -> Option<Report> {
 }
 
 /// A complete fictional report, to compare against.
-fn example() -> &'static Report {
-    static EXAMPLE: OnceLock<Report> = OnceLock::new();
+fn example() -> &'static cqc_la::Assessment {
+    static EXAMPLE: OnceLock<cqc_la::Assessment> = OnceLock::new();
     EXAMPLE.get_or_init(|| {
         let path =
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/reports/northmere.txt");
-        Report::parse(&std::fs::read_to_string(path).expect("example report")).expect("parses")
+        cqc_la::Assessment::parse(&std::fs::read_to_string(path).expect("example report"))
+            .expect("parses")
     })
 }
 

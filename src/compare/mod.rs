@@ -1,17 +1,22 @@
-//! Two reports side by side.
+//! Two assessments side by side: scores, themes and the measures both cite.
+
+mod metrics;
 
 use std::fmt;
 
-use crate::{Band, Date, OverallScore, QualityStatement, Rating, Report, Score, Theme};
+pub use metrics::{Ahead, MeasureComparison, MetricComparison, MetricSide, OneSided};
 
-/// Compares two reports: ratings, derived percentages, statement by statement and theme by
-/// theme. Never fails: what one side lacks shows as missing.
+use crate::assessment::Assessment;
+use crate::model::{Band, Date, OverallScore, QualityStatement, Rating, Score, Theme};
+
+/// Compares two assessments: ratings, derived percentages, statement by statement, theme by
+/// theme and measure by measure. Never fails: what one side lacks shows as missing.
 ///
 /// # Examples
 /// ```
-/// use cqc_la::{QualityStatement, Report, compare};
-/// let a = Report::parse("Alderley Council: local authority assessment\nSafeguarding\nScore: 3\n")?;
-/// let b = Report::parse("Bexwell Council: local authority assessment\nSafeguarding\nScore: 2\n")?;
+/// use cqc_la::{Assessment, QualityStatement, compare};
+/// let a = Assessment::parse("Alderley Council: local authority assessment\nSafeguarding\nScore: 3\n")?;
+/// let b = Assessment::parse("Bexwell Council: local authority assessment\nSafeguarding\nScore: 2\n")?;
 /// let comparison = compare(&a, &b);
 /// let safeguarding = comparison.statement(QualityStatement::Safeguarding).unwrap();
 /// assert_eq!(safeguarding.delta, Some(1));
@@ -20,7 +25,7 @@ use crate::{Band, Date, OverallScore, QualityStatement, Rating, Report, Score, T
 /// # Ok::<(), cqc_la::ParseError>(())
 /// ```
 #[must_use]
-pub fn compare(a: &Report, b: &Report) -> Comparison {
+pub fn compare(a: &Assessment, b: &Assessment) -> Comparison {
     let side_a = Side::of(a);
     let side_b = Side::of(b);
     let points = match (side_a.percent, side_b.percent) {
@@ -53,7 +58,7 @@ pub fn compare(a: &Report, b: &Report) -> Comparison {
             .collect()
     };
     Comparison {
-        metrics: crate::MetricComparison::new(a, b),
+        metrics: MetricComparison::new(a.metrics(), b.metrics()),
         a_ahead: ahead(1),
         b_ahead: ahead(-1),
         a: side_a,
@@ -83,8 +88,8 @@ pub struct Comparison {
     /// Statements where `b` scored higher.
     pub b_ahead: Vec<QualityStatement>,
     /// The canonical measures the reports cite, measure by measure (see
-    /// [`MetricComparison`](crate::MetricComparison)).
-    pub metrics: crate::MetricComparison,
+    /// [`MetricComparison`]).
+    pub metrics: MetricComparison,
 }
 
 impl Comparison {
@@ -114,12 +119,12 @@ pub struct Side {
 }
 
 impl Side {
-    fn of(report: &Report) -> Side {
-        let overall = report.overall();
+    fn of(assessment: &Assessment) -> Side {
+        let overall = assessment.overall();
         Side {
-            authority: report.authority.clone(),
-            published: report.published,
-            rating: report.rating,
+            authority: assessment.authority().map(str::to_owned),
+            published: assessment.published(),
+            rating: assessment.rating(),
             derived: overall.band(),
             overall,
             percent: (overall.scored > 0).then(|| overall.percent()),

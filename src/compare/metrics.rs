@@ -4,10 +4,11 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use super::{
-    AssessmentKind, Comparator, MeasureDef, Metric, MetricWarning, Polarity, Unit, by_polarity,
+use crate::metrics::across_warnings;
+use crate::model::{
+    Comparator, FinancialYear, MeasureDef, Metric, MetricWarning, Polarity, Unit, Verdict,
+    by_polarity,
 };
-use crate::model::{FinancialYear, Report};
 
 /// One report's figure for a measure.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,12 +129,31 @@ fn first_by_measure(metrics: &[Metric]) -> Vec<Option<&Metric>> {
 }
 
 impl MetricComparison {
-    /// Compares the canonical measures two reports cite. For a measure cited more than once,
-    /// the first benchmarked figure counts (else the first figure).
+    /// Compares the canonical measures two reports cite, given their metrics. For a measure
+    /// cited more than once, the first benchmarked figure counts (else the first figure).
+    ///
+    /// # Examples
+    /// ```
+    /// use cqc_la::Report;
+    /// use cqc_la::compare::{Ahead, MetricComparison};
+    ///
+    /// let metrics = |value: &str| {
+    ///     Report::parse(&format!(
+    ///         "Safeguarding\nScore: 3\nKey findings for this quality statement\n\
+    ///          ASCS data (2023-24) showed {value}% of people felt safe (England average 71.1%).\n"
+    ///     ))
+    ///     .map(|r| r.metrics())
+    /// };
+    /// let c = MetricComparison::new(&metrics("75.0")?, &metrics("68.5")?);
+    /// let safe = &c.both[0];
+    /// assert_eq!(safe.id, "ascs_feel_safe");
+    /// assert_eq!(safe.gap.unwrap().to_string(), "6.5");
+    /// assert_eq!(safe.better, Some(Ahead::A));
+    /// println!("{c}");
+    /// # Ok::<(), cqc_la::ParseError>(())
+    /// ```
     #[must_use]
-    pub fn new(a: &Report, b: &Report) -> Self {
-        let ma = a.metrics();
-        let mb = b.metrics();
+    pub fn new(ma: &[Metric], mb: &[Metric]) -> Self {
         let (ia, ib) = (first_by_measure(ma), first_by_measure(mb));
         let mut out = MetricComparison::default();
         for ((def, a), b) in MeasureDef::catalogue().iter().zip(ia).zip(ib) {
@@ -147,9 +167,9 @@ impl MetricComparison {
                     };
                     let better = if same_unit {
                         by_polarity(def.polarity, sa.value, sb.value).map(|k| match k {
-                            AssessmentKind::Better => Ahead::A,
-                            AssessmentKind::Worse => Ahead::B,
-                            AssessmentKind::Similar => Ahead::Equal,
+                            Verdict::Better => Ahead::A,
+                            Verdict::Worse => Ahead::B,
+                            Verdict::Similar => Ahead::Equal,
                         })
                     } else {
                         None
@@ -180,7 +200,7 @@ impl MetricComparison {
                 (None, None) => {}
             }
         }
-        out.warnings = super::checks::across_warnings(&[ma, mb]);
+        out.warnings = across_warnings(&[ma, mb]);
         out
     }
 }
@@ -199,7 +219,7 @@ fn gap_text(unit: Unit, d: Option<Decimal>) -> String {
     let sign = if d.is_sign_negative() { "-" } else { "+" };
     match unit {
         Unit::Percent => format!("{sign}{} pp", d.abs()),
-        Unit::Pounds => format!("{sign}£{}", super::group_thousands(d.abs())),
+        Unit::Pounds => format!("{sign}£{}", crate::model::group_thousands(d.abs())),
         _ => format!("{sign}{}", d.abs()),
     }
 }
@@ -275,30 +295,4 @@ impl fmt::Display for MetricComparison {
         }
         Ok(())
     }
-}
-
-/// Compares two reports' metrics, measure by measure (see [`MetricComparison::new`]);
-/// [`compare`](crate::compare) includes it as [`Comparison::metrics`](crate::Comparison::metrics).
-///
-/// # Examples
-/// ```
-/// use cqc_la::{Ahead, Report, compare_metrics};
-///
-/// let report = |value: &str| {
-///     Report::parse(&format!(
-///         "Safeguarding\nScore: 3\nKey findings for this quality statement\n\
-///          ASCS data (2023-24) showed {value}% of people felt safe (England average 71.1%).\n"
-///     ))
-/// };
-/// let c = compare_metrics(&report("75.0")?, &report("68.5")?);
-/// let safe = &c.both[0];
-/// assert_eq!(safe.id, "ascs_feel_safe");
-/// assert_eq!(safe.gap.unwrap().to_string(), "6.5");
-/// assert_eq!(safe.better, Some(Ahead::A));
-/// println!("{c}");
-/// # Ok::<(), cqc_la::ParseError>(())
-/// ```
-#[must_use]
-pub fn compare_metrics(a: &Report, b: &Report) -> MetricComparison {
-    MetricComparison::new(a, b)
 }

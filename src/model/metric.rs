@@ -1,0 +1,802 @@
+//! The metric data model: one quantitative claim of a report, typed (value and unit, the
+//! comparator it is set against, CQC's variation band, the source and period, the measure and
+//! where it was written). Extraction lives in `crate::metrics`.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use super::measure::MeasureDef;
+use super::{FinancialYear, QualityStatement, Span};
+
+/// What a figure counts or measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Unit {
+    /// A percentage (`58.7%`); gaps are in percentage points.
+    Percent,
+    /// A rate written as a fraction (a staff turnover of `0.10`).
+    Rate,
+    /// Days (`206 days`).
+    Days,
+    /// Weeks.
+    Weeks,
+    /// Months.
+    Months,
+    /// A count of people (`642 people`, `514 adults`).
+    People,
+    /// Pounds sterling (`£589,322,000`); id `gbp`.
+    #[cfg_attr(feature = "serde", serde(rename = "gbp"))]
+    Pounds,
+    /// A rate per 100,000 of the population; id `per_100k`.
+    #[cfg_attr(feature = "serde", serde(rename = "per_100k"))]
+    Per100000,
+}
+
+impl Unit {
+    /// The snake_case id used in JSON: `percent`, `rate`, `days`, `weeks`, `months`, `people`,
+    /// `gbp`, `per_100k`.
+    #[must_use]
+    pub const fn id(self) -> &'static str {
+        match self {
+            Unit::Percent => "percent",
+            Unit::Rate => "rate",
+            Unit::Days => "days",
+            Unit::Weeks => "weeks",
+            Unit::Months => "months",
+            Unit::People => "people",
+            Unit::Pounds => "gbp",
+            Unit::Per100000 => "per_100k",
+        }
+    }
+
+    /// Writes a value in this unit the way reports do (`58.7%`, `206 days`, `£1,000`).
+    #[must_use]
+    pub fn format(self, value: Decimal) -> String {
+        match self {
+            Unit::Percent => format!("{value}%"),
+            Unit::Rate => value.to_string(),
+            Unit::Days => format!("{value} days"),
+            Unit::Weeks => format!("{value} weeks"),
+            Unit::Months => format!("{value} months"),
+            Unit::People => format!("{value} people"),
+            Unit::Pounds => format!("£{}", group_thousands(value)),
+            Unit::Per100000 => format!("{value} per 100,000"),
+        }
+    }
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// `1234567.5` as `1,234,567.5`.
+pub(crate) fn group_thousands(value: Decimal) -> String {
+    let text = value.to_string();
+    let (int, frac) = text
+        .split_once('.')
+        .map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
+    let mut out = String::with_capacity(text.len() + digits.len() / 3);
+    out.push_str(sign);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(frac) = frac {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// Which average a figure is set against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Scope {
+    /// "England average".
+    England,
+    /// "national average".
+    National,
+    /// A region's average ("London average"); the region is in [`Comparator::region`].
+    Regional,
+    /// A bare "than average" or "compared to 45%".
+    Unspecified,
+}
+
+impl Scope {
+    /// The snake_case id used in JSON.
+    #[must_use]
+    pub const fn id(self) -> &'static str {
+        match self {
+            Scope::England => "england",
+            Scope::National => "national",
+            Scope::Regional => "regional",
+            Scope::Unspecified => "unspecified",
+        }
+    }
+
+    /// Whether the benchmark is the whole of England ("England" or "national").
+    #[must_use]
+    pub const fn is_england(self) -> bool {
+        matches!(self, Scope::England | Scope::National)
+    }
+}
+
+impl fmt::Display for Scope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// The benchmark a figure is compared with.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Comparator {
+    /// Which average.
+    pub scope: Scope,
+    /// The region's name as written ("London") for a regional average.
+    pub region: Option<String>,
+    /// The benchmark's value, in the metric's unit, as printed.
+    pub value: Decimal,
+}
+
+impl fmt::Display for Comparator {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.scope, &self.region) {
+            (Scope::Regional, Some(region)) => write!(f, "{region} average {}", self.value),
+            (Scope::Regional, None) => write!(f, "regional average {}", self.value),
+            (Scope::England, _) => write!(f, "England average {}", self.value),
+            (Scope::National, _) => write!(f, "national average {}", self.value),
+            (Scope::Unspecified, _) => write!(f, "average {}", self.value),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Comparator {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Comparator", 3)?;
+        s.serialize_field("scope", &self.scope)?;
+        s.serialize_field("region", &self.region)?;
+        s.serialize_field("value", &DecimalNumber(self.value))?;
+        s.end()
+    }
+}
+
+/// A decimal serialised as a JSON number.
+#[cfg(feature = "serde")]
+struct DecimalNumber(Decimal);
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for DecimalNumber {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        rust_decimal::serde::float::serialize(&self.0, serializer)
+    }
+}
+
+/// How the report words the comparison, as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Direction {
+    /// "more".
+    More,
+    /// "fewer".
+    Fewer,
+    /// "less".
+    Less,
+    /// "higher".
+    Higher,
+    /// "lower".
+    Lower,
+    /// "the same", "broadly the same", "around the same".
+    Same,
+    /// "broadly in line", "in line", "consistent with".
+    InLine,
+    /// "similar".
+    Similar,
+}
+
+impl Direction {
+    /// The snake_case id.
+    #[must_use]
+    pub const fn id(self) -> &'static str {
+        match self {
+            Direction::More => "more",
+            Direction::Fewer => "fewer",
+            Direction::Less => "less",
+            Direction::Higher => "higher",
+            Direction::Lower => "lower",
+            Direction::Same => "same",
+            Direction::InLine => "in_line",
+            Direction::Similar => "similar",
+        }
+    }
+
+    /// Whether the wording says there is no real difference.
+    #[must_use]
+    pub const fn is_level(self) -> bool {
+        matches!(
+            self,
+            Direction::Same | Direction::InLine | Direction::Similar
+        )
+    }
+}
+
+/// CQC's variation band against the England value, on a seven-point ordinal scale.
+///
+/// Positive and negative describe performance, not the size of the number: a vacancy rate
+/// above England's is "negative". (Named `VariationBand` because [`crate::Band`] is the rating
+/// band of an overall score.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum VariationBand {
+    /// "significant negative variation", "significantly negative variation".
+    SignificantNegative,
+    /// "negative variation".
+    Negative,
+    /// "tending towards negative".
+    TendingTowardsNegative,
+    /// "no statistical variation".
+    NoVariation,
+    /// "tending towards positive".
+    TendingTowardsPositive,
+    /// "positive variation".
+    Positive,
+    /// "significant positive variation", "significantly positive variation".
+    SignificantPositive,
+}
+
+impl VariationBand {
+    /// The snake_case id used in JSON, e.g. `"tending_towards_negative"`.
+    #[must_use]
+    pub const fn id(self) -> &'static str {
+        match self {
+            VariationBand::SignificantNegative => "significant_negative",
+            VariationBand::Negative => "negative",
+            VariationBand::TendingTowardsNegative => "tending_towards_negative",
+            VariationBand::NoVariation => "no_variation",
+            VariationBand::TendingTowardsPositive => "tending_towards_positive",
+            VariationBand::Positive => "positive",
+            VariationBand::SignificantPositive => "significant_positive",
+        }
+    }
+
+    /// The position on the scale, from -3 (significant negative) to +3 (significant positive).
+    #[must_use]
+    pub const fn ordinal(self) -> i8 {
+        self as i8 - 3
+    }
+
+    /// What the band says about performance.
+    #[must_use]
+    pub const fn verdict(self) -> Verdict {
+        match self.ordinal() {
+            i8::MIN..=-1 => Verdict::Worse,
+            0 => Verdict::Similar,
+            _ => Verdict::Better,
+        }
+    }
+}
+
+impl fmt::Display for VariationBand {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            VariationBand::SignificantNegative => "significant negative variation",
+            VariationBand::Negative => "negative variation",
+            VariationBand::TendingTowardsNegative => "tending towards negative",
+            VariationBand::NoVariation => "no statistical variation",
+            VariationBand::TendingTowardsPositive => "tending towards positive",
+            VariationBand::Positive => "positive variation",
+            VariationBand::SignificantPositive => "significant positive variation",
+        })
+    }
+}
+
+/// A data collection reports cite.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Dataset {
+    /// Adult Social Care Survey.
+    Ascs,
+    /// Survey of Adult Carers in England.
+    Sace,
+    /// Short and Long Term support return.
+    Salt,
+    /// Adult Social Care Finance Return ("Report" in some reports).
+    Ascfr,
+    /// Adult Social Care Outcomes Framework (when named without a collection).
+    Ascof,
+    /// Safeguarding Adults Collection.
+    SafeguardingAdultsCollection,
+    /// Skills for Care workforce estimates.
+    SkillsForCare,
+    /// Client Level Data.
+    ClientLevelData,
+    /// The local authority's own data.
+    LocalAuthority,
+    /// CQC's ratings of local providers.
+    CqcRatings,
+}
+
+impl Dataset {
+    /// The snake_case id used in JSON, e.g. `"sace"`.
+    #[must_use]
+    pub const fn id(self) -> &'static str {
+        match self {
+            Dataset::Ascs => "ascs",
+            Dataset::Sace => "sace",
+            Dataset::Salt => "salt",
+            Dataset::Ascfr => "ascfr",
+            Dataset::Ascof => "ascof",
+            Dataset::SafeguardingAdultsCollection => "safeguarding_adults_collection",
+            Dataset::SkillsForCare => "skills_for_care",
+            Dataset::ClientLevelData => "client_level_data",
+            Dataset::LocalAuthority => "local_authority",
+            Dataset::CqcRatings => "cqc_ratings",
+        }
+    }
+
+    /// The usual short name, e.g. `"SACE"`.
+    #[must_use]
+    pub const fn short_name(self) -> &'static str {
+        match self {
+            Dataset::Ascs => "ASCS",
+            Dataset::Sace => "SACE",
+            Dataset::Salt => "SALT",
+            Dataset::Ascfr => "ASCFR",
+            Dataset::Ascof => "ASCOF",
+            Dataset::SafeguardingAdultsCollection => "SAC",
+            Dataset::SkillsForCare => "Skills for Care",
+            Dataset::ClientLevelData => "CLD",
+            Dataset::LocalAuthority => "local authority data",
+            Dataset::CqcRatings => "CQC ratings",
+        }
+    }
+}
+
+impl fmt::Display for Dataset {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.short_name())
+    }
+}
+
+/// How a metric's source was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Attribution {
+    /// Named in the metric's own sentence.
+    Sentence,
+    /// Named at the start of an earlier sentence of the paragraph ("SACE data (2023-24)
+    /// showed ...") and carried forwards.
+    Leading,
+    /// Named for a run of sentences at its end ("(All from SACE 2023-2024)") and carried
+    /// backwards.
+    Closing,
+    /// Only a period was found next to the figure ("86% in 2023-2024").
+    Period,
+}
+
+/// Where a figure comes from: the dataset and the financial year it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Source {
+    /// The dataset, if named.
+    pub dataset: Option<Dataset>,
+    /// The financial year, normalised from any way of writing it.
+    pub period: Option<FinancialYear>,
+    /// How it was attributed.
+    pub attribution: Attribution,
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Source {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Source", 2)?;
+        s.serialize_field("dataset", &self.dataset)?;
+        s.serialize_field("period", &self.period)?;
+        s.end()
+    }
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.dataset, self.period) {
+            (Some(d), Some(p)) => write!(f, "{d} {p}"),
+            (Some(d), None) => write!(f, "{d}"),
+            (None, Some(p)) => write!(f, "{p}"),
+            (None, None) => f.write_str("-"),
+        }
+    }
+}
+
+/// Who a measure is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Population {
+    /// People who use services (adults receiving care and support).
+    PeopleWhoUseServices,
+    /// Unpaid carers.
+    Carers,
+    /// People aged 65 and over.
+    Aged65Plus,
+    /// People aged 18 to 64.
+    Aged18To64,
+    /// Care staff.
+    Staff,
+    /// The area's residents.
+    Residents,
+    /// Care providers.
+    Providers,
+    /// The local authority itself (budgets, spend).
+    Authority,
+}
+
+impl Population {
+    /// The snake_case id used in JSON.
+    #[must_use]
+    pub const fn id(self) -> &'static str {
+        match self {
+            Population::PeopleWhoUseServices => "people_who_use_services",
+            Population::Carers => "carers",
+            Population::Aged65Plus => "aged_65_plus",
+            Population::Aged18To64 => "aged_18_to_64",
+            Population::Staff => "staff",
+            Population::Residents => "residents",
+            Population::Providers => "providers",
+            Population::Authority => "authority",
+        }
+    }
+}
+
+/// Which way is better for a measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Polarity {
+    /// Higher is better.
+    HigherIsBetter,
+    /// Lower is better.
+    LowerIsBetter,
+    /// Context only: no judgement.
+    NoJudgement,
+}
+
+/// The subject of a metric.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Measure {
+    /// The subject phrase as written (the clause around the figure).
+    pub text: String,
+    /// Who it is about, when known.
+    pub population: Option<Population>,
+    /// The canonical measure, when the subject is one.
+    pub canonical: Option<&'static MeasureDef>,
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Measure {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Measure", 4)?;
+        s.serialize_field("text", &self.text)?;
+        s.serialize_field("population", &self.population)?;
+        s.serialize_field("id", &self.canonical.map(|m| m.id))?;
+        s.serialize_field(
+            "ascof",
+            &self.canonical.map(MeasureDef::ascof).unwrap_or_default(),
+        )?;
+        s.end()
+    }
+}
+
+/// Which part of the report a metric was found in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Part {
+    /// "About \<authority\>" (demographics).
+    About,
+    /// "Financial facts".
+    FinancialFacts,
+    /// "Summary of people's experiences".
+    Experiences,
+    /// "Summary of strengths, areas for development and next steps".
+    Strengths,
+    /// A quality statement's key findings.
+    Findings,
+}
+
+/// Better, similar or worse than a comparator. Ordered from worse to better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Verdict {
+    /// Worse than the comparator.
+    Worse,
+    /// No real difference.
+    Similar,
+    /// Better than the comparator.
+    Better,
+}
+
+impl Verdict {
+    /// `"better"`, `"similar"` or `"worse"`.
+    #[must_use]
+    pub const fn title(self) -> &'static str {
+        match self {
+            Verdict::Worse => "worse",
+            Verdict::Similar => "similar",
+            Verdict::Better => "better",
+        }
+    }
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.title())
+    }
+}
+
+/// A metric's standing against its comparator (see [`Metric::judgement`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Judgement {
+    /// Better, similar or worse.
+    pub verdict: Verdict,
+    /// `false` when the report states a band, `true` when worked out from the measure's
+    /// polarity and the two values (or from wording such as "broadly in line").
+    pub inferred: bool,
+}
+
+/// One quantitative claim of a report.
+///
+/// JSON (with the `serde` feature) has exactly the fields `value`, `unit`, `comparator`,
+/// `band`, `source`, `measure`, `statement`, `sentence` and `span`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Metric {
+    /// The value as printed (`70.0` keeps its precision).
+    pub value: Decimal,
+    /// Its unit.
+    pub unit: Unit,
+    /// The benchmark, if the report gives one.
+    pub comparator: Option<Comparator>,
+    /// The comparison word as written ("fewer", "broadly in line"), if any.
+    pub direction: Option<Direction>,
+    /// `value - comparator`, in the unit's terms (percentage points for percentages).
+    pub gap: Option<Decimal>,
+    /// CQC's variation band, if stated (for the sentence or its group).
+    pub band: Option<VariationBand>,
+    /// The band label as written, e.g. `'tending towards negative' band`.
+    pub band_label: Option<String>,
+    /// Dataset and period.
+    pub source: Option<Source>,
+    /// The subject.
+    pub measure: Measure,
+    /// The quality statement it sits under (`None` for About, financial facts and summaries).
+    pub statement: Option<QualityStatement>,
+    /// The part of the report.
+    pub part: Part,
+    /// The subheading it sits under, if any.
+    pub subheading: Option<String>,
+    /// The sentence, verbatim.
+    pub sentence: String,
+    /// The sentence's byte span in the parsed input (`None` for a report built in code).
+    pub span: Option<Span>,
+    /// The figure's own byte span in the parsed input.
+    pub figure_span: Option<Span>,
+}
+
+impl Metric {
+    /// The canonical measure's polarity, if the subject is a canonical measure.
+    #[must_use]
+    pub fn polarity(&self) -> Option<Polarity> {
+        self.measure.canonical.map(|m| m.polarity)
+    }
+
+    /// Better, similar or worse than the comparator: from the band when the report states one,
+    /// otherwise from wording such as "broadly in line" or from the measure's polarity and the
+    /// values (then `inferred`). `None` without a comparator, or without a band when the
+    /// polarity is unknown or passes no judgement.
+    #[must_use]
+    pub fn judgement(&self) -> Option<Judgement> {
+        let comparator = self.comparator.as_ref()?;
+        if let Some(band) = self.band {
+            return Some(Judgement {
+                verdict: band.verdict(),
+                inferred: false,
+            });
+        }
+        if self.direction.is_some_and(Direction::is_level) {
+            return Some(Judgement {
+                verdict: Verdict::Similar,
+                inferred: true,
+            });
+        }
+        let verdict = by_polarity(self.polarity()?, self.value, comparator.value)?;
+        Some(Judgement {
+            verdict,
+            inferred: true,
+        })
+    }
+}
+
+/// What the values say, given the polarity.
+pub(crate) fn by_polarity(polarity: Polarity, value: Decimal, other: Decimal) -> Option<Verdict> {
+    let higher = match value.cmp(&other) {
+        std::cmp::Ordering::Equal => return Some(Verdict::Similar),
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+    };
+    match polarity {
+        Polarity::HigherIsBetter if higher => Some(Verdict::Better),
+        Polarity::LowerIsBetter if !higher => Some(Verdict::Better),
+        Polarity::HigherIsBetter | Polarity::LowerIsBetter => Some(Verdict::Worse),
+        Polarity::NoJudgement => None,
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Metric {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Metric", 9)?;
+        s.serialize_field("value", &DecimalNumber(self.value))?;
+        s.serialize_field("unit", &self.unit)?;
+        s.serialize_field("comparator", &self.comparator)?;
+        s.serialize_field("band", &self.band)?;
+        s.serialize_field("source", &self.source)?;
+        s.serialize_field("measure", &self.measure)?;
+        s.serialize_field("statement", &self.statement)?;
+        s.serialize_field("sentence", &self.sentence)?;
+        s.serialize_field("span", &self.span.map(|s| [s.start, s.end]))?;
+        s.end()
+    }
+}
+
+impl fmt::Display for Metric {
+    /// One line: `58.7% (ASCS 2023-24) vs England average 65.4, tending towards negative`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.unit.format(self.value))?;
+        if let Some(m) = self.measure.canonical {
+            write!(f, " {}", m.name)?;
+        }
+        if let Some(source) = &self.source {
+            write!(f, " ({source})")?;
+        }
+        if let Some(c) = &self.comparator {
+            write!(f, " vs {c}")?;
+        }
+        if let Some(band) = self.band {
+            write!(f, ", {band}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Something about a report's figures an analyst should check (never an error).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum MetricWarning {
+    /// The stated band says the opposite of what the values and the measure's polarity say.
+    BandContradicts {
+        /// The measure.
+        measure: &'static str,
+        /// The value.
+        value: Decimal,
+        /// The comparator's value.
+        comparator: Decimal,
+        /// The band stated.
+        band: VariationBand,
+        /// Where (the sentence's span).
+        span: Option<Span>,
+    },
+    /// The same value is given for two different measures (possible copy error).
+    SameValue {
+        /// The value.
+        value: Decimal,
+        /// Its unit.
+        unit: Unit,
+        /// The first measure (canonical id, or the subject as written).
+        first: String,
+        /// The second.
+        second: String,
+        /// Where the second stands.
+        span: Option<Span>,
+    },
+    /// Two reports cite a different England average for the same measure and period.
+    ComparatorDisagrees {
+        /// The measure.
+        measure: &'static str,
+        /// The period.
+        period: Option<FinancialYear>,
+        /// The first report's England value (report index, value).
+        first: (usize, Decimal),
+        /// The other report's.
+        second: (usize, Decimal),
+    },
+}
+
+impl MetricWarning {
+    /// A stable snake_case id for the kind.
+    #[must_use]
+    pub const fn id(&self) -> &'static str {
+        match self {
+            MetricWarning::BandContradicts { .. } => "band_contradicts",
+            MetricWarning::SameValue { .. } => "same_value",
+            MetricWarning::ComparatorDisagrees { .. } => "comparator_disagrees",
+        }
+    }
+}
+
+impl fmt::Display for MetricWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MetricWarning::BandContradicts {
+                measure,
+                value,
+                comparator,
+                band,
+                ..
+            } => write!(
+                f,
+                "'{measure}': {value} against {comparator} is stated as '{band}', which the values and the measure's polarity contradict"
+            ),
+            MetricWarning::SameValue {
+                value,
+                unit,
+                first,
+                second,
+                ..
+            } => write!(
+                f,
+                "the same value {} is given for '{first}' and '{second}' (possible copy error)",
+                unit.format(*value)
+            ),
+            MetricWarning::ComparatorDisagrees {
+                measure,
+                period,
+                first,
+                second,
+            } => {
+                write!(f, "'{measure}'")?;
+                if let Some(p) = period {
+                    write!(f, " ({p})")?;
+                }
+                write!(
+                    f,
+                    ": report {} cites an England average of {}, report {} of {}",
+                    first.0, first.1, second.0, second.1
+                )
+            }
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for MetricWarning {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("MetricWarning", 2)?;
+        s.serialize_field("kind", self.id())?;
+        s.serialize_field("message", &self.to_string())?;
+        s.end()
+    }
+}
