@@ -45,11 +45,19 @@
 //!   comparator phrase; for a plain figure, the words leading up to it ("a median waiting time
 //!   of 206 days") or, when none do, the words after it ("50% of nursing homes were rated good").
 
+mod attribution;
+mod bands;
 mod catalogue;
 mod checks;
-mod extract;
+mod comparators;
+mod figures;
+mod financial;
 mod grammar;
 mod keywords;
+mod paragraph;
+mod sentences;
+mod sources;
+mod subject;
 
 pub use crate::model::{
     Attribution, Comparator, Dataset, Direction, Judgement, Measure, MeasureDef, Metric,
@@ -57,7 +65,10 @@ pub use crate::model::{
 };
 pub(crate) use checks::across_warnings;
 
-use crate::model::Report;
+use crate::model::{QualityStatement, Report, Section, Text};
+
+use financial::financial_metrics;
+use paragraph::{Scratch, paragraph_metrics_in};
 
 impl Report {
     /// Every quantitative claim in the report, in report order: the demographics, the financial
@@ -91,7 +102,7 @@ impl Report {
     /// ```
     #[must_use]
     pub fn metrics(&self) -> Vec<Metric> {
-        extract::report_metrics(self)
+        report_metrics(self)
     }
 
     /// Checks on the report's figures: bands that contradict the values and polarity, and the
@@ -145,4 +156,78 @@ pub fn metric_warnings_across<'a>(
 ) -> Vec<MetricWarning> {
     let all: Vec<&[Metric]> = reports.into_iter().collect();
     checks::across_warnings(&all)
+}
+
+/// Where a paragraph sits in the report.
+#[derive(Debug, Clone, Copy)]
+struct Context<'a> {
+    statement: Option<QualityStatement>,
+    part: Part,
+    subheading: Option<&'a str>,
+}
+
+/// All metrics of a report, in report order.
+fn report_metrics(report: &Report) -> Vec<Metric> {
+    let mut out = Vec::new();
+    let scratch = &mut Scratch::default();
+    if let Some(about) = &report.about {
+        let ctx = Context {
+            statement: None,
+            part: Part::About,
+            subheading: None,
+        };
+        for p in &about.paragraphs {
+            paragraph_metrics_in(scratch, p, ctx, &mut out);
+        }
+    }
+    if let Some(ff) = &report.financial_facts {
+        financial_metrics(ff, &mut out);
+    }
+    for (block, part) in [
+        (&report.experiences, Part::Experiences),
+        (&report.strengths, Part::Strengths),
+    ] {
+        if let Some(block) = block {
+            let ctx = Context {
+                statement: None,
+                part,
+                subheading: None,
+            };
+            for p in &block.paragraphs {
+                paragraph_metrics_in(scratch, p, ctx, &mut out);
+            }
+        }
+    }
+    for st in &report.statements {
+        if let Some(section) = &st.section {
+            section_metrics(scratch, section, Some(st.statement), &mut out);
+        }
+    }
+    for st in &report.duplicates {
+        if let Some(section) = &st.section {
+            section_metrics(scratch, section, Some(st.statement), &mut out);
+        }
+    }
+    out
+}
+
+fn section_metrics(
+    scratch: &mut Scratch,
+    section: &Section,
+    statement: Option<QualityStatement>,
+    out: &mut Vec<Metric>,
+) {
+    let Some(findings) = &section.findings else {
+        return;
+    };
+    for group in &findings.groups {
+        let ctx = Context {
+            statement,
+            part: Part::Findings,
+            subheading: group.subheading.as_ref().map(Text::as_str),
+        };
+        for p in &group.paragraphs {
+            paragraph_metrics_in(scratch, p, ctx, out);
+        }
+    }
 }

@@ -1,0 +1,106 @@
+//! The financial facts' typed fields as metrics.
+
+use rust_decimal::Decimal;
+
+use crate::model::{
+    Attribution, Dataset, Measure, MeasureDef, Metric, Part, Planned, Source, Unit, group_thousands,
+};
+
+/// The financial facts' typed fields as metrics; the sentence is the bullet that states the
+/// figure.
+pub(super) fn financial_metrics(ff: &crate::model::FinancialFacts, out: &mut Vec<Metric>) {
+    // The bullets without markdown emphasis, worked out once for all the figures.
+    let plain: Vec<String> = ff.items.iter().map(|t| t.text.replace("**", "")).collect();
+    let mut push = |id: &str, value: Decimal, unit: Unit| {
+        let Some(def) = MeasureDef::by_id(id) else {
+            return;
+        };
+        // The bullet stating the figure, as written with or without thousands separators.
+        let needles = match unit {
+            Unit::People => vec![value.to_string(), group_thousands(value)],
+            _ => vec![unit.format(value)],
+        };
+        let item = ff
+            .items
+            .iter()
+            .zip(&plain)
+            .find(|(_, plain)| needles.iter().any(|n| contains_figure(plain, n)))
+            .map(|(t, _)| t);
+        out.push(Metric {
+            value,
+            unit,
+            comparator: None,
+            direction: None,
+            gap: None,
+            band: None,
+            band_label: None,
+            source: Some(Source {
+                dataset: Some(Dataset::LocalAuthority),
+                period: ff.period,
+                attribution: Attribution::Sentence,
+            }),
+            measure: Measure {
+                text: def.name.to_owned(),
+                population: Some(def.population),
+                canonical: Some(def),
+            },
+            statement: None,
+            part: Part::FinancialFacts,
+            subheading: None,
+            sentence: item.map(|t| t.text.clone()).unwrap_or_default(),
+            span: item.and_then(|t| t.origin.span()),
+            figure_span: None,
+        });
+    };
+    let planned = |p: Option<Planned>| p.unwrap_or_default();
+    let budget = planned(ff.total_budget);
+    let spend = planned(ff.asc_spend);
+    for (id, v) in [
+        ("fin_total_budget_estimate", budget.estimate),
+        ("fin_total_budget_actual", budget.actual),
+        ("fin_asc_spend_estimate", spend.estimate),
+        ("fin_asc_spend_actual", spend.actual),
+    ] {
+        if let Some(v) = v {
+            push(id, v, Unit::Pounds);
+        }
+    }
+    if let Some(v) = ff.asc_share {
+        push("fin_asc_share", v, Unit::Percent);
+    }
+    if let Some(v) = ff.precept {
+        push("fin_asc_precept", v, Unit::Percent);
+    }
+    if let Some(v) = ff.long_term_support {
+        push("fin_long_term_support", Decimal::from(v), Unit::People);
+    }
+    if let Some(v) = ff.short_term_support {
+        push("fin_short_term_support", Decimal::from(v), Unit::People);
+    }
+}
+
+/// Whether `needle` (a figure as written) occurs in `hay` not as the tail of a longer number.
+pub(super) fn contains_figure(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle).any(|(i, _)| {
+        !hay.get(..i)
+            .and_then(|h| h.chars().next_back())
+            .is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            && !hay
+                .get(i + needle.len()..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(|c| c.is_ascii_digit())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_are_found_whole() {
+        assert!(contains_figure("a value of 2%.", "2%"));
+        assert!(!contains_figure("spent 12% on care", "2%"));
+        assert!(contains_figure("about 1425 people", "1425"));
+        assert!(!contains_figure("about 14250 people", "1425"));
+    }
+}
