@@ -122,6 +122,8 @@ pub enum ValueKind {
     Date,
     /// A financial year (`2023-24` and its other spellings).
     FinancialYear,
+    /// A period (`2023-24`, `2021`, `2021-2023`, `October 2024`).
+    Period,
     /// A month (`2025-02`).
     YearMonth,
 }
@@ -134,6 +136,7 @@ impl ValueKind {
             ValueKind::Score => "a score from 1 to 4",
             ValueKind::Date => "a date like '28 February 2025' or '2025-02-28'",
             ValueKind::FinancialYear => "a financial year like '2023-24'",
+            ValueKind::Period => "a period like '2023-24', '2021', '2021-2023' or 'October 2024'",
             ValueKind::YearMonth => "a month like '2025-02'",
         }
     }

@@ -106,8 +106,8 @@ pub use compare::{Comparison, compare};
 pub use error::{ParseError, ParseErrorKind, ValueError, ValueKind};
 pub use identity::Authority;
 pub use model::{
-    Band, Date, FinancialYear, Location, Metric, Origin, OverallScore, QualityStatement, Rating,
-    Report, ReportKind, Score, Span, Statement, Text, Theme, Warning, WarningKind,
+    Band, Date, FinancialYear, Location, Metric, Origin, OverallScore, Period, QualityStatement,
+    Rating, Report, ReportKind, Score, Span, Statement, Text, Theme, Warning, WarningKind,
 };
 pub use parse::{DEFAULT_MAX_INPUT, ReportParser};
 

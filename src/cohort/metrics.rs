@@ -102,7 +102,7 @@ impl MetricObservation {
         let mut observation = MetricObservation::new(authority, def.id, def.name, value);
         observation.polarity = def.polarity;
         if let Some(comparator) = metric.comparator.as_ref().filter(|c| c.scope.is_england()) {
-            observation.england = comparator.value.to_f64();
+            observation.england = comparator.value.and_then(|v| v.to_f64());
             observation.verdict = metric.judgement().map(|j| j.verdict);
         }
         Some(observation)

@@ -6,8 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::metrics::across_warnings;
 use crate::model::{
-    Comparator, FinancialYear, MeasureDef, Metric, MetricWarning, Polarity, Unit, Verdict,
-    by_polarity,
+    Comparator, MeasureDef, Metric, MetricWarning, Period, Polarity, Unit, Verdict, by_polarity,
 };
 
 /// One report's figure for a measure.
@@ -22,7 +21,7 @@ pub struct MetricSide {
     /// The benchmark the report sets it against.
     pub comparator: Option<Comparator>,
     /// The period of the figure.
-    pub period: Option<FinancialYear>,
+    pub period: Option<Period>,
     /// `value - England average` when the comparator is England's (or national).
     #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::float_option"))]
     pub gap_to_england: Option<Decimal>,
@@ -34,7 +33,7 @@ impl MetricSide {
             .comparator
             .as_ref()
             .filter(|c| c.scope.is_england())
-            .and_then(|c| m.value.checked_sub(c.value));
+            .and_then(|c| m.value.checked_sub(c.value?));
         MetricSide {
             value: m.value,
             unit: m.unit,
@@ -232,7 +231,8 @@ impl fmt::Display for MetricComparison {
             s.comparator
                 .as_ref()
                 .filter(|c| c.scope.is_england())
-                .map_or_else(|| "-".to_owned(), |c| c.value.to_string())
+                .and_then(|c| c.value)
+                .map_or_else(|| "-".to_owned(), |v| v.to_string())
         };
         let mut rows: Vec<[String; 7]> = vec![[
             "measure".into(),

@@ -74,6 +74,8 @@ fn family(u: Unit) -> usize {
         Unit::Percent | Unit::Rate => 0,
         Unit::Days | Unit::Weeks | Unit::Months => 1,
         Unit::People => 2,
+        Unit::Count => 5,
+        Unit::Years => 6,
         Unit::Pounds => 3,
         Unit::Per100000 => 4,
     }

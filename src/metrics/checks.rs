@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{MeasureDef, Metric, MetricWarning, Unit, Verdict, by_polarity};
+use crate::model::{MeasureDef, Metric, MetricWarning, Period, Unit, Verdict, by_polarity};
 
 /// Bands that contradict the values and polarity; the same value for two different measures.
 pub(crate) fn report_warnings(metrics: &[Metric]) -> Vec<MetricWarning> {
@@ -11,7 +11,10 @@ pub(crate) fn report_warnings(metrics: &[Metric]) -> Vec<MetricWarning> {
         let (Some(band), Some(c), Some(def)) = (m.band, &m.comparator, m.measure.canonical) else {
             continue;
         };
-        let Some(by_values) = by_polarity(def.polarity, m.value, c.value) else {
+        let Some(comparator) = c.value else {
+            continue;
+        };
+        let Some(by_values) = by_polarity(def.polarity, m.value, comparator) else {
             continue;
         };
         let stated = band.verdict();
@@ -23,7 +26,7 @@ pub(crate) fn report_warnings(metrics: &[Metric]) -> Vec<MetricWarning> {
             out.push(MetricWarning::BandContradicts {
                 measure: def.id,
                 value: m.value,
-                comparator: c.value,
+                comparator,
                 band,
                 span: m.span,
             });
@@ -58,7 +61,7 @@ pub(crate) fn report_warnings(metrics: &[Metric]) -> Vec<MetricWarning> {
 /// reports.
 pub(crate) fn across_warnings(reports: &[&[Metric]]) -> Vec<MetricWarning> {
     // By catalogue position: each measure's periods with the first report and value seen.
-    type Seen = Vec<(Option<crate::FinancialYear>, (usize, rust_decimal::Decimal))>;
+    type Seen = Vec<(Option<Period>, (usize, rust_decimal::Decimal))>;
     let mut first: Vec<Seen> = vec![Vec::new(); MeasureDef::catalogue().len()];
     let mut out = Vec::new();
     for (ri, metrics) in reports.iter().enumerate() {
@@ -66,24 +69,24 @@ pub(crate) fn across_warnings(reports: &[&[Metric]]) -> Vec<MetricWarning> {
             let (Some(def), Some(c)) = (m.measure.canonical, &m.comparator) else {
                 continue;
             };
-            if !c.scope.is_england() {
+            let Some(value) = c.value.filter(|_| c.scope.is_england()) else {
                 continue;
-            }
+            };
             let Some(seen) = def.index().and_then(|i| first.get_mut(i)) else {
                 continue;
             };
             let period = m.source.and_then(|s| s.period);
             match seen.iter().find(|(p, _)| *p == period).map(|(_, v)| *v) {
-                Some((rj, v)) if rj != ri && v != c.value => {
+                Some((rj, v)) if rj != ri && v != value => {
                     out.push(MetricWarning::ComparatorDisagrees {
                         measure: def.id,
                         period,
                         first: (rj, v),
-                        second: (ri, c.value),
+                        second: (ri, value),
                     });
                 }
                 Some(_) => {}
-                None => seen.push((period, (ri, c.value))),
+                None => seen.push((period, (ri, value))),
             }
         }
     }

@@ -3,7 +3,8 @@
 use rust_decimal::Decimal;
 
 use crate::model::{
-    Attribution, Dataset, Measure, MeasureDef, Metric, Part, Planned, Source, Unit, group_thousands,
+    Attribution, Dataset, Measure, MeasureDef, Metric, Part, Period, Planned, Source, Unit,
+    group_thousands,
 };
 
 /// The financial facts' typed fields as metrics; the sentence is the bullet that states the
@@ -31,23 +32,27 @@ pub(super) fn financial_metrics(ff: &crate::model::FinancialFacts, out: &mut Vec
             unit,
             comparator: None,
             direction: None,
+            wording: None,
+            band_derived: false,
             gap: None,
             band: None,
             band_label: None,
             source: Some(Source {
                 dataset: Some(Dataset::LocalAuthority),
-                period: ff.period,
+                period: ff.period.map(Period::FinancialYear),
                 attribution: Attribution::Sentence,
             }),
             measure: Measure {
                 text: def.name.to_owned(),
                 population: Some(def.population),
                 canonical: Some(def),
+                score: 100,
+                unmatched: None,
             },
             statement: None,
             part: Part::FinancialFacts,
             subheading: None,
-            sentence: item.map(|t| t.text.clone()).unwrap_or_default(),
+            sentence: item.map(|t| t.text.as_str()).unwrap_or_default().into(),
             span: item.and_then(|t| t.origin.span()),
             figure_span: None,
         });

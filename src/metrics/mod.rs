@@ -60,8 +60,9 @@ mod sources;
 mod subject;
 
 pub use crate::model::{
-    Attribution, Comparator, Dataset, Direction, Judgement, Measure, MeasureDef, Metric,
-    MetricWarning, Part, Polarity, Population, Scope, Source, Unit, VariationBand, Verdict,
+    Attribution, Comparator, Dataset, Direction, Gap, Judgement, Measure, MeasureDef, Metric,
+    MetricWarning, Part, Polarity, Population, Scope, Source, Unit, Unmatched, VariationBand,
+    Verdict,
 };
 pub(crate) use checks::across_warnings;
 
@@ -93,7 +94,7 @@ impl Report {
     /// let m = &metrics[0];
     /// assert_eq!((m.value.to_string().as_str(), m.unit), ("74.1", Unit::Percent));
     /// let c = m.comparator.as_ref().unwrap();
-    /// assert_eq!((c.scope, c.value.to_string().as_str()), (Scope::England, "80.9"));
+    /// assert_eq!((c.scope, c.value.unwrap().to_string().as_str()), (Scope::England, "80.9"));
     /// assert_eq!(m.band, Some(VariationBand::TendingTowardsNegative));
     /// assert_eq!(m.source.unwrap().dataset, Some(Dataset::Sace));
     /// assert_eq!(m.source.unwrap().period.unwrap().to_string(), "2023-24");

@@ -13,7 +13,7 @@ use super::keywords::Hits;
 use super::sentences::sentences_into;
 use super::sources::{Group, groups};
 use super::subject::finish;
-use crate::model::{Attribution, Dataset, Metric, Source, Text, Unit};
+use crate::model::{Attribution, Dataset, Metric, Period, Source, Text, Unit};
 use crate::text::Normalized;
 use crate::text::search::Hit;
 
@@ -159,7 +159,7 @@ pub(super) fn paragraph_metrics_in(
 pub(super) fn source_of(g: &Group, attribution: Attribution) -> Source {
     Source {
         dataset: g.dataset,
-        period: g.period,
+        period: g.period.map(Period::FinancialYear),
         attribution,
     }
 }
@@ -187,8 +187,14 @@ pub(super) mod tests {
             "Fewer carers (10.5%) had a break than the England average (12.0%) and more (30.25%) felt safe compared to the national average (20.75%).",
         );
         assert_eq!(m.len(), 2);
-        assert_eq!(m[0].comparator.as_ref().unwrap().value.to_string(), "12.0");
-        assert_eq!(m[1].comparator.as_ref().unwrap().value.to_string(), "20.75");
+        assert_eq!(
+            m[0].comparator.as_ref().unwrap().value.unwrap().to_string(),
+            "12.0"
+        );
+        assert_eq!(
+            m[1].comparator.as_ref().unwrap().value.unwrap().to_string(),
+            "20.75"
+        );
         assert_eq!(m[1].comparator.as_ref().unwrap().scope, Scope::National);
         assert_eq!(m[0].direction, Some(crate::model::Direction::Fewer));
         assert_eq!(m[0].gap.unwrap().to_string(), "-1.5");
@@ -239,7 +245,7 @@ pub(super) mod tests {
                 let text = format!("Fewer carers ({v}%) had a break than {phrase} ({c}%) (SACE 2023-24). Around 12% of staff left.");
                 let ms = run(&text);
                 prop_assert_eq!(ms.len(), 2);
-                prop_assert_eq!(ms[0].comparator.as_ref().map(|x| x.value), Some(c));
+                prop_assert_eq!(ms[0].comparator.as_ref().and_then(|x| x.value), Some(c));
                 prop_assert_eq!(ms[0].value, v);
                 prop_assert!(ms[1].comparator.is_none());
             }

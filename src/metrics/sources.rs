@@ -5,7 +5,7 @@ use super::figures::Tok;
 use super::grammar::{self, Figure};
 use super::keywords::{self};
 use super::paragraph::{Draft, Found};
-use crate::model::{Attribution, Dataset, FinancialYear, Source};
+use crate::model::{Attribution, Dataset, FinancialYear, Period, Source};
 use crate::text::search::Hit;
 
 #[derive(Debug, Clone, Copy)]
@@ -200,7 +200,7 @@ pub(super) fn own_periods(text: &str, found: &Found, new: &mut [Draft]) {
             period: None,
             attribution: Attribution::Period,
         });
-        src.period = Some(fy);
+        src.period = Some(Period::FinancialYear(fy));
         // Keep the dataset of a leading mention while taking the figure's own period.
         if let (None, Some(g)) = (src.dataset, carried) {
             src.dataset = g.dataset;

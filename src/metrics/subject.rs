@@ -4,7 +4,7 @@ use super::Context;
 use super::catalogue;
 use super::keywords::{self, Hits};
 use super::paragraph::Draft;
-use crate::model::{Comparator, Dataset, Measure, Metric, Part, Population, Span, Text};
+use crate::model::{Comparator, Dataset, Measure, Metric, Part, Population, Span, Text, Unmatched};
 use crate::text::Normalized;
 
 pub(super) fn population(text: &str, part: Part, dataset: Option<Dataset>) -> Option<Population> {
@@ -36,6 +36,36 @@ pub(super) fn population(text: &str, part: Part, dataset: Option<Dataset>) -> Op
     }
 }
 
+/// The subject's range as written: the clause up to the comparator phrase. A plain figure's
+/// subject comes before it when the words before lead up to it ("a median waiting time of 206
+/// days"), else after it ("50% of nursing homes were rated good").
+fn subject_range(text: &str, d: &Draft) -> (usize, usize) {
+    let (c_lo, c_hi) = d.clause;
+    let lead_in = text.get(c_lo..d.value_tok.start).unwrap_or("").trim_end();
+    let subject_before = d.comp.is_some()
+        || [
+            " of",
+            " was",
+            " were",
+            " at",
+            " by",
+            " is",
+            " be",
+            " to",
+            " around",
+            " approximately",
+        ]
+        .iter()
+        .any(|w| lead_in.ends_with(w));
+    match &d.comp {
+        Some((_, _, cend)) if *cend <= d.value_tok.start => (*cend, c_hi),
+        Some((c, _, _)) if c.intro > d.value_tok.start => (c_lo, c.intro),
+        Some(_) => (c_lo, c_hi),
+        None if subject_before => (c_lo, d.value_tok.end),
+        None => (d.value_tok.start, c_hi),
+    }
+}
+
 pub(super) fn finish(
     d: &Draft,
     para: &Text,
@@ -53,33 +83,8 @@ pub(super) fn finish(
             para.origin.source_offset(orig(b))?,
         ))
     };
-    // Subject as written: the clause up to the comparator phrase.
     let (c_lo, c_hi) = d.clause;
-    // A plain figure's subject comes before it when the words before lead up to it ("a median
-    // waiting time of 206 days"), else after it ("50% of nursing homes were rated good").
-    let lead_in = text.get(c_lo..d.value_tok.start).unwrap_or("").trim_end();
-    let subject_before = d.comp.is_some()
-        || [
-            " of",
-            " was",
-            " were",
-            " at",
-            " by",
-            " is",
-            " be",
-            " to",
-            " around",
-            " approximately",
-        ]
-        .iter()
-        .any(|w| lead_in.ends_with(w));
-    let (subject_start, subject_end) = match &d.comp {
-        Some((c, _, cend)) if *cend <= d.value_tok.start => (*cend, c_hi),
-        Some((c, _, _)) if c.intro > d.value_tok.start => (c_lo, c.intro),
-        Some(_) => (c_lo, c_hi),
-        None if subject_before => (c_lo, d.value_tok.end),
-        None => (d.value_tok.start, c_hi),
-    };
+    let (subject_start, subject_end) = subject_range(text, d);
     let subject = para
         .text
         .get(orig(subject_start)..orig(subject_end.max(subject_start)))
@@ -122,7 +127,7 @@ pub(super) fn finish(
             Some(Comparator {
                 scope: c.scope,
                 region: c.region.clone(),
-                value: *v,
+                value: Some(*v),
             }),
             d.value.checked_sub(*v),
         ),
@@ -133,6 +138,8 @@ pub(super) fn finish(
         unit: d.unit,
         comparator,
         direction: keywords::direction(hits.within(c_lo, d.hi), text, c_lo, d.hi),
+        wording: None,
+        band_derived: false,
         gap,
         band: d.band.map(|b| b.band),
         band_label: d.band.map(|b| verbatim(b.start, b.end)),
@@ -141,11 +148,13 @@ pub(super) fn finish(
             text: subject,
             population,
             canonical,
+            score: if canonical.is_some() { 100 } else { 0 },
+            unmatched: canonical.is_none().then_some(Unmatched::NoCandidate),
         },
         statement: ctx.statement,
         part: ctx.part,
-        subheading: ctx.subheading.map(str::to_owned),
-        sentence: verbatim(d.sentence.0, d.sentence.1),
+        subheading: ctx.subheading.map(Into::into),
+        sentence: verbatim(d.sentence.0, d.sentence.1).into(),
         span: to_span(d.sentence.0, d.sentence.1),
         figure_span: to_span(d.value_tok.start, d.value_tok.end),
     }

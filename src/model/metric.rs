@@ -3,11 +3,12 @@
 //! where it was written). Extraction lives in `crate::metrics`.
 
 use std::fmt;
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
 use super::measure::MeasureDef;
-use super::{FinancialYear, QualityStatement, Span};
+use super::{Period, QualityStatement, Span};
 
 /// What a figure counts or measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -27,6 +28,10 @@ pub enum Unit {
     Months,
     /// A count of people (`642 people`, `514 adults`).
     People,
+    /// A count of things that are not people (`1,240 calls`, `38 care homes`).
+    Count,
+    /// Years (life expectancy and its gaps).
+    Years,
     /// Pounds sterling (`£589,322,000`); id `gbp`.
     #[cfg_attr(feature = "serde", serde(rename = "gbp"))]
     Pounds,
@@ -37,7 +42,7 @@ pub enum Unit {
 
 impl Unit {
     /// The snake_case id used in JSON: `percent`, `rate`, `days`, `weeks`, `months`, `people`,
-    /// `gbp`, `per_100k`.
+    /// `count`, `years`, `gbp`, `per_100k`.
     #[must_use]
     pub const fn id(self) -> &'static str {
         match self {
@@ -47,6 +52,8 @@ impl Unit {
             Unit::Weeks => "weeks",
             Unit::Months => "months",
             Unit::People => "people",
+            Unit::Count => "count",
+            Unit::Years => "years",
             Unit::Pounds => "gbp",
             Unit::Per100000 => "per_100k",
         }
@@ -57,11 +64,12 @@ impl Unit {
     pub fn format(self, value: Decimal) -> String {
         match self {
             Unit::Percent => format!("{value}%"),
-            Unit::Rate => value.to_string(),
+            Unit::Rate | Unit::Count => value.to_string(),
             Unit::Days => format!("{value} days"),
             Unit::Weeks => format!("{value} weeks"),
             Unit::Months => format!("{value} months"),
             Unit::People => format!("{value} people"),
+            Unit::Years => format!("{value} years"),
             Unit::Pounds => format!("£{}", group_thousands(value)),
             Unit::Per100000 => format!("{value} per 100,000"),
         }
@@ -139,47 +147,31 @@ impl fmt::Display for Scope {
 
 /// The benchmark a figure is compared with.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Comparator {
     /// Which average.
     pub scope: Scope,
-    /// The region's name as written ("London") for a regional average.
+    /// The region's name ("London") for a regional average.
     pub region: Option<String>,
-    /// The benchmark's value, in the metric's unit, as printed.
-    pub value: Decimal,
+    /// The benchmark's value, in the metric's unit, as printed; `None` when the report names
+    /// the average without a number ("similar to the England average").
+    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::float_option"))]
+    pub value: Option<Decimal>,
 }
 
 impl fmt::Display for Comparator {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.scope, &self.region) {
-            (Scope::Regional, Some(region)) => write!(f, "{region} average {}", self.value),
-            (Scope::Regional, None) => write!(f, "regional average {}", self.value),
-            (Scope::England, _) => write!(f, "England average {}", self.value),
-            (Scope::National, _) => write!(f, "national average {}", self.value),
-            (Scope::Unspecified, _) => write!(f, "average {}", self.value),
+            (Scope::Regional, Some(region)) => write!(f, "{region} average")?,
+            (Scope::Regional, None) => f.write_str("regional average")?,
+            (Scope::England, _) => f.write_str("England average")?,
+            (Scope::National, _) => f.write_str("national average")?,
+            (Scope::Unspecified, _) => f.write_str("average")?,
         }
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for Comparator {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Comparator", 3)?;
-        s.serialize_field("scope", &self.scope)?;
-        s.serialize_field("region", &self.region)?;
-        s.serialize_field("value", &DecimalNumber(self.value))?;
-        s.end()
-    }
-}
-
-/// A decimal serialised as a JSON number.
-#[cfg(feature = "serde")]
-struct DecimalNumber(Decimal);
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for DecimalNumber {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        rust_decimal::serde::float::serialize(&self.0, serializer)
+        match self.value {
+            Some(v) => write!(f, " {v}"),
+            None => Ok(()),
+        }
     }
 }
 
@@ -205,6 +197,16 @@ pub enum Direction {
     InLine,
     /// "similar".
     Similar,
+    /// "above".
+    Above,
+    /// "below".
+    Below,
+    /// "better".
+    Better,
+    /// "worse".
+    Worse,
+    /// "not statistically different", "no significant difference".
+    NoDifference,
 }
 
 impl Direction {
@@ -220,6 +222,11 @@ impl Direction {
             Direction::Same => "same",
             Direction::InLine => "in_line",
             Direction::Similar => "similar",
+            Direction::Above => "above",
+            Direction::Below => "below",
+            Direction::Better => "better",
+            Direction::Worse => "worse",
+            Direction::NoDifference => "no_difference",
         }
     }
 
@@ -228,7 +235,7 @@ impl Direction {
     pub const fn is_level(self) -> bool {
         matches!(
             self,
-            Direction::Same | Direction::InLine | Direction::Similar
+            Direction::Same | Direction::InLine | Direction::Similar | Direction::NoDifference
         )
     }
 }
@@ -330,6 +337,12 @@ pub enum Dataset {
     LocalAuthority,
     /// CQC's ratings of local providers.
     CqcRatings,
+    /// The Office for National Statistics (population estimates and projections).
+    Ons,
+    /// The Census.
+    Census,
+    /// The area's Joint Strategic Needs Assessment.
+    Jsna,
 }
 
 impl Dataset {
@@ -347,6 +360,9 @@ impl Dataset {
             Dataset::ClientLevelData => "client_level_data",
             Dataset::LocalAuthority => "local_authority",
             Dataset::CqcRatings => "cqc_ratings",
+            Dataset::Ons => "ons",
+            Dataset::Census => "census",
+            Dataset::Jsna => "jsna",
         }
     }
 
@@ -364,7 +380,28 @@ impl Dataset {
             Dataset::ClientLevelData => "CLD",
             Dataset::LocalAuthority => "local authority data",
             Dataset::CqcRatings => "CQC ratings",
+            Dataset::Ons => "ONS",
+            Dataset::Census => "Census",
+            Dataset::Jsna => "JSNA",
         }
+    }
+}
+
+impl Dataset {
+    /// Whether the dataset is a national collection whose figures come with an England
+    /// average (the surveys, SALT, the finance return, ASCOF, the safeguarding collection,
+    /// Skills for Care and Client Level Data), rather than the authority's own data, CQC's
+    /// ratings or population statistics.
+    #[must_use]
+    pub const fn is_national_collection(self) -> bool {
+        !matches!(
+            self,
+            Dataset::LocalAuthority
+                | Dataset::CqcRatings
+                | Dataset::Ons
+                | Dataset::Census
+                | Dataset::Jsna
+        )
     }
 }
 
@@ -392,26 +429,17 @@ pub enum Attribution {
     Period,
 }
 
-/// Where a figure comes from: the dataset and the financial year it covers.
+/// Where a figure comes from: the dataset and the period it covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Source {
     /// The dataset, if named.
     pub dataset: Option<Dataset>,
-    /// The financial year, normalised from any way of writing it.
-    pub period: Option<FinancialYear>,
+    /// The period as the source states it (a financial year normalised from any way of
+    /// writing it, a year, a range of years or a month).
+    pub period: Option<Period>,
     /// How it was attributed.
     pub attribution: Attribution,
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for Source {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Source", 2)?;
-        s.serialize_field("dataset", &self.dataset)?;
-        s.serialize_field("period", &self.period)?;
-        s.end()
-    }
 }
 
 impl fmt::Display for Source {
@@ -480,29 +508,83 @@ pub enum Polarity {
 }
 
 /// The subject of a metric.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+///
+/// JSON: `text`, `population`, `id` (the canonical measure's id), `ascof` (its codes, old
+/// first), `score` and `unmatched`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(into = "serde_repr::MeasureRepr", try_from = "serde_repr::MeasureRepr")
+)]
 pub struct Measure {
     /// The subject phrase as written (the clause around the figure).
     pub text: String,
     /// Who it is about, when known.
     pub population: Option<Population>,
-    /// The canonical measure, when the subject is one.
+    /// The canonical measure, when the subject names one.
     pub canonical: Option<&'static MeasureDef>,
+    /// How well the subject matched the best measure of the catalogue, 0 to 100 (0 when no
+    /// measure shares a word with it).
+    pub score: u8,
+    /// Why no canonical measure was taken, when none was.
+    pub unmatched: Option<Unmatched>,
 }
 
-#[cfg(feature = "serde")]
-impl serde::Serialize for Measure {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Measure", 4)?;
-        s.serialize_field("text", &self.text)?;
-        s.serialize_field("population", &self.population)?;
-        s.serialize_field("id", &self.canonical.map(|m| m.id))?;
-        s.serialize_field(
-            "ascof",
-            &self.canonical.map(MeasureDef::ascof).unwrap_or_default(),
-        )?;
-        s.end()
+/// Why a figure's subject names no canonical measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(tag = "reason", rename_all = "snake_case")
+)]
+#[non_exhaustive]
+pub enum Unmatched {
+    /// No words describe the figure (a bare number in a list, a figure at the start of a
+    /// sentence that says nothing else).
+    NoSubject,
+    /// No measure of the catalogue shares enough of the subject's words.
+    NoCandidate,
+    /// The closest measure matched too weakly to be taken.
+    Weak {
+        /// The closest measure.
+        #[cfg_attr(feature = "serde", serde(with = "serde_repr::measure_id"))]
+        closest: &'static MeasureDef,
+    },
+    /// Two measures matched about as well: the subject does not say which.
+    Ambiguous {
+        /// The better.
+        #[cfg_attr(feature = "serde", serde(with = "serde_repr::measure_id"))]
+        first: &'static MeasureDef,
+        /// The runner-up.
+        #[cfg_attr(feature = "serde", serde(with = "serde_repr::measure_id"))]
+        second: &'static MeasureDef,
+    },
+    /// The figure's unit is not the unit the matching measure is given in.
+    UnitMismatch {
+        /// The measure.
+        #[cfg_attr(feature = "serde", serde(with = "serde_repr::measure_id"))]
+        closest: &'static MeasureDef,
+    },
+}
+
+impl fmt::Display for Unmatched {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unmatched::NoSubject => f.write_str("no words describe the figure"),
+            Unmatched::NoCandidate => f.write_str("no catalogue measure fits its words"),
+            Unmatched::Weak { closest } => {
+                write!(f, "the closest measure, '{}', fits too weakly", closest.id)
+            }
+            Unmatched::Ambiguous { first, second } => {
+                write!(f, "'{}' and '{}' fit equally well", first.id, second.id)
+            }
+            Unmatched::UnitMismatch { closest } => write!(
+                f,
+                "'{}' fits but is given in {}, not this unit",
+                closest.id, closest.unit
+            ),
+        }
     }
 }
 
@@ -568,24 +650,33 @@ pub struct Judgement {
 
 /// One quantitative claim of a report.
 ///
-/// JSON (with the `serde` feature) has exactly the fields `value`, `unit`, `comparator`,
-/// `band`, `source`, `measure`, `statement`, `sentence` and `span`.
+/// A metric shares its sentence and subheading with the other figures of the same sentence
+/// (reference-counted), so extracting every figure of a long paragraph copies its text once.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Metric {
     /// The value as printed (`70.0` keeps its precision).
+    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::float"))]
     pub value: Decimal,
     /// Its unit.
     pub unit: Unit,
     /// The benchmark, if the report gives one.
     pub comparator: Option<Comparator>,
-    /// The comparison word as written ("fewer", "broadly in line"), if any.
+    /// How the report words the comparison ("fewer", "broadly in line"), if it does.
     pub direction: Option<Direction>,
+    /// The comparison as written, lowercased ("significantly higher", "not statistically
+    /// different from"), if the report words one.
+    pub wording: Option<String>,
     /// `value - comparator`, in the unit's terms (percentage points for percentages).
+    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::float_option"))]
     pub gap: Option<Decimal>,
-    /// CQC's variation band, if stated (for the sentence or its group).
+    /// CQC's variation band, if stated (for the sentence or its group) or meant by the words.
     pub band: Option<VariationBand>,
     /// The band label as written, e.g. `'tending towards negative' band`.
     pub band_label: Option<String>,
+    /// Whether the band was derived from words that mean one ("not statistically different"
+    /// means no variation) rather than stated.
+    pub band_derived: bool,
     /// Dataset and period.
     pub source: Option<Source>,
     /// The subject.
@@ -595,13 +686,62 @@ pub struct Metric {
     /// The part of the report.
     pub part: Part,
     /// The subheading it sits under, if any.
-    pub subheading: Option<String>,
+    pub subheading: Option<Arc<str>>,
     /// The sentence, verbatim.
-    pub sentence: String,
-    /// The sentence's byte span in the parsed input (`None` for a report built in code).
+    pub sentence: Arc<str>,
+    /// The sentence's byte span in the parsed input (`None` for a report built in code);
+    /// `[start, end]` in JSON.
+    #[cfg_attr(feature = "serde", serde(with = "serde_repr::span_pair"))]
     pub span: Option<Span>,
-    /// The figure's own byte span in the parsed input.
+    /// The figure's own byte span in the parsed input; `[start, end]` in JSON.
+    #[cfg_attr(feature = "serde", serde(with = "serde_repr::span_pair"))]
     pub figure_span: Option<Span>,
+}
+
+/// What a metric lacks for benchmarking, and why (see [`Metric::gaps`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(tag = "lacks", rename_all = "snake_case")
+)]
+#[non_exhaustive]
+pub enum Gap {
+    /// No canonical measure.
+    Measure {
+        /// Why.
+        why: Unmatched,
+    },
+    /// A figure of a national collection without the average it is compared with.
+    Comparator,
+    /// No dataset.
+    Source,
+    /// No period.
+    Period,
+}
+
+impl Gap {
+    /// A stable snake_case id: `measure`, `comparator`, `source` or `period`.
+    #[must_use]
+    pub const fn id(self) -> &'static str {
+        match self {
+            Gap::Measure { .. } => "measure",
+            Gap::Comparator => "comparator",
+            Gap::Source => "source",
+            Gap::Period => "period",
+        }
+    }
+}
+
+impl fmt::Display for Gap {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Gap::Measure { why } => write!(f, "no measure: {why}"),
+            Gap::Comparator => f.write_str("no comparator: a national figure without its average"),
+            Gap::Source => f.write_str("no source: the text names no dataset for it"),
+            Gap::Period => f.write_str("no period: the text names no year for it"),
+        }
+    }
 }
 
 impl Metric {
@@ -624,17 +764,72 @@ impl Metric {
                 inferred: false,
             });
         }
-        if self.direction.is_some_and(Direction::is_level) {
-            return Some(Judgement {
-                verdict: Verdict::Similar,
-                inferred: true,
-            });
+        match self.direction {
+            Some(d) if d.is_level() => {
+                return Some(Judgement {
+                    verdict: Verdict::Similar,
+                    inferred: true,
+                });
+            }
+            Some(d @ (Direction::Better | Direction::Worse)) => {
+                return Some(Judgement {
+                    verdict: if d == Direction::Better {
+                        Verdict::Better
+                    } else {
+                        Verdict::Worse
+                    },
+                    inferred: true,
+                });
+            }
+            _ => {}
         }
-        let verdict = by_polarity(self.polarity()?, self.value, comparator.value)?;
+        let verdict = by_polarity(self.polarity()?, self.value, comparator.value?)?;
         Some(Judgement {
             verdict,
             inferred: true,
         })
+    }
+}
+
+impl Metric {
+    /// What the metric lacks for benchmarking, each with why: a canonical measure, a
+    /// comparator (for a figure of a national collection, which comes with its average), a
+    /// source and a period. Empty for a fully resolved figure.
+    ///
+    /// # Examples
+    /// ```
+    /// use cqc_la::Report;
+    /// let text = "Safeguarding\nScore: 3\nKey findings for this quality statement\n\
+    ///             ASCS data (2023-24) showed 70.1% of people felt safe (England average 71.1%). \
+    ///             A further 312 people attended drop-in events.\n";
+    /// let metrics = Report::parse(text)?.metrics();
+    /// assert!(metrics[0].gaps().is_empty());
+    /// assert_eq!(metrics[1].gaps().iter().map(|g| g.id()).collect::<Vec<_>>(), ["measure", "source", "period"]);
+    /// # Ok::<(), cqc_la::ParseError>(())
+    /// ```
+    #[must_use]
+    pub fn gaps(&self) -> Vec<Gap> {
+        let mut gaps = Vec::new();
+        if self.measure.canonical.is_none() {
+            gaps.push(Gap::Measure {
+                why: self.measure.unmatched.unwrap_or(Unmatched::NoCandidate),
+            });
+        }
+        let benchmarked = self
+            .measure
+            .canonical
+            .is_some_and(|m| m.dataset.is_national_collection());
+        if benchmarked && self.comparator.is_none() {
+            gaps.push(Gap::Comparator);
+        }
+        let source = self.source.as_ref();
+        if source.and_then(|s| s.dataset).is_none() {
+            gaps.push(Gap::Source);
+        }
+        if source.and_then(|s| s.period).is_none() {
+            gaps.push(Gap::Period);
+        }
+        gaps
     }
 }
 
@@ -650,24 +845,6 @@ pub(crate) fn by_polarity(polarity: Polarity, value: Decimal, other: Decimal) ->
         Polarity::LowerIsBetter if !higher => Some(Verdict::Better),
         Polarity::HigherIsBetter | Polarity::LowerIsBetter => Some(Verdict::Worse),
         Polarity::NoJudgement => None,
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for Metric {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Metric", 9)?;
-        s.serialize_field("value", &DecimalNumber(self.value))?;
-        s.serialize_field("unit", &self.unit)?;
-        s.serialize_field("comparator", &self.comparator)?;
-        s.serialize_field("band", &self.band)?;
-        s.serialize_field("source", &self.source)?;
-        s.serialize_field("measure", &self.measure)?;
-        s.serialize_field("statement", &self.statement)?;
-        s.serialize_field("sentence", &self.sentence)?;
-        s.serialize_field("span", &self.span.map(|s| [s.start, s.end]))?;
-        s.end()
     }
 }
 
@@ -692,12 +869,23 @@ impl fmt::Display for Metric {
 }
 
 /// Something about a report's figures an analyst should check (never an error).
+///
+/// JSON: an object with `kind` (the [`MetricWarning::id`]) and the variant's fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(tag = "kind", rename_all = "snake_case")
+)]
 #[non_exhaustive]
 pub enum MetricWarning {
     /// The stated band says the opposite of what the values and the measure's polarity say.
     BandContradicts {
-        /// The measure.
+        /// The measure's id.
+        #[cfg_attr(
+            feature = "serde",
+            serde(deserialize_with = "serde_repr::catalogue_id")
+        )]
         measure: &'static str,
         /// The value.
         value: Decimal,
@@ -723,10 +911,14 @@ pub enum MetricWarning {
     },
     /// Two reports cite a different England average for the same measure and period.
     ComparatorDisagrees {
-        /// The measure.
+        /// The measure's id.
+        #[cfg_attr(
+            feature = "serde",
+            serde(deserialize_with = "serde_repr::catalogue_id")
+        )]
         measure: &'static str,
         /// The period.
-        period: Option<FinancialYear>,
+        period: Option<Period>,
         /// The first report's England value (report index, value).
         first: (usize, Decimal),
         /// The other report's.
@@ -790,13 +982,112 @@ impl fmt::Display for MetricWarning {
     }
 }
 
+/// Serde representations of the types that refer to the catalogue.
 #[cfg(feature = "serde")]
-impl serde::Serialize for MetricWarning {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("MetricWarning", 2)?;
-        s.serialize_field("kind", self.id())?;
-        s.serialize_field("message", &self.to_string())?;
-        s.end()
+mod serde_repr {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::{Measure, MeasureDef, Population, Unmatched};
+
+    /// How a [`Measure`] is written: the canonical measure by its id, with its ASCOF codes for
+    /// readers (ignored when read back).
+    #[derive(Serialize, Deserialize)]
+    pub(super) struct MeasureRepr {
+        text: String,
+        population: Option<Population>,
+        id: Option<String>,
+        #[serde(default)]
+        ascof: Vec<String>,
+        #[serde(default)]
+        score: u8,
+        #[serde(default)]
+        unmatched: Option<Unmatched>,
+    }
+
+    impl From<Measure> for MeasureRepr {
+        fn from(m: Measure) -> Self {
+            MeasureRepr {
+                text: m.text,
+                population: m.population,
+                id: m.canonical.map(|d| d.id.to_owned()),
+                ascof: m
+                    .canonical
+                    .map(|d| d.ascof().into_iter().map(str::to_owned).collect())
+                    .unwrap_or_default(),
+                score: m.score,
+                unmatched: m.unmatched,
+            }
+        }
+    }
+
+    impl TryFrom<MeasureRepr> for Measure {
+        type Error = String;
+
+        fn try_from(r: MeasureRepr) -> Result<Self, Self::Error> {
+            let canonical = match r.id {
+                Some(id) => Some(lookup(&id)?),
+                None => None,
+            };
+            Ok(Measure {
+                text: r.text,
+                population: r.population,
+                canonical,
+                score: r.score,
+                unmatched: r.unmatched,
+            })
+        }
+    }
+
+    fn lookup(id: &str) -> Result<&'static MeasureDef, String> {
+        MeasureDef::by_id(id).ok_or_else(|| format!("unknown measure id '{id}'"))
+    }
+
+    /// A catalogue measure written as its id.
+    pub(super) mod measure_id {
+        use super::{Deserialize, Deserializer, MeasureDef, Serializer, lookup};
+
+        #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `with` passes a reference.
+        pub(crate) fn serialize<S: Serializer>(
+            def: &&'static MeasureDef,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(def.id)
+        }
+
+        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<&'static MeasureDef, D::Error> {
+            let id = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+            lookup(&id).map_err(serde::de::Error::custom)
+        }
+    }
+
+    /// A span written as `[start, end]`.
+    pub(super) mod span_pair {
+        use super::{Deserialize, Deserializer, Serialize, Serializer};
+        use crate::model::Span;
+
+        #[allow(clippy::ref_option)] // serde's `with` passes a reference.
+        pub(crate) fn serialize<S: Serializer>(
+            span: &Option<Span>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            span.map(|s| [s.start, s.end]).serialize(serializer)
+        }
+
+        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Option<Span>, D::Error> {
+            let pair = <Option<[usize; 2]>>::deserialize(deserializer)?;
+            Ok(pair.map(|[start, end]| Span::new(start, end)))
+        }
+    }
+
+    /// A catalogue id read back as the catalogue's own `&'static str`.
+    pub(super) fn catalogue_id<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<&'static str, D::Error> {
+        let id = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        lookup(&id).map(|d| d.id).map_err(serde::de::Error::custom)
     }
 }

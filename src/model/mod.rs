@@ -16,11 +16,11 @@ pub use date::Date;
 pub(crate) use date::MONTHS;
 pub use measure::MeasureDef;
 pub use metric::{
-    Attribution, Comparator, Dataset, Direction, Judgement, Measure, Metric, MetricWarning, Part,
-    Polarity, Population, Scope, Source, Unit, VariationBand, Verdict,
+    Attribution, Comparator, Dataset, Direction, Gap, Judgement, Measure, Metric, MetricWarning,
+    Part, Polarity, Population, Scope, Source, Unit, Unmatched, VariationBand, Verdict,
 };
 pub(crate) use metric::{by_polarity, group_thousands};
-pub use period::FinancialYear;
+pub use period::{FinancialYear, Period};
 pub use report::{
     About, Block, Descriptor, FinancialFacts, Finding, Findings, Listed, OverallSummary, Planned,
     Report, ReportKind, ReportLines, Section, Statement, ThemeIntro,

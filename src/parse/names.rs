@@ -5,7 +5,7 @@ use std::str::FromStr;
 use std::sync::LazyLock;
 
 use crate::error::{ValueError, ValueKind};
-use crate::model::{Date, FinancialYear, QualityStatement, Rating, Score};
+use crate::model::{Date, FinancialYear, Period, QualityStatement, Rating, Score};
 use crate::text::grammar;
 use crate::text::key::{MAX_TITLE_TEXT, title_key, with_title_key};
 
@@ -166,6 +166,18 @@ impl FromStr for FinancialYear {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         grammar::financial_year_exact(s.trim())
             .ok_or_else(|| ValueError::new(ValueKind::FinancialYear, s))
+    }
+}
+
+impl FromStr for Period {
+    type Err = ValueError;
+
+    /// Accepts every way sources write a period (see [`Period`]).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match grammar::period(s.trim()) {
+            Ok(("", p)) => Ok(p),
+            _ => Err(ValueError::new(ValueKind::Period, s)),
+        }
     }
 }
 

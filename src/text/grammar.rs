@@ -15,7 +15,7 @@ use nom::sequence::preceded;
 use nom::{IResult, Parser};
 use rust_decimal::Decimal;
 
-use crate::model::{Date, FinancialYear, MONTHS};
+use crate::model::{Date, FinancialYear, Period};
 
 /// nom's result with the default error.
 pub(crate) type PResult<'a, T> = IResult<&'a str, T>;
@@ -140,6 +140,67 @@ pub(crate) fn financial_year(input: &str) -> PResult<'_, FinancialYear> {
     Ok((rest, FinancialYear::new(start)))
 }
 
+/// A financial year written with two two-digit years: `23/24`, `23-24` (the first in the
+/// 2000s). Only where a period is expected (after a dataset's name), never in free text.
+/// Grammar: `digit{2} ("/" | "-") digit{2}` not followed by a digit, the second one more.
+pub(crate) fn short_financial_year(input: &str) -> PResult<'_, FinancialYear> {
+    let two = |i| take_while_m_n(2, 2, |c: char| c.is_ascii_digit()).parse(i);
+    let (rest, (a, _, b)) = (two, alt((char('/'), char('-'))), two).parse(input)?;
+    let (Ok(a), Ok(b)) = (a.parse::<u16>(), b.parse::<u16>()) else {
+        return fail(input);
+    };
+    if rest.starts_with(|c: char| c.is_ascii_digit()) || b != (a + 1) % 100 {
+        return fail(input);
+    }
+    Ok((rest, FinancialYear::new(2000 + a)))
+}
+
+/// A range of calendar years: `2021 - 2023`, `2011-2021`, `2018 to 2020`. Consecutive years
+/// joined by `to`, `-` or `/` are a financial year instead (see [`financial_year`]), so that
+/// parser must be tried first.
+/// Grammar: `year4 space0 ("-" | "to" | "–") space0 year4`, the second later than the first.
+pub(crate) fn year_range(input: &str) -> PResult<'_, (u16, u16)> {
+    let (rest, (a, _, _, _, b)) = (
+        year4,
+        space0,
+        alt((tag("-"), tag_no_case("to"), tag("\u{2013}"))),
+        space0,
+        year4,
+    )
+        .parse(input)?;
+    if rest.starts_with(|c: char| c.is_ascii_digit()) || b <= a {
+        return fail(input);
+    }
+    Ok((rest, (a, b)))
+}
+
+/// A month and year: `October 2024`, `Oct 2024`, `Sept 2024`.
+/// Grammar: `month_name space1 year4`.
+pub(crate) fn month_year(input: &str) -> PResult<'_, (u16, u8)> {
+    map_opt(
+        (
+            take_while1(|c: char| c.is_ascii_alphabetic()),
+            space1,
+            year4,
+        ),
+        |(name, _, year): (&str, _, u16)| Some((year, month_from_name(name)?)),
+    )
+    .parse(input)
+}
+
+/// A period as a source states it: a financial year, a range of years, a month and year, or a
+/// year. Grammar: `financial_year | short_financial_year | year_range | month_year | year4`.
+pub(crate) fn period(input: &str) -> PResult<'_, Period> {
+    alt((
+        financial_year.map(Period::FinancialYear),
+        short_financial_year.map(Period::FinancialYear),
+        year_range.map(|(a, b)| Period::Years(a, b)),
+        month_year.map(|(year, month)| Period::Month { year, month }),
+        (year4, word_end).map(|(y, ())| Period::Year(y)),
+    ))
+    .parse(input)
+}
+
 /// A whole string that is a financial year.
 pub(crate) fn financial_year_exact(input: &str) -> Option<FinancialYear> {
     match financial_year(input) {
@@ -151,7 +212,7 @@ pub(crate) fn financial_year_exact(input: &str) -> Option<FinancialYear> {
 /// The month named by `name` (the full or three-letter English name, or `Sept`, any case),
 /// 1-12.
 pub(crate) fn month_from_name(name: &str) -> Option<u8> {
-    MONTHS
+    crate::model::MONTHS
         .iter()
         .position(|m| {
             m.eq_ignore_ascii_case(name)
@@ -253,6 +314,26 @@ mod tests {
             financial_year("2021 to 2022 performance").unwrap().0,
             " performance"
         );
+    }
+
+    #[test]
+    fn periods_in_every_spelling() {
+        let p = |s: &str| match period(s) {
+            Ok(("", p)) => Some(p.to_string()),
+            _ => None,
+        };
+        assert_eq!(p("2023/2024").as_deref(), Some("2023-24"));
+        assert_eq!(p("23/24").as_deref(), Some("2023-24"));
+        assert_eq!(p("2021 to 2022").as_deref(), Some("2021-22"));
+        assert_eq!(p("2018 to 2020").as_deref(), Some("2018-2020"));
+        assert_eq!(p("2021 - 2023").as_deref(), Some("2021-2023"));
+        assert_eq!(p("2011-2021").as_deref(), Some("2011-2021"));
+        assert_eq!(p("October 2024").as_deref(), Some("October 2024"));
+        assert_eq!(p("sept 2024").as_deref(), Some("September 2024"));
+        assert_eq!(p("2041").as_deref(), Some("2041"));
+        assert_eq!(p("23/25"), None);
+        assert_eq!(p("20415"), None);
+        assert_eq!(p("Octember 2024"), None);
     }
 
     #[test]

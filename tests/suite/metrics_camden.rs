@@ -132,19 +132,18 @@ fn camden_finds_every_csv_row_with_its_own_comparator() {
         match &m.comparator {
             None => fail("no comparator".into()),
             Some(c) => {
-                if c.value.to_string() != row.comparator_value {
-                    let other_row = rows
-                        .iter()
-                        .any(|r| r.comparator_value == c.value.to_string());
+                let value = c.value.map(|v| v.to_string()).unwrap_or_default();
+                if value != row.comparator_value {
+                    let other_row = rows.iter().any(|r| r.comparator_value == value);
                     if other_row {
                         mispairings.push(format!(
                             "{} {} paired with {}",
-                            row.statement, row.value, c.value
+                            row.statement, row.value, value
                         ));
                     }
                     fail(format!(
                         "comparator value {} (want {})",
-                        c.value, row.comparator_value
+                        value, row.comparator_value
                     ));
                 }
                 let scope = match (c.scope, &c.region) {
@@ -332,7 +331,7 @@ fn camden_spans_point_at_the_sentence() {
             continue;
         }
         let span = m.span.expect("a parsed report has spans");
-        assert_eq!(&text[span.range()], m.sentence);
+        assert_eq!(&text[span.range()], &*m.sentence);
         let fig = m.figure_span.expect("figure span");
         assert!(span.start <= fig.start && fig.end <= span.end);
         assert!(
@@ -365,35 +364,35 @@ fn camden_metrics_json_has_the_documented_fields() {
         .as_array()
         .and_then(|a| a.iter().find(|m| !m["comparator"].is_null()))
         .expect("a compared metric");
-    let mut keys: Vec<&str> = first
+    let keys: Vec<&str> = first
         .as_object()
         .expect("object")
         .keys()
         .map(String::as_str)
         .collect();
-    keys.sort_unstable();
-    assert_eq!(
-        keys,
-        [
-            "band",
-            "comparator",
-            "measure",
-            "sentence",
-            "source",
-            "span",
-            "statement",
-            "unit",
-            "value"
-        ]
-    );
-    let mut mkeys: Vec<&str> = first["measure"]
+    // The documented fields are all there; later versions may add fields.
+    for key in [
+        "band",
+        "comparator",
+        "measure",
+        "sentence",
+        "source",
+        "span",
+        "statement",
+        "unit",
+        "value",
+    ] {
+        assert!(keys.contains(&key), "{key} missing from {keys:?}");
+    }
+    let mkeys: Vec<&str> = first["measure"]
         .as_object()
         .expect("object")
         .keys()
         .map(String::as_str)
         .collect();
-    mkeys.sort_unstable();
-    assert_eq!(mkeys, ["ascof", "id", "population", "text"]);
+    for key in ["ascof", "id", "population", "text"] {
+        assert!(mkeys.contains(&key), "{key} missing from {mkeys:?}");
+    }
     let c = &first["comparator"];
     assert!(c["scope"].is_string() && c["value"].is_number() && c.get("region").is_some());
     assert!(first["value"].is_number());
