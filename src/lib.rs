@@ -106,6 +106,7 @@ mod render;
 mod svg;
 mod swar;
 
+pub use cohort::{AgainstPeers, NoPeers, Peer, PeerComparison, PeerGroups, PeerShape, PeersOf};
 pub use cohort::{
     Cohort, CsvError, Distribution, Distributions, Group, GroupComparison, GroupMembers,
     GroupSummary, GroupTable, InvalidYearMonth, LeagueRow, LeagueTable, MeasureRow, MeasureTable,
@@ -113,6 +114,7 @@ pub use cohort::{
     NeighbourBasis, Neighbours, Quartile, ScoreRecord, SpineChart, SpineRow, Standing,
     StatementVsGroup, Subject, Summary, Verdict, YearMonth, ordinal,
 };
+pub use cohort::{CsvLimit, LoadWarning, LoadWarningKind};
 pub use compare::{Comparison, Side, StatementComparison, ThemeComparison, Unscored, compare};
 pub use error::{ParseError, ParseErrorKind};
 pub use identity::{Authority, AuthorityKind, Region, UnknownAuthority};
