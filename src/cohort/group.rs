@@ -200,8 +200,11 @@ fn read_groups(
     let mut table = CsvTable::open(reader, source)?;
     let (group_column, authority_column) = (table.required("group")?, table.required("authority")?);
     let mut groups: Vec<Group> = Vec::new();
-    // Group name to (index in `groups`, member ONS code to the line that listed it first).
-    let mut index: HashMap<String, (usize, HashMap<&'static str, u64>)> = HashMap::new();
+    // Group name to its index in `groups`; (group index, member ONS code) to the line that
+    // listed the member first; each distinct authority cell resolved once.
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut listed: HashMap<(usize, &'static str), u64> = HashMap::new();
+    let mut resolved: HashMap<String, &'static Authority> = HashMap::new();
     let mut warnings = Vec::new();
     for row in table.rows() {
         let (line, row) = row?;
@@ -215,20 +218,31 @@ fn read_groups(
                 found: String::new(),
             });
         }
-        let council = Authority::resolve(authority).map_err(|_| CsvError::InvalidValue {
-            line,
-            column: "authority".to_owned(),
-            expected: "a council name",
-            found: authority.to_owned(),
-        })?;
-        let (at, members) = index.entry(name.to_owned()).or_insert_with(|| {
+        let council = match resolved.get(authority) {
+            Some(&council) => council,
+            None => {
+                let council =
+                    Authority::resolve(authority).map_err(|_| CsvError::InvalidValue {
+                        line,
+                        column: "authority".to_owned(),
+                        expected: "a council name",
+                        found: authority.to_owned(),
+                    })?;
+                resolved.insert(authority.to_owned(), council);
+                council
+            }
+        };
+        let at = if let Some(&at) = index.get(name) {
+            at
+        } else {
             groups.push(Group {
                 name: name.to_owned(),
                 members: GroupMembers::Listed(Vec::new()),
             });
-            (groups.len() - 1, HashMap::new())
-        });
-        match members.entry(council.ons_code.as_str()) {
+            index.insert(name.to_owned(), groups.len() - 1);
+            groups.len() - 1
+        };
+        match listed.entry((at, council.ons_code.as_str())) {
             Entry::Occupied(first) => warnings.push(LoadWarning {
                 line,
                 column: None,
@@ -240,7 +254,7 @@ fn read_groups(
             }),
             Entry::Vacant(slot) => {
                 slot.insert(line);
-                if let GroupMembers::Listed(codes) = &mut groups[*at].members {
+                if let GroupMembers::Listed(codes) = &mut groups[at].members {
                     codes.push(council.ons_code.clone());
                 }
             }

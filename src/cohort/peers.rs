@@ -300,7 +300,7 @@ impl PeerGroups {
         self
     }
 
-    /// A council's peers as a [`Group`] named "Peers of <council>", for the group machinery
+    /// A council's peers as a [`Group`] named after the council ("Peers of Camden"), for the group machinery
     /// ([`Cohort::against_group`], [`Cohort::subset`], [`Cohort::group_summary`]).
     ///
     /// # Errors
