@@ -640,9 +640,12 @@ impl Builder {
         }
         self.councils.retain(|(_, peers)| !peers.is_empty());
         let index = index_of(&self.councils);
+        let mut unknown: Vec<(String, (u64, String, u64))> = self.unknown.into_iter().collect();
+        // Two unknown names first seen on one line: by name, so the order is the same each run.
+        unknown.sort_by(|a, b| (a.1.0, &a.0).cmp(&(b.1.0, &b.0)));
         let mut warnings = self.warnings;
         warnings.extend(
-            self.unknown
+            unknown
                 .into_iter()
                 .map(|(name, (line, column, count))| LoadWarning {
                     line,

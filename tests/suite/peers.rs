@@ -369,3 +369,18 @@ fn peers_serialise() {
     assert_eq!(warning["kind"]["kind"], "unknown_authority");
     assert_eq!(warning["kind"]["name"], "Cumbria");
 }
+
+#[test]
+fn unknown_names_are_warned_once_each_in_a_stable_order() {
+    let csv = "authority,peer\nLyonesse,Atlantis\nKent,Atlantis\nKent,Essex\n";
+    let table = PeerGroups::from_csv_reader(csv.as_bytes()).unwrap();
+    assert_eq!(
+        warnings(&table),
+        [
+            "line 2, column 'peer': 'Atlantis' matches none of the 153 councils; left out (2 cells)",
+            "line 2, column 'authority': 'Lyonesse' matches none of the 153 councils; left out (1 cell)",
+        ]
+    );
+    assert_eq!(peers(&table, "Kent"), [("Essex", None, None)]);
+    assert_eq!(table.len(), 1);
+}
