@@ -5,6 +5,7 @@
 //! `data/authorities.csv`, built from the DLUHC/Oflog 2022-23 adult social care list with the
 //! April 2023 Cumbria, North Yorkshire and Somerset changes applied.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 use std::sync::LazyLock;
@@ -195,6 +196,27 @@ static AUTHORITIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
 static ALL: LazyLock<Vec<Authority>> =
     LazyLock::new(|| AUTHORITIES.iter().map(|e| e.authority.clone()).collect());
 
+/// Matching keys and upper-case ONS codes, each to the council's index in [`AUTHORITIES`]: one
+/// hash look-up per name.
+struct Index {
+    keys: HashMap<String, usize>,
+    codes: HashMap<String, usize>,
+}
+
+static INDEX: LazyLock<Index> = LazyLock::new(|| {
+    let keys = AUTHORITIES
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.key.clone(), i))
+        .collect();
+    let codes = AUTHORITIES
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.authority.ons_code.to_ascii_uppercase(), i))
+        .collect();
+    Index { keys, codes }
+});
+
 /// Names that stripping affixes does not reach, as matching keys: (alias, ONS short name key).
 const ALIASES: &[(&str, &str)] = &[
     ("hull", "kingston upon hull"),
@@ -265,37 +287,67 @@ fn name_key(name: &str) -> String {
 
 /// The key two names of the same council share: [`name_key`] with the affixes in
 /// [`PREFIXES`] and [`SUFFIXES`] removed (never down to nothing), then the [`ALIASES`] applied.
+/// Linear in the name's length: affixes are stripped by moving two ends, never by shifting the
+/// words.
 fn match_key(name: &str) -> String {
     let key = name_key(name);
-    let mut words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+    let (mut start, mut end) = (0, words.len());
     loop {
-        let before = words.len();
+        let before = (start, end);
         for prefix in PREFIXES {
-            if words.len() > prefix.len() && words.starts_with(prefix) {
-                words.drain(..prefix.len());
+            if end - start > prefix.len() && words[start..end].starts_with(prefix) {
+                start += prefix.len();
                 break;
             }
         }
         for suffix in SUFFIXES {
-            if words.len() > suffix.len() && words.ends_with(suffix) {
-                words.truncate(words.len() - suffix.len());
+            if end - start > suffix.len() && words[start..end].ends_with(suffix) {
+                end -= suffix.len();
                 break;
             }
         }
-        if words.len() == before {
+        if (start, end) == before {
             break;
         }
     }
-    let key = words.join(" ");
+    let key = words[start..end].join(" ");
     match ALIASES.iter().find(|(alias, _)| *alias == key) {
         Some((_, target)) => (*target).to_owned(),
         None => key,
     }
 }
 
+/// Whether a name is written like an ONS code: `E` (either case) and eight digits.
 fn looks_like_ons_code(name: &str) -> bool {
-    let name = name.trim();
-    name.len() == 9 && name.starts_with('E') && name[1..].bytes().all(|b| b.is_ascii_digit())
+    let name = name.trim().as_bytes();
+    name.len() == 9
+        && name[0].eq_ignore_ascii_case(&b'E')
+        && name[1..].iter().all(u8::is_ascii_digit)
+}
+
+/// At most [`EXCERPT_CHARS`] characters of `text`, cut on a character boundary, with `...`
+/// when cut: what error messages and warnings quote of the input.
+pub(crate) fn excerpt(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(EXCERPT_CHARS) {
+        Some((end, _)) => format!("{}...", &text[..end]).into(),
+        None => text.into(),
+    }
+}
+
+/// How many characters of the input an error message quotes (see [`excerpt`]).
+pub(crate) const EXCERPT_CHARS: usize = 40;
+
+/// The first `max` bytes of `text`, cut back to a character boundary.
+pub(crate) fn prefix_bytes(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 impl Authority {
@@ -305,20 +357,30 @@ impl Authority {
         &ALL
     }
 
-    /// The council with this ONS code (e.g. `"E09000007"`).
+    /// The longest name, in bytes after trimming, that [`Authority::resolve`] and
+    /// [`Authority::lookup`] try to match. The longest name a council goes by is under 80 bytes
+    /// (with ": local authority assessment" after it), so a longer text is no council's name:
+    /// it matches none at once, whatever its length.
+    pub const MAX_NAME_LEN: usize = 256;
+
+    /// The council with this ONS code (e.g. `"E09000007"`), in any case.
     ///
     /// # Examples
     /// ```
     /// use cqc_la::Authority;
     /// assert_eq!(Authority::by_ons_code("E06000010").unwrap().name, "Kingston Upon Hull");
+    /// assert_eq!(Authority::by_ons_code("e09000007").unwrap().name, "Camden");
     /// assert!(Authority::by_ons_code("E10000006").is_none()); // Cumbria, abolished in 2023
     /// ```
     pub fn by_ons_code(code: &str) -> Option<&'static Authority> {
         let code = code.trim();
-        AUTHORITIES
-            .iter()
-            .map(|e| &e.authority)
-            .find(|a| a.ons_code.eq_ignore_ascii_case(code))
+        if code.len() != 9 {
+            return None;
+        }
+        INDEX
+            .codes
+            .get(&code.to_ascii_uppercase())
+            .map(|&i| &AUTHORITIES[i].authority)
     }
 
     /// Resolves any name people or reports use for a council: the ONS short name ("Camden"),
@@ -331,24 +393,27 @@ impl Authority {
     /// Borough of", "Royal Borough of", "Metropolitan Borough of", "Council of the", "City of",
     /// "County of", "Council", "City Council", "County Council", "Borough Council",
     /// "Metropolitan Borough Council", "Corporation" and ": local authority assessment", and
-    /// finally applies a short table of aliases.
+    /// finally applies a short table of aliases. The look-up is one hash probe; a name longer
+    /// than [`Authority::MAX_NAME_LEN`] bytes matches no council without being read further.
     ///
     /// # Errors
     /// [`UnknownAuthority`], carrying up to three of the closest names, when the name matches
-    /// no council.
+    /// no council. Suggestions compare the first 64 characters of the name's key with the 153
+    /// councils' keys, so they cost the same for any input.
     ///
     /// # Examples
     /// ```
     /// use cqc_la::Authority;
     /// assert_eq!(Authority::resolve("Hull City Council").unwrap().ons_code, "E06000010");
     /// assert_eq!(Authority::resolve("southend").unwrap().name, "Southend-on-Sea");
+    /// assert_eq!(Authority::resolve("e09000007").unwrap().name, "Camden");
     /// let err = Authority::resolve("Camdn").unwrap_err();
     /// assert_eq!(err.suggestions[0], "Camden");
     /// ```
     pub fn resolve(name: &str) -> Result<&'static Authority, UnknownAuthority> {
         Authority::lookup(name).ok_or_else(|| UnknownAuthority {
             name: name.to_owned(),
-            suggestions: suggestions(&match_key(name), 3),
+            suggestions: suggestions(&match_key(prefix_bytes(name, Authority::MAX_NAME_LEN)), 3),
         })
     }
 
@@ -362,6 +427,9 @@ impl Authority {
     /// assert!(Authority::lookup("Northmere County Council").is_none());
     /// ```
     pub fn lookup(name: &str) -> Option<&'static Authority> {
+        if name.trim().len() > Authority::MAX_NAME_LEN {
+            return None;
+        }
         if looks_like_ons_code(name) {
             if let Some(found) = Authority::by_ons_code(name) {
                 return Some(found);
@@ -371,10 +439,7 @@ impl Authority {
         if key.is_empty() {
             return None;
         }
-        AUTHORITIES
-            .iter()
-            .find(|e| e.key == key)
-            .map(|e| &e.authority)
+        INDEX.keys.get(&key).map(|&i| &AUTHORITIES[i].authority)
     }
 }
 
@@ -398,9 +463,9 @@ impl FromStr for &'static Authority {
 
 /// Error for a name that matches none of the 153 councils.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown authority '{name}'{}", suggestion_text(.suggestions))]
+#[error("unknown authority '{}'{}", excerpt(.name), suggestion_text(.suggestions))]
 pub struct UnknownAuthority {
-    /// The name as given.
+    /// The name as given (the message quotes its first 40 characters).
     pub name: String,
     /// Up to three ONS short names closest to it, closest first.
     pub suggestions: Vec<String>,

@@ -7,12 +7,13 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::fmt;
 use std::io::Read;
 use std::path::Path;
 
 use super::Cohort;
-use super::csv::{CsvError, CsvTable, open};
+use super::csv::{CsvError, CsvTable, LoadWarning, LoadWarningKind, open};
 use super::rank::{Standing, Summary};
 use super::record::{ScoreRecord, Subject};
 use crate::identity::{Authority, AuthorityKind, Region, UnknownAuthority};
@@ -112,11 +113,15 @@ impl Group {
     }
 
     /// Loads named groups from CSV with the columns `group,authority` (one row per member, any
-    /// order); groups come back in order of first appearance.
+    /// order); groups come back in order of first appearance, each member once. Linear in the
+    /// number of rows, however many groups; the input is bounded by the
+    /// [`CsvLimit`](crate::cohort::CsvLimit)s. A council listed twice in one group is listed once: see
+    /// [`Group::load_csv_with_warnings`] for the warning.
     ///
     /// # Errors
-    /// [`CsvError`] for a missing column, malformed CSV, or (as
-    /// [`CsvError::InvalidValue`], with the line) an authority name that resolves to no council.
+    /// [`CsvError`] for a missing column, malformed CSV, input over a
+    /// [`CsvLimit`](crate::cohort::CsvLimit), or (as [`CsvError::InvalidValue`], with the line) an
+    /// authority name that resolves to no council.
     ///
     /// # Examples
     /// ```
@@ -128,7 +133,7 @@ impl Group {
     /// assert_eq!(bad.to_string(), "line 2: expected a council name in column 'authority', found 'Atlantis'");
     /// ```
     pub fn load_csv(reader: impl Read) -> Result<Vec<Group>, CsvError> {
-        read_groups(reader, "<reader>")
+        read_groups(reader, "<reader>").map(|(groups, _)| groups)
     }
 
     /// Loads named groups from a CSV file (see [`Group::load_csv`]).
@@ -136,6 +141,36 @@ impl Group {
     /// # Errors
     /// As [`Group::load_csv`], plus [`CsvError::Io`] when the file cannot be read.
     pub fn load_csv_path(path: impl AsRef<Path>) -> Result<Vec<Group>, CsvError> {
+        Group::load_csv_path_with_warnings(path).map(|(groups, _)| groups)
+    }
+
+    /// [`Group::load_csv`], with the warnings: a council listed twice in one group
+    /// ([`LoadWarningKind::DuplicateMember`], naming both lines).
+    ///
+    /// # Errors
+    /// As [`Group::load_csv`].
+    ///
+    /// # Examples
+    /// ```
+    /// use cqc_la::cohort::Group;
+    /// let csv = "group,authority\nNorth,Camden\nNorth,London Borough of Camden\n";
+    /// let (groups, warnings) = Group::load_csv_with_warnings(csv.as_bytes()).unwrap();
+    /// assert_eq!(groups.len(), 1);
+    /// assert_eq!(warnings[0].to_string(), "line 3: Camden is already in group 'North' on line 2; listed once");
+    /// ```
+    pub fn load_csv_with_warnings(
+        reader: impl Read,
+    ) -> Result<(Vec<Group>, Vec<LoadWarning>), CsvError> {
+        read_groups(reader, "<reader>")
+    }
+
+    /// [`Group::load_csv_path`], with the warnings (see [`Group::load_csv_with_warnings`]).
+    ///
+    /// # Errors
+    /// As [`Group::load_csv_path`].
+    pub fn load_csv_path_with_warnings(
+        path: impl AsRef<Path>,
+    ) -> Result<(Vec<Group>, Vec<LoadWarning>), CsvError> {
         let path = path.as_ref();
         read_groups(open(path)?, &path.display().to_string())
     }
@@ -159,10 +194,19 @@ impl fmt::Display for Group {
     }
 }
 
-fn read_groups(reader: impl Read, source: &str) -> Result<Vec<Group>, CsvError> {
+fn read_groups(
+    reader: impl Read,
+    source: &str,
+) -> Result<(Vec<Group>, Vec<LoadWarning>), CsvError> {
     let mut table = CsvTable::open(reader, source)?;
     let (group_column, authority_column) = (table.required("group")?, table.required("authority")?);
     let mut groups: Vec<Group> = Vec::new();
+    // Group name to its index in `groups`; (group index, member ONS code) to the line that
+    // listed the member first; each distinct authority cell resolved once.
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut listed: HashMap<(usize, &'static str), u64> = HashMap::new();
+    let mut resolved: HashMap<String, &'static Authority> = HashMap::new();
+    let mut warnings = Vec::new();
     for row in table.rows() {
         let (line, row) = row?;
         let name = row.get(group_column).unwrap_or("");
@@ -175,31 +219,49 @@ fn read_groups(reader: impl Read, source: &str) -> Result<Vec<Group>, CsvError> 
                 found: String::new(),
             });
         }
-        let code = Authority::resolve(authority)
-            .map_err(|_| CsvError::InvalidValue {
-                line,
-                column: "authority".to_owned(),
-                expected: "a council name",
-                found: authority.to_owned(),
-            })?
-            .ons_code
-            .clone();
-        let index = if let Some(i) = groups.iter().position(|g| g.name == name) {
-            i
+        let council = match resolved.get(authority) {
+            Some(&council) => council,
+            None => {
+                let council =
+                    Authority::resolve(authority).map_err(|_| CsvError::InvalidValue {
+                        line,
+                        column: "authority".to_owned(),
+                        expected: "a council name",
+                        found: authority.to_owned(),
+                    })?;
+                resolved.insert(authority.to_owned(), council);
+                council
+            }
+        };
+        let at = if let Some(&at) = index.get(name) {
+            at
         } else {
             groups.push(Group {
                 name: name.to_owned(),
                 members: GroupMembers::Listed(Vec::new()),
             });
+            index.insert(name.to_owned(), groups.len() - 1);
             groups.len() - 1
         };
-        if let GroupMembers::Listed(codes) = &mut groups[index].members {
-            if !codes.contains(&code) {
-                codes.push(code);
+        match listed.entry((at, council.ons_code.as_str())) {
+            Entry::Occupied(first) => warnings.push(LoadWarning {
+                line,
+                column: None,
+                kind: LoadWarningKind::DuplicateMember {
+                    group: name.to_owned(),
+                    authority: council.name.clone(),
+                    first_line: *first.get(),
+                },
+            }),
+            Entry::Vacant(slot) => {
+                slot.insert(line);
+                if let GroupMembers::Listed(codes) = &mut groups[at].members {
+                    codes.push(council.ons_code.clone());
+                }
             }
         }
     }
-    Ok(groups)
+    Ok((groups, warnings))
 }
 
 /// Means and medians of one group: the overall percentage and each statement's score.

@@ -14,6 +14,7 @@ mod group;
 mod league;
 mod metrics;
 mod neighbours;
+mod peers;
 mod rank;
 mod record;
 
@@ -26,7 +27,7 @@ use std::sync::LazyLock;
 
 use crate::assessment::Assessment;
 
-pub use self::csv::CsvError;
+pub use self::csv::{CsvError, CsvLimit, LoadWarning, LoadWarningKind};
 pub use distribution::{Distribution, Distributions, MemberValue};
 pub use group::{
     Group, GroupComparison, GroupMembers, GroupSummary, GroupTable, MemberVsGroup, StatementVsGroup,
@@ -36,15 +37,18 @@ pub use metrics::{
     MeasureRow, MeasureTable, MetricObservation, MetricTables, SpineChart, SpineRow,
 };
 pub use neighbours::{Neighbour, NeighbourBasis, Neighbours};
+pub use peers::{AgainstPeers, NoPeers, Peer, PeerComparison, PeerGroups, PeerShape, PeersOf};
 pub use rank::{Quartile, Standing, Summary, ordinal};
-pub use record::{InvalidYearMonth, ScoreRecord, Subject, YearMonth};
+pub use record::{ScoreRecord, Subject, YearMonth};
 
 const PUBLISHED_SCORES_CSV: &str = include_str!("../../data/published-scores.csv");
 
 static PUBLISHED: LazyLock<Vec<ScoreRecord>> = LazyLock::new(|| {
     // The embedded file is checked by the test suite; an unreadable file would give an empty
     // cohort rather than a panic.
-    csv::read_scores(PUBLISHED_SCORES_CSV.as_bytes(), "published-scores.csv").unwrap_or_default()
+    csv::read_scores(PUBLISHED_SCORES_CSV.as_bytes(), "published-scores.csv")
+        .map(|(records, _)| records)
+        .unwrap_or_default()
 });
 
 /// A set of assessed authorities to compare, with an optional set of metric observations.
@@ -165,11 +169,19 @@ impl Cohort {
 
     /// Loads a scores CSV of the published-scores shape from a reader (see
     /// [`Cohort::published`] for the columns; the nine score columns may also be named by
-    /// [`QualityStatement::id`](crate::QualityStatement::id)). Blank cells stay unknown.
+    /// [`QualityStatement::id`](crate::QualityStatement::id)). Blank cells stay unknown; cells
+    /// are trimmed of surrounding spaces. A score is one digit from 1 to 4 (`+3`, `03` and
+    /// `3.0` are refused); a month is `YYYY-MM`, with a month from 01 to 12, in a year from
+    /// 0001 on. When two rows name the same council (after resolution, so "Camden", "London
+    /// Borough of Camden" and "E09000007" are one), the later row replaces the earlier. The
+    /// input is bounded by the [`CsvLimit`]s.
+    ///
+    /// This drops the warnings (duplicate councils, ratings the scores contradict): use
+    /// [`Cohort::from_csv_reader_with_warnings`] to see them.
     ///
     /// # Errors
     /// [`CsvError`] with the line number for a missing column, a cell that is not a score from
-    /// 1 to 4, a rating or a `YYYY-MM` month, or malformed CSV.
+    /// 1 to 4, a rating or a `YYYY-MM` month, input over a [`CsvLimit`], or malformed CSV.
     ///
     /// # Examples
     /// ```
@@ -182,10 +194,7 @@ impl Cohort {
     /// assert_eq!(err.to_string(), "line 3: expected a score from 1 to 4 in column 'learning', found '7'");
     /// ```
     pub fn from_csv_reader(name: impl Into<String>, reader: impl Read) -> Result<Cohort, CsvError> {
-        Ok(Cohort::from_records(
-            name,
-            csv::read_scores(reader, "<reader>")?,
-        ))
+        Cohort::from_csv_reader_with_warnings(name, reader).map(|(cohort, _)| cohort)
     }
 
     /// Loads a scores CSV from a file; the cohort is named after the file.
@@ -193,13 +202,49 @@ impl Cohort {
     /// # Errors
     /// As [`Cohort::from_csv_reader`], plus [`CsvError::Io`] when the file cannot be read.
     pub fn from_csv_path(path: impl AsRef<Path>) -> Result<Cohort, CsvError> {
+        Cohort::from_csv_path_with_warnings(path).map(|(cohort, _)| cohort)
+    }
+
+    /// [`Cohort::from_csv_reader`], with the warnings, in line order: each row naming a council
+    /// an earlier row named ([`LoadWarningKind::DuplicateAuthority`], naming both lines) and
+    /// each published rating the scores contradict ([`LoadWarningKind::RatingMismatch`]).
+    ///
+    /// # Errors
+    /// As [`Cohort::from_csv_reader`].
+    ///
+    /// # Examples
+    /// ```
+    /// use cqc_la::Cohort;
+    /// let csv = "authority,overall_rating,published,assessing_needs,healthier_lives,equity,\
+    /// care_provision,partnerships,safe_pathways,safeguarding,governance,learning\n\
+    /// Camden,Good,2025-02,2,2,2,2,2,2,2,2,2\n";
+    /// let (_, warnings) = Cohort::from_csv_reader_with_warnings("mine", csv.as_bytes()).unwrap();
+    /// assert_eq!(
+    ///     warnings[0].to_string(),
+    ///     "line 2: the rating 'Good' does not match the scores (18/36 = 50.0%, Requires improvement); kept as published"
+    /// );
+    /// ```
+    pub fn from_csv_reader_with_warnings(
+        name: impl Into<String>,
+        reader: impl Read,
+    ) -> Result<(Cohort, Vec<LoadWarning>), CsvError> {
+        let (records, warnings) = csv::read_scores(reader, "<reader>")?;
+        Ok((Cohort::from_records(name, records), warnings))
+    }
+
+    /// [`Cohort::from_csv_path`], with the warnings (see
+    /// [`Cohort::from_csv_reader_with_warnings`]).
+    ///
+    /// # Errors
+    /// As [`Cohort::from_csv_path`].
+    pub fn from_csv_path_with_warnings(
+        path: impl AsRef<Path>,
+    ) -> Result<(Cohort, Vec<LoadWarning>), CsvError> {
         let path = path.as_ref();
         let file = csv::open(path)?;
         let source = path.display().to_string();
-        Ok(Cohort::from_records(
-            source.clone(),
-            csv::read_scores(file, &source)?,
-        ))
+        let (records, warnings) = csv::read_scores(file, &source)?;
+        Ok((Cohort::from_records(source, records), warnings))
     }
 
     /// Adds a record, replacing (and returning) an earlier record of the same authority.

@@ -3,6 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::error::{ValueError, ValueKind};
 use crate::identity::Authority;
 use crate::model::{Band, Date, OverallScore, QualityStatement, Rating, Report, Score, Theme};
 
@@ -15,6 +16,8 @@ use crate::model::{Band, Date, OverallScore, QualityStatement, Rating, Report, S
 /// assert_eq!((month.year, month.month), (2025, 2));
 /// assert_eq!(month.to_string(), "2025-02");
 /// assert!("2025-13".parse::<YearMonth>().is_err());
+/// assert!("0000-01".parse::<YearMonth>().is_err());
+/// assert!("2025-+2".parse::<YearMonth>().is_err());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -27,10 +30,10 @@ pub struct YearMonth {
 }
 
 impl YearMonth {
-    /// A month, if `month` is 1 to 12.
+    /// A month, if `month` is 1 to 12 and `year` is not 0 (there is no year 0000).
     #[must_use]
     pub const fn new(year: u16, month: u8) -> Option<YearMonth> {
-        if month >= 1 && month <= 12 {
+        if year >= 1 && month >= 1 && month <= 12 {
             Some(YearMonth { year, month })
         } else {
             None
@@ -53,18 +56,15 @@ impl fmt::Display for YearMonth {
     }
 }
 
-/// Error for text that is not a `YYYY-MM` month.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("expected a month as YYYY-MM, found '{0}'")]
-pub struct InvalidYearMonth(pub String);
-
 impl FromStr for YearMonth {
-    type Err = InvalidYearMonth;
+    type Err = ValueError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let err = || InvalidYearMonth(s.to_owned());
+        let err = || ValueError::new(ValueKind::YearMonth, s);
         let (year, month) = s.trim().split_once('-').ok_or_else(err)?;
-        if year.len() != 4 || month.is_empty() || month.len() > 2 {
+        let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+        if year.len() != 4 || month.is_empty() || month.len() > 2 || !digits(year) || !digits(month)
+        {
             return Err(err());
         }
         let year = year.parse().map_err(|_| err())?;
@@ -74,7 +74,7 @@ impl FromStr for YearMonth {
 }
 
 impl TryFrom<String> for YearMonth {
-    type Error = InvalidYearMonth;
+    type Error = ValueError;
 
     fn try_from(value: String) -> Result<Self, Self::Error> {
         value.parse()
