@@ -98,6 +98,13 @@
 mod cohort;
 mod compare;
 mod error;
+// The entry points are crate-internal until `Report::parse_html` uses them.
+#[cfg(feature = "html")]
+#[cfg_attr(
+    not(test),
+    expect(dead_code, reason = "used by the HTML entry point to come")
+)]
+pub(crate) mod html;
 mod identity;
 mod metrics;
 mod model;
