@@ -1,26 +1,33 @@
-//! Stage 4: CQC's variation band labels.
+//! Stage 4: CQC's variation band labels: "(negative variation)", "'tending towards negative'
+//! band", "significantly positive variation", "(no statistical variation)".
 
-use super::grammar::{self};
-use super::keywords::{self, Phrase};
+use super::grammar;
+use super::phrases::{Found, Kind};
 use crate::model::VariationBand;
-use crate::text::search::Hit;
 
+/// A band label in a sentence.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct BandHit {
+pub(super) struct BandLabel {
     pub(super) start: usize,
     pub(super) end: usize,
     pub(super) band: VariationBand,
 }
 
-pub(super) fn bands(text: &str, start: usize, end: usize, hits: &[Hit]) -> Vec<BandHit> {
-    let mut out: Vec<BandHit> = Vec::new();
-    let find = |phrase| keywords::find(hits, text, (start, end), phrase).map(|(a, _)| a);
-    let anchors = find(Phrase::POSITIVE)
-        .chain(find(Phrase::NEGATIVE))
-        .chain(find(Phrase::NO_STATISTICAL_VARIATION))
-        .chain(find(Phrase::NO_SIGNIFICANT_VARIATION));
-    for h in anchors {
-        let mut s = h;
+/// The band labels of `text[start..end]`, in order, into `out` (emptied first). A lone
+/// "positive" or "negative" is a label only when it says it is one (with "variation" or
+/// "band", after "tending towards", or in quotes).
+pub(super) fn bands(
+    text: &str,
+    (start, end): (usize, usize),
+    phrases: &[Found],
+    out: &mut Vec<BandLabel>,
+) {
+    out.clear();
+    for f in phrases
+        .iter()
+        .filter(|f| f.kind == Kind::Band && f.end <= end)
+    {
+        let mut s = f.start;
         let head = |s: usize| text.get(start..s).unwrap_or("");
         if let Some(b) = head(s).strip_suffix("tending towards ") {
             s = start + b.len();
@@ -38,7 +45,7 @@ pub(super) fn bands(text: &str, start: usize, end: usize, hits: &[Hit]) -> Vec<B
         if let Ok((rest, (band, true))) = grammar::band(piece) {
             let e = end - rest.len();
             if !out.iter().any(|b| b.start <= s && s < b.end) {
-                out.push(BandHit {
+                out.push(BandLabel {
                     start: s,
                     end: e,
                     band,
@@ -47,5 +54,4 @@ pub(super) fn bands(text: &str, start: usize, end: usize, hits: &[Hit]) -> Vec<B
         }
     }
     out.sort_by_key(|b| b.start);
-    out
 }

@@ -1,272 +1,769 @@
-//! Matching a subject against the catalogue of canonical measures
-//! ([`MeasureDef::catalogue`]).
+//! Naming a figure's measure: a scored matcher over the catalogue ([`MeasureDef::catalogue`],
+//! which is data: `data/measures.csv`, with the synonyms in `data/synonyms.csv`).
 //!
-//! A subject (lowercased, normalised) matches a measure when all the parts of one of its `keys`
-//! alternatives occur in it and none of its `excludes` do; the match with the most key
-//! characters wins. A measure about carers also needs the subject to mention carers (or the
-//! source to be SACE), and one about people who use services needs it not to. Every key part
-//! and exclude of the catalogue is found in one pass with one automaton.
+//! A description (the clause that says what a figure measures) and every catalogue phrase are
+//! read the same way: lowercase words, synonyms mapped (`felt` is `feel`), each word stemmed
+//! (Snowball English: `required`, `requiring` and `requires` are one word), and function words
+//! (`the`, `of`, `who`, ...) set aside. A measure is a candidate when every one of its required
+//! terms occurs in the description (a term is a run of words, with alternatives; a term marked
+//! `~` may stand in the rest of the sentence or the subheading instead) and none of its
+//! excluded terms does. A candidate's score is the share of the weight of its best phrase's
+//! words that the description holds, each word weighted by how rare it is in the catalogue
+//! (rare words say more). The best candidate is taken when its score reaches
+//! [`THRESHOLD`] and no other candidate scores the same; otherwise the figure keeps no measure
+//! and says why ([`Unmatched`]).
+//!
+//! Word order, articles, tense, person, verb forms, hyphens and plurals do not matter; the
+//! phrases in the catalogue carry the survey's question wording and the ways reports paraphrase
+//! it.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::model::{MeasureDef, Population as P, Unit};
-use crate::text::search::PhraseSet;
+use rust_stemmers::{Algorithm, Stemmer};
 
-/// The measure a subject names: the match with the most key characters. `text` is the subject
-/// (lowercase, normalised); `context` the rest of the sentence and the subheading, where a key
-/// part written `~part` may also be found (the topic of a local figure is often named earlier:
-/// "318 carers were waiting ..., with a median wait of 121 days"). For such measures the
-/// excludes apply to the context too. `unit` must agree with the measure's usual unit family
-/// (counts are not percentages); `carers` says whether the subject or its source is about
-/// carers.
+use crate::model::{Dataset, MeasureDef, Unit, Unmatched};
+
+/// The lowest score (percent of the best phrase's weight) at which a candidate is taken.
+pub(crate) const THRESHOLD: u8 = 50;
+
+/// The synonyms as shipped: `word,means`.
+const SYNONYMS_CSV: &str = include_str!("../../data/synonyms.csv");
+
+/// Words that carry no meaning for matching (they still count in the runs of required terms).
+const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "after",
+    "all",
+    "also",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "being",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "his",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "local",
+    "authority",
+    "may",
+    "of",
+    "on",
+    "or",
+    "our",
+    "over",
+    "people",
+    "person",
+    "persons",
+    "proportion",
+    "percentage",
+    "number",
+    "rate",
+    "said",
+    "say",
+    "says",
+    "she",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "to",
+    "total",
+    "up",
+    "us",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "with",
+    "within",
+    "would",
+    "you",
+    "your",
+    "user",
+    "users",
+    "individuals",
+    "showed",
+    "reported",
+    "report",
+    "data",
+    "figure",
+    "figures",
+];
+
+/// A word of the matcher's vocabulary (every word of the catalogue's phrases and terms).
+type WordId = u16;
+
+/// A word of a text as the matcher reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Word {
+    /// The word's id in the vocabulary, if the catalogue uses it.
+    id: Option<WordId>,
+    /// Whether it is a function word.
+    stop: bool,
+}
+
+/// A term: alternatives, each a run of words.
+#[derive(Debug)]
+struct Term {
+    alternatives: Vec<Vec<WordId>>,
+    /// May stand in the context.
+    context: bool,
+}
+
+/// One catalogue row, read for matching.
+#[derive(Debug)]
+struct Row {
+    /// Each phrase's distinct content words.
+    phrases: Vec<Vec<WordId>>,
+    requires: Vec<Term>,
+    excludes: Vec<Term>,
+}
+
+/// The catalogue read for matching.
+struct Matcher {
+    vocabulary: HashMap<String, WordId>,
+    synonyms: HashMap<&'static str, &'static str>,
+    weights: Vec<f32>,
+    rows: Vec<Row>,
+    carer: Option<WordId>,
+}
+
+static MATCHER: LazyLock<Matcher> = LazyLock::new(Matcher::new);
+
+thread_local! {
+    static STEMMER: Stemmer = Stemmer::create(Algorithm::English);
+}
+
+/// The stem of a lowercase word, after the synonym table.
+fn stem(synonyms: &HashMap<&'static str, &'static str>, word: &str) -> String {
+    let word = synonyms.get(word).copied().unwrap_or(word);
+    STEMMER.with(|s| s.stem(word).into_owned())
+}
+
+/// The lowercase words of `text`: runs of ASCII letters and digits (other characters split
+/// words; an apostrophe's `s` is dropped as a one-letter word).
+fn raw_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty() && (w.len() != 1 || !w.as_bytes()[0].is_ascii_alphabetic()))
+}
+
+/// Words that say how a figure moved or stands, not what it measures ("performance on this
+/// had improved to 5%"): a description of only these is no description of its own.
+const GENERIC: &[&str] = &[
+    "performance",
+    "improved",
+    "improvement",
+    "improving",
+    "measure",
+    "indicator",
+    "result",
+    "results",
+    "score",
+    "position",
+    "declined",
+    "fell",
+    "rose",
+    "risen",
+    "increased",
+    "decreased",
+    "dropped",
+    "compared",
+    "comparison",
+    "comparable",
+    "stood",
+    "remained",
+    "similarly",
+    "likewise",
+    "also",
+    "again",
+    "however",
+    "overall",
+    "further",
+    "slightly",
+    "higher",
+    "lower",
+    "better",
+    "worse",
+    "more",
+    "less",
+    "fewer",
+    "this",
+    "year",
+    "years",
+    "previous",
+    "earlier",
+    "last",
+    "current",
+    "latest",
+    "recent",
+    "most",
+    "recently",
+    "only",
+    "just",
+    "around",
+    "about",
+    "nearly",
+    "almost",
+    "approximately",
+    "roughly",
+    "some",
+    "over",
+    "under",
+    "above",
+    "below",
+    "average",
+    "averages",
+    "national",
+    "nationally",
+    "england",
+    "regional",
+    "compared",
+    "figure",
+];
+
+/// Whether `text` holds a word that says what a figure measures and that the catalogue does
+/// not know ("volunteers handled 1,126 referrals"): such a description is the figure's own,
+/// even where it names no measure, and no other sentence's words stand in for it.
+pub(crate) fn has_unknown_words(text: &str) -> bool {
+    let matcher = &*MATCHER;
+    // A name before "'s" ("Tamsford's result") is whose the figure is, not what it measures.
+    let possessive = |w: &str| {
+        let end = w.as_ptr() as usize - text.as_ptr() as usize + w.len();
+        text.get(end..)
+            .is_some_and(|t| t.starts_with("'s") || t.starts_with("’s"))
+    };
+    raw_words(text).any(|w| {
+        w.bytes().any(|b| b.is_ascii_alphabetic())
+            && !possessive(w)
+            && !STOPWORDS.contains(&w)
+            && !GENERIC.contains(&w)
+            && !matcher.vocabulary.contains_key(&stem(&matcher.synonyms, w))
+    })
+}
+
+impl Matcher {
+    fn new() -> Matcher {
+        let synonyms: HashMap<&'static str, &'static str> = SYNONYMS_CSV
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split_once(','))
+            .map(|(w, m)| (w.trim(), m.trim()))
+            .collect();
+        let mut matcher = Matcher {
+            vocabulary: HashMap::new(),
+            synonyms,
+            weights: Vec::new(),
+            rows: Vec::new(),
+            carer: None,
+        };
+        let mut rows = Vec::new();
+        for def in MeasureDef::catalogue() {
+            let phrases = def
+                .phrases
+                .split('|')
+                .map(|p| {
+                    let mut ids: Vec<WordId> = matcher
+                        .learn(p)
+                        .into_iter()
+                        .filter(|w| !w.stop)
+                        .filter_map(|w| w.id)
+                        .collect();
+                    ids.sort_unstable();
+                    ids.dedup();
+                    ids
+                })
+                .filter(|p| !p.is_empty())
+                .collect();
+            let requires = matcher.terms(def.requires);
+            let excludes = matcher.terms(def.excludes);
+            rows.push(Row {
+                phrases,
+                requires,
+                excludes,
+            });
+        }
+        // Weights: a word in few measures' phrases says more than one in many.
+        let mut in_measures = vec![0u32; matcher.vocabulary.len()];
+        for row in &rows {
+            let mut seen: Vec<WordId> = row.phrases.iter().flatten().copied().collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for id in seen {
+                if let Some(n) = in_measures.get_mut(usize::from(id)) {
+                    *n += 1;
+                }
+            }
+        }
+        let n = rows.len().max(1) as f32;
+        matcher.weights = in_measures
+            .iter()
+            .map(|&k| (1.0 + n / (k.max(1) as f32)).ln())
+            .collect();
+        matcher.rows = rows;
+        matcher.carer = matcher.id_of("carer");
+        matcher
+    }
+
+    /// Reads catalogue text, adding its words to the vocabulary.
+    fn learn(&mut self, text: &str) -> Vec<Word> {
+        raw_words(&text.to_ascii_lowercase())
+            .map(|w| {
+                let stop = STOPWORDS.contains(&w);
+                let stem = stem(&self.synonyms, w);
+                let next = WordId::try_from(self.vocabulary.len()).unwrap_or(WordId::MAX);
+                let id = *self.vocabulary.entry(stem).or_insert(next);
+                Word { id: Some(id), stop }
+            })
+            .collect()
+    }
+
+    /// Reads `;`-separated terms with `/`-separated alternatives.
+    fn terms(&mut self, text: &str) -> Vec<Term> {
+        text.split(';')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(|t| {
+                let (context, t) = match t.strip_prefix('~') {
+                    Some(rest) => (true, rest),
+                    None => (false, t),
+                };
+                let alternatives = t
+                    .split('/')
+                    .map(|a| self.learn(a).into_iter().filter_map(|w| w.id).collect())
+                    .filter(|a: &Vec<WordId>| !a.is_empty())
+                    .collect();
+                Term {
+                    alternatives,
+                    context,
+                }
+            })
+            .collect()
+    }
+
+    fn id_of(&self, word: &str) -> Option<WordId> {
+        self.vocabulary.get(&stem(&self.synonyms, word)).copied()
+    }
+
+    fn weight(&self, id: WordId) -> f32 {
+        self.weights.get(usize::from(id)).copied().unwrap_or(0.0)
+    }
+}
+
+/// The words of `text` as the matcher reads them, into `out` (emptied first).
+pub(crate) fn words(text: &str, out: &mut Vec<Word>) {
+    let matcher = &*MATCHER;
+    out.clear();
+    out.extend(raw_words(text).map(|w| Word {
+        id: matcher.vocabulary.get(&stem(&matcher.synonyms, w)).copied(),
+        stop: STOPWORDS.contains(&w),
+    }));
+}
+
+/// Whether `words` hold the run `run` somewhere.
+fn holds(words: &[Word], run: &[WordId]) -> bool {
+    !run.is_empty()
+        && words
+            .windows(run.len())
+            .any(|w| w.iter().zip(run).all(|(word, &id)| word.id == Some(id)))
+}
+
+fn term_in(words: &[Word], term: &Term) -> bool {
+    term.alternatives.iter().any(|a| holds(words, a))
+}
+
+/// What the matcher found for a description.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Match {
+    /// The measure taken, if any.
+    pub(crate) measure: Option<&'static MeasureDef>,
+    /// The best candidate's score, 0 to 100.
+    pub(crate) score: u8,
+    /// Why no measure was taken.
+    pub(crate) unmatched: Option<Unmatched>,
+}
+
+impl Match {
+    /// Whether a measure was taken.
+    pub(crate) fn found(&self) -> bool {
+        self.measure.is_some()
+    }
+}
+
+/// Matches a description (`text`'s words) against the catalogue for a figure in `unit`.
+/// `context` holds, nearest first, the words that `~` terms may come from (the rest of the
+/// sentence, the subheading): a topic missing from the description is taken from the nearest
+/// context that holds it, and that context's exclusions come with it. A figure from SACE
+/// (`dataset`) is about carers even when the words do not say so.
 pub(crate) fn best_match(
-    text: &str,
-    context: &str,
+    text: &[Word],
+    context: &[&[Word]],
     unit: Unit,
-    carers: bool,
-) -> Option<&'static MeasureDef> {
-    let parts = &*PARTS;
-    let in_text = parts.found(text);
-    // The context only matters to qualified measures: searched when first needed.
-    let in_context = std::cell::OnceCell::new();
-    let context_has = |k: usize| in_context.get_or_init(|| parts.found(context)).contains(k);
-    let mut best: Option<(usize, &'static MeasureDef)> = None;
-    for (def, row) in MeasureDef::catalogue().iter().zip(&parts.rows) {
-        if family(def.unit) != family(unit) {
+    dataset: Option<Dataset>,
+) -> Match {
+    best_match_with(text, &[], false, context, unit, dataset)
+}
+
+/// [`best_match`] with `borrowed` words that describe the figure too: those of another figure
+/// the sentence says it is like ("from A to B", "58.1 years for men and 59.4 years for
+/// women"), or of the sentence before. A measure that uses some of the figure's own words ranks
+/// before one that uses none (the women's measure, not the men's, for "59.4 years for women").
+/// The borrowed words rule a measure out only when `whole` (they are the figure's whole
+/// description, as for B of "from A to B").
+pub(crate) fn best_match_with(
+    text: &[Word],
+    borrowed: &[Word],
+    whole: bool,
+    context: &[&[Word]],
+    unit: Unit,
+    dataset: Option<Dataset>,
+) -> Match {
+    let matcher = &*MATCHER;
+    if text.iter().chain(borrowed).all(|w| w.stop) {
+        return Match {
+            measure: None,
+            score: 0,
+            unmatched: Some(Unmatched::NoSubject),
+        };
+    }
+    let carers_by_source = dataset == Some(Dataset::Sace);
+    let mut best: Option<((bool, u8, f32), &'static MeasureDef)> = None;
+    let mut tie = None;
+    let mut wrong_unit: Option<(u8, &'static MeasureDef)> = None;
+    for (def, row) in MeasureDef::catalogue().iter().zip(&matcher.rows) {
+        if row.phrases.is_empty() {
             continue;
         }
-        let found =
-            |&(k, qualified): &(usize, bool)| in_text.contains(k) || (qualified && context_has(k));
-        let Some(score) = row
-            .alternatives
-            .iter()
-            .filter(|(keys, _)| keys.iter().all(found))
-            .map(|&(_, score)| score)
-            .max()
-        else {
+        let Some(level) = admits(
+            matcher,
+            row,
+            (text, borrowed, whole),
+            context,
+            carers_by_source,
+        ) else {
             continue;
         };
-        if best.is_some_and(|(s, _)| score <= s) {
-            continue;
-        }
-        let excluded = |&k: &usize| in_text.contains(k) || (row.qualified && context_has(k));
-        if row.excludes.iter().any(excluded) {
-            continue;
-        }
-        let carer_context = row.qualified && context_has(parts.carer);
-        if def.population == P::Carers && !carers && !carer_context {
-            continue;
-        }
-        best = Some((score, def));
-    }
-    best.map(|(_, def)| def)
-}
-
-/// Whether `text` (lowercase) contains `needle`.
-pub(crate) fn contains(text: &str, needle: &str) -> bool {
-    memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some()
-}
-
-/// Percentages and rates are interchangeable (turnover is given either way); days, weeks and
-/// months are all durations.
-fn family(u: Unit) -> usize {
-    match u {
-        Unit::Percent | Unit::Rate => 0,
-        Unit::Days | Unit::Weeks | Unit::Months => 1,
-        Unit::People => 2,
-        Unit::Count => 5,
-        Unit::Years => 6,
-        Unit::Pounds => 3,
-        Unit::Per100000 => 4,
-    }
-}
-
-/// Every distinct key part and exclude of the catalogue, numbered, and each row in those
-/// numbers.
-struct Parts {
-    set: PhraseSet,
-    count: usize,
-    rows: Vec<Row>,
-    /// The number of "carer".
-    carer: usize,
-}
-
-/// A catalogue row in part numbers.
-struct Row {
-    /// Each alternative's parts (with whether the part may stand in the context) and its score.
-    alternatives: Vec<(Vec<(usize, bool)>, usize)>,
-    excludes: Vec<usize>,
-    qualified: bool,
-}
-
-/// Which parts a text holds.
-struct Found(Vec<bool>);
-
-impl Found {
-    fn contains(&self, k: usize) -> bool {
-        self.0.get(k).copied().unwrap_or(false)
-    }
-}
-
-impl Parts {
-    fn found(&self, text: &str) -> Found {
-        let mut found = vec![false; self.count];
-        for m in self.set.find_overlapping(text) {
-            if let Some(slot) = found.get_mut(m) {
-                *slot = true;
+        let implied = carers_by_source.then_some(matcher.carer).flatten();
+        let (score, weight) = score(matcher, row, text, borrowed, level, implied);
+        if !def.accepts(unit) {
+            if wrong_unit.is_none_or(|(s, _)| score > s) {
+                wrong_unit = Some((score, def));
             }
+            continue;
         }
-        Found(found)
-    }
-}
-
-static PARTS: LazyLock<Parts> = LazyLock::new(|| {
-    let mut names: Vec<&'static str> = vec!["carer"];
-    let mut number = |part: &'static str| -> usize {
-        match names.iter().position(|n| *n == part) {
-            Some(k) => k,
-            None => {
-                names.push(part);
-                names.len() - 1
-            }
-        }
-    };
-    let rows = MeasureDef::catalogue()
-        .iter()
-        .map(|def| {
-            let alternatives = def
-                .keys
+        // Borrowing words: a measure that uses some of the figure's own ranks first.
+        let uses_own = borrowed.is_empty()
+            || row.requires.iter().any(|t| term_in(text, t))
+            || row
+                .phrases
                 .iter()
-                .map(|alt| {
-                    let keys = alt
-                        .iter()
-                        .map(|k| match k.strip_prefix('~') {
-                            Some(q) => (number(q), true),
-                            None => (number(k), false),
-                        })
-                        .collect();
-                    let score = alt.iter().map(|k| k.trim_start_matches('~').len()).sum();
-                    (keys, score)
-                })
-                .collect();
-            Row {
-                alternatives,
-                excludes: def.excludes.iter().map(|x| number(x)).collect(),
-                qualified: def
-                    .keys
-                    .iter()
-                    .any(|alt| alt.iter().any(|k| k.starts_with('~'))),
+                .flatten()
+                .any(|&id| text.iter().any(|w| w.id == Some(id) && !w.stop));
+        let rank = (uses_own, score, weight);
+        match best {
+            Some((r, _)) if rank <= r => {
+                if rank == r {
+                    tie = Some(def);
+                }
             }
-        })
-        .collect();
-    Parts {
-        set: PhraseSet::new(&names),
-        count: names.len(),
-        rows,
-        carer: 0,
+            _ => {
+                best = Some((rank, def));
+                tie = None;
+            }
+        }
     }
-});
+    match (best, wrong_unit) {
+        (Some(((_, score, _), def)), _) if score >= THRESHOLD => match tie {
+            Some(second) => Match {
+                measure: None,
+                score,
+                unmatched: Some(Unmatched::Ambiguous { first: def, second }),
+            },
+            None => Match {
+                measure: Some(def),
+                score,
+                unmatched: None,
+            },
+        },
+        (Some(((_, score, _), def)), _) => Match {
+            measure: None,
+            score,
+            unmatched: Some(Unmatched::Weak { closest: def }),
+        },
+        (None, Some((score, def))) => Match {
+            measure: None,
+            score,
+            unmatched: Some(Unmatched::UnitMismatch { closest: def }),
+        },
+        (None, None) => Match {
+            measure: None,
+            score: 0,
+            unmatched: Some(Unmatched::NoCandidate),
+        },
+    }
+}
+
+/// Whether a row is a candidate for a description (`text`, with `borrowed` words that rule
+/// it out only when `whole`): every required term present (a `~` term in the nearest context
+/// that holds every such topic), no excluded one. Returns the context its topics came from.
+fn admits<'c>(
+    matcher: &Matcher,
+    row: &Row,
+    (text, borrowed, whole): (&[Word], &[Word], bool),
+    context: &[&'c [Word]],
+    carers_by_source: bool,
+) -> Option<&'c [Word]> {
+    let is_carer_term = |t: &Term| {
+        carers_by_source
+            && t.alternatives
+                .iter()
+                .any(|a| a.len() == 1 && Some(a[0]) == matcher.carer)
+    };
+    // The context a missing topic comes from: the nearest that holds every one.
+    let own = |t: &Term| term_in(text, t) || term_in(borrowed, t);
+    let topics: Vec<&Term> = row
+        .requires
+        .iter()
+        .filter(|t| t.context && !own(t) && !is_carer_term(t))
+        .collect();
+    let level: &'c [Word] = if topics.is_empty() {
+        &[]
+    } else {
+        context
+            .iter()
+            .find(|c| topics.iter().all(|t| term_in(c, t)))?
+    };
+    let required = row
+        .requires
+        .iter()
+        .all(|t| own(t) || (t.context && term_in(level, t)) || is_carer_term(t));
+    // Exclusions apply to the figure's words (and to another figure's it is described by,
+    // unless anchored); those marked `~` to the context its topic came from too.
+    let excluded = row.excludes.iter().any(|t| {
+        term_in(text, t)
+            || (whole && term_in(borrowed, t))
+            || (t.context && term_in(level, t))
+            || is_carer_term(t)
+    });
+    (required && !excluded).then_some(level)
+}
+
+/// A candidate's score (percent of its best phrase's weight the description holds) and the
+/// weight held, to break ties towards the fuller description.
+fn score(
+    matcher: &Matcher,
+    row: &Row,
+    text: &[Word],
+    borrowed: &[Word],
+    context: &[Word],
+    implied: Option<WordId>,
+) -> (u8, f32) {
+    let has = |id: WordId| {
+        implied == Some(id)
+            || text
+                .iter()
+                .chain(borrowed)
+                .chain(context)
+                .any(|w| w.id == Some(id))
+    };
+    let mut best = (0u8, 0.0f32);
+    for phrase in &row.phrases {
+        let total: f32 = phrase.iter().map(|&id| matcher.weight(id)).sum();
+        let held: f32 = phrase
+            .iter()
+            .filter(|&&id| has(id))
+            .map(|&id| matcher.weight(id))
+            .sum();
+        if total <= 0.0 {
+            continue;
+        }
+        // A share of at most 100, rounded down.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let share = ((held / total) * 100.0).floor().clamp(0.0, 100.0) as u8;
+        if (share, held) > best {
+            best = (share, held);
+        }
+    }
+    best
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn id(text: &str, unit: Unit) -> Option<&'static str> {
+        id_in(text, "", unit, None)
+    }
+
+    fn id_in(
+        text: &str,
+        context: &str,
+        unit: Unit,
+        dataset: Option<Dataset>,
+    ) -> Option<&'static str> {
+        let (mut t, mut c) = (Vec::new(), Vec::new());
+        words(text, &mut t);
+        words(context, &mut c);
+        best_match(&t, &[&c], unit, dataset).measure.map(|m| m.id)
+    }
+
     #[test]
-    fn ids_are_unique_and_cover_section_5_2() {
-        let mut ids: Vec<&str> = MeasureDef::catalogue().iter().map(|m| m.id).collect();
-        ids.sort_unstable();
-        let n = ids.len();
-        ids.dedup();
-        assert_eq!(ids.len(), n, "duplicate ids");
-        for id in [
-            "ascs_scrqol",
-            "ascs_control_daily_life",
-            "salt_self_directed_support",
-            "salt_direct_payments",
-            "sace_carer_qol",
-            "salt_ld_paid_employment",
-            "mh_paid_employment",
-            "salt_lts_home_or_family",
-            "mh_live_independently",
-            "ascs_social_contact",
-            "sace_social_contact",
-            "salt_admissions_18_64",
-            "salt_admissions_65_plus",
-            "salt_reablement_91_days",
-            "salt_reablement_offered",
-            "dtoc",
-            "salt_short_term_no_further_support",
-            "ascs_overall_satisfaction",
-            "sace_carer_satisfaction",
-            "sace_carers_included_consulted",
-            "ascs_easy_find_info",
-            "sace_easy_find_info",
-            "ascs_feel_safe",
-            "ascs_services_made_safe",
-            "sac_s42_risk_outcome",
-            "sfc_staff_turnover",
-            "cqc_provider_ratings",
-        ] {
-            assert!(MeasureDef::by_id(id).is_some(), "{id}");
+    fn every_catalogue_row_is_read() {
+        assert_eq!(MATCHER.rows.len(), MeasureDef::catalogue().len());
+        for (def, row) in MeasureDef::catalogue().iter().zip(&MATCHER.rows) {
+            assert!(
+                def.phrases.is_empty() || !row.phrases.is_empty(),
+                "{}: no phrase words",
+                def.id
+            );
+            // Every measure with phrases matches its own first phrase.
+            if let Some(first) = def
+                .phrases
+                .split('|')
+                .next()
+                .filter(|p| !p.trim().is_empty())
+            {
+                let dataset = Some(def.dataset);
+                assert_eq!(
+                    id_in(&first.to_ascii_lowercase(), "", def.unit, dataset),
+                    Some(def.id),
+                    "{}: its own phrase '{first}'",
+                    def.id
+                );
+            }
         }
     }
 
     #[test]
-    fn matching_prefers_specific_and_respects_population() {
-        let id = |t: &str, u, c| best_match(t, "", u, c).map(|m| m.id);
+    fn paraphrases_find_their_measure() {
+        let p = Unit::Percent;
+        // Word order, tense and person, articles.
+        for text in [
+            "people were satisfied with the care and support they received",
+            "said they were extremely or very satisfied with their care",
+            "reported satisfaction with care and support services",
+        ] {
+            assert_eq!(id(text, p), Some("ascs_overall_satisfaction"), "{text}");
+        }
         assert_eq!(
-            id(
-                "people reported they had as much social contact as desired",
-                Unit::Percent,
-                false
-            ),
-            Some("ascs_social_contact")
+            id("felt they had choice over the services", p),
+            Some("ascs_choice_over_services")
+        );
+        assert_eq!(
+            id("feels in control of their daily lives", p),
+            Some("ascs_control_daily_life")
         );
         assert_eq!(
             id(
-                "carers had as much social contact as desired",
-                Unit::Percent,
-                true
+                "no longer requiring support after a period of short term support",
+                p
             ),
-            Some("sace_social_contact")
+            Some("salt_short_term_no_further_support")
         );
         assert_eq!(
-            id("people who used services felt safe", Unit::Percent, false),
-            Some("ascs_feel_safe")
+            id(
+                "who had short-term support did not require further support",
+                p
+            ),
+            Some("salt_short_term_no_further_support")
+        );
+        assert_eq!(id("of carers felt safe", p), Some("sace_felt_safe"));
+        assert_eq!(id("felt safe", p), Some("ascs_feel_safe"));
+        assert_eq!(
+            id_in("felt safe", "", p, Some(Dataset::Sace)),
+            Some("sace_felt_safe")
         );
         assert_eq!(
-            id("services had made them feel safe", Unit::Percent, false),
+            id("said services had helped them to feel safe and secure", p),
             Some("ascs_services_made_safe")
         );
+        assert_eq!(id("staff turnover", Unit::Rate), Some("sfc_staff_turnover"));
         assert_eq!(
-            id("a staff turnover rate", Unit::Rate, false),
+            id("staff turnover", Unit::Percent),
             Some("sfc_staff_turnover")
         );
-        assert_eq!(id("the weather", Unit::Percent, false), None);
-        let la = |t: &str, ctx: &str, u| best_match(t, ctx, u, false).map(|m| m.id);
+    }
+
+    #[test]
+    fn unrelated_text_names_no_measure() {
+        let (mut t, c) = (Vec::new(), Vec::new());
+        words("the weather was fine", &mut t);
+        let m = best_match(&t, &[&c], Unit::Percent, None);
         assert_eq!(
-            la(
-                "with a median wait of 121 days",
+            (m.measure, m.unmatched),
+            (None, Some(Unmatched::NoCandidate))
+        );
+        words("of the", &mut t);
+        assert_eq!(
+            best_match(&t, &[&c], Unit::Percent, None).unmatched,
+            Some(Unmatched::NoSubject)
+        );
+        // The right words in the wrong unit.
+        words("people satisfied with their care and support", &mut t);
+        assert!(matches!(
+            best_match(&t, &[&c], Unit::Days, None).unmatched,
+            Some(Unmatched::UnitMismatch { .. })
+        ));
+    }
+
+    #[test]
+    fn local_figures_take_their_topic_from_the_context() {
+        assert_eq!(
+            id_in(
+                "with a median wait of",
                 "318 carers were waiting for an assessment",
-                Unit::Days
+                Unit::Days,
+                None
             ),
             Some("la_carers_assessment_median_wait")
         );
         assert_eq!(
-            la(
-                "with a median wait of 23 days",
-                "412 people were waiting for a care act assessment",
-                Unit::Days
+            id_in(
+                "a median wait of",
+                "people waiting for a care act assessment",
+                Unit::Days,
+                None
             ),
             Some("la_assessment_median_wait")
-        );
-        assert_eq!(
-            la(
-                "their median waiting time was 49 days",
-                "access to equipment and home adaptations",
-                Unit::Days
-            ),
-            Some("la_equipment_median_wait")
         );
     }
 }

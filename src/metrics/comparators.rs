@@ -1,11 +1,14 @@
-//! Stage 3: comparator phrases ("England average (65.4%)", "compared to 18% nationally",
-//! "than in England (66%)"), each naming the figure that holds its value.
+//! Stage 3: comparator phrases, each with its scope and the figures that hold its values:
+//! "(England average 65.4%)", "than the national average (36.8%)", "against an England average
+//! of 58.8%", "compared with 79.4% nationally", "39.2% against 46.6% in England", "(England
+//! 2.8%)", "the national figure was 64.7%", "than in England (66%)", "as compared to the
+//! England averages of X% and Y% respectively", "Against England averages of X% and Y%, ...",
+//! and averages named without a number ("similar to the England average").
 
-use super::figures::Tok;
-use super::grammar::{self, Figure};
-use super::keywords::{self, Phrase};
+use super::figures::Fig;
+use super::grammar;
+use super::phrases::{Anchor, Found, Kind};
 use crate::model::Scope;
-use crate::text::search::Hit;
 
 /// Regions reports name averages for.
 pub(super) const REGIONS: &[(&str, &str)] = &[
@@ -15,88 +18,148 @@ pub(super) const REGIONS: &[(&str, &str)] = &[
     ("south east", "South East"),
     ("south west", "South West"),
     ("east of england", "East of England"),
+    ("eastern", "East of England"),
     ("east midlands", "East Midlands"),
     ("west midlands", "West Midlands"),
     ("yorkshire and the humber", "Yorkshire and The Humber"),
     ("yorkshire and humber", "Yorkshire and The Humber"),
 ];
 
+/// A comparator phrase.
 #[derive(Debug, Clone)]
 pub(super) struct Comp {
-    pub(super) tok: usize,
-    pub(super) scope: Scope,
-    pub(super) region: Option<String>,
-    /// Start of the comparator phrase ("than the England average").
+    /// Where the phrase starts ("than the England average", "(", "compared with").
     pub(super) intro: usize,
+    /// Where it ends (after its last value, or after the average's name).
+    pub(super) end: usize,
+    pub(super) scope: Scope,
+    pub(super) region: Option<&'static str>,
+    /// The figures holding its values, in order (none for an average named without a number).
+    pub(super) values: Vec<usize>,
 }
 
-/// Comparator phrases in a sentence; each names the token holding its value.
-pub(super) fn comparators(
-    text: &str,
-    start: usize,
-    end: usize,
-    toks: &[Tok],
-    hits: &[Hit],
-) -> Vec<Comp> {
-    let tok_at = |pos: usize| value_tok_at(toks, pos);
-    let mut out: Vec<Comp> = Vec::new();
-    // Every comparator names a value token.
-    if !toks
-        .iter()
-        .any(|t| matches!(t.fig, Figure::Value(..) | Figure::Bare(_)))
-    {
-        return out;
-    }
-    // "average" may stand alone ("than average"); "figure" and "mean" need a scope ("the England
-    // figure of 65%").
-    let find = |phrase| keywords::find(hits, text, (start, end), phrase);
-    let anchors = find(Phrase::AVERAGE)
-        .map(|a| (a, false))
-        .chain(find(Phrase::FIGURE).map(|a| (a, true)))
-        .chain(find(Phrase::MEAN).map(|a| (a, true)));
-    for ((a, after), needs_scope) in anchors {
-        let piece = text.get(after..end).unwrap_or("");
-        let Ok((rest, ())) = grammar::to_value(piece) else {
-            continue;
-        };
-        let Some(tok) = tok_at(end - rest.len()) else {
-            continue;
-        };
-        let before = text.get(start..a).unwrap_or("").trim_end();
-        let (scope, region, mut intro) = if let Some(b) = before.strip_suffix("england") {
-            (Scope::England, None, start + b.len())
-        } else if let Some(b) = before.strip_suffix("national") {
-            (Scope::National, None, start + b.len())
-        } else if let Some(b) = before.strip_suffix("regional") {
-            (Scope::Regional, None, start + b.len())
-        } else if let Some((b, name)) = REGIONS
-            .iter()
-            .find_map(|(k, name)| before.strip_suffix(k).map(|b| (b, *name)))
-        {
-            (Scope::Regional, Some(name.to_owned()), start + b.len())
-        } else {
-            let mut words = before.rsplit(' ');
-            let last = words.next().unwrap_or("");
-            let ok = match last {
-                "than" | "then" | "to" | "with" | "against" | "as" => true,
-                "the" => matches!(
-                    words.next(),
-                    Some("than" | "then" | "to" | "with" | "against" | "as")
-                ),
-                _ => false,
-            };
-            if !ok || needs_scope {
-                continue;
+/// The scope words at the end of `head` ("... the england", "... north east"), with where
+/// they start.
+fn scope_before(head: &str) -> Option<(Scope, Option<&'static str>, usize)> {
+    let h = head.trim_end();
+    let h = h.strip_suffix("'s").unwrap_or(h);
+    for (word, scope) in [
+        ("england", Scope::England),
+        ("english", Scope::England),
+        ("national", Scope::National),
+        ("regional", Scope::Regional),
+    ] {
+        if let Some(b) = h.strip_suffix(word) {
+            if b.is_empty() || b.ends_with([' ', '(']) {
+                return Some((scope, None, b.len()));
             }
-            (Scope::Unspecified, None, a)
+        }
+    }
+    REGIONS.iter().find_map(|&(k, name)| {
+        let b = h.strip_suffix(k)?;
+        (b.is_empty() || b.ends_with([' ', '('])).then_some((Scope::Regional, Some(name), b.len()))
+    })
+}
+
+/// The scope words at the start of `tail` ("nationally", "in england", "across london").
+fn scope_after(tail: &str) -> Option<(Scope, Option<&'static str>)> {
+    let t = tail.trim_start().trim_start_matches(')').trim_start();
+    if t.starts_with("nationally") {
+        return Some((Scope::National, None));
+    }
+    let t = ["in ", "across ", "for ", "of "]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))?;
+    let t = t.strip_prefix("the ").unwrap_or(t);
+    if t.starts_with("england") && !t.starts_with("england average") {
+        return Some((Scope::England, None));
+    }
+    REGIONS
+        .iter()
+        .find(|(k, _)| t.starts_with(k))
+        .map(|&(_, name)| (Scope::Regional, Some(name)))
+}
+
+/// The figure starting at `pos`, if it can be a comparator's value.
+fn value_at(figs: &[Fig], pos: usize) -> Option<usize> {
+    figs.iter()
+        .position(|f| f.start == pos && f.number().is_some())
+}
+
+/// The values after an average's name: one figure, or a list "X% and Y% (respectively)".
+fn values_after(
+    text: &str,
+    at: usize,
+    end: usize,
+    figs: &[Fig],
+    plural: bool,
+) -> (Vec<usize>, usize) {
+    let piece = text.get(at..end).unwrap_or("");
+    let Ok((rest, ())) = grammar::to_value(piece) else {
+        return (Vec::new(), at);
+    };
+    let mut pos = end - rest.len();
+    let mut values = Vec::new();
+    let mut ended = false;
+    while let Some(k) = value_at(figs, pos) {
+        values.push(k);
+        let f = figs.get(k).map_or(pos, |f| f.end);
+        pos = f;
+        // A list continues only outside brackets: "averages of X% and Y%", not "(average
+        // X%) and Y% ...".
+        let tail = text.get(pos..end).unwrap_or("");
+        let sep = [", and ", " and ", ", "]
+            .iter()
+            .find(|s| tail.starts_with(**s));
+        match sep {
+            // After "and" comes the last value of the list.
+            Some(_) if ended => break,
+            Some(s) => {
+                ended = s.contains("and");
+                let next = pos + s.len();
+                if value_at(figs, next).is_some() {
+                    pos = next;
+                } else {
+                    break;
+                }
+            }
+            None => break,
+        }
+    }
+    let mut stop = pos;
+    let tail = text.get(pos..end).unwrap_or("");
+    let closed = tail.strip_prefix(')').map_or(tail, |t| {
+        stop += 1;
+        t
+    });
+    let respectively = closed.strip_prefix(" respectively");
+    if let Some(t) = respectively {
+        stop += closed.len() - t.len();
+    }
+    // A list is a list only where the words say so: "averages", "respectively".
+    if values.len() > 1 && !plural && respectively.is_none() {
+        values.truncate(1);
+        stop = figs.get(values[0]).map_or(stop, |f| f.end);
+        if text.get(stop..stop + 1) == Some(")") {
+            stop += 1;
+        }
+    }
+    (values, stop)
+}
+
+/// Takes in "than the", "compared to the", "(", "with an" before a phrase at `at`.
+fn intro_before(text: &str, start: usize, mut at: usize) -> usize {
+    for _ in 0..4 {
+        let head = text.get(start..at).unwrap_or("").trim_end();
+        if head.ends_with('(') {
+            at = start + head.len() - 1;
+            continue;
+        }
+        let Some(word) = head.rsplit([' ', '(']).next() else {
+            break;
         };
-        // Take in "than the", "compared to the", "(" before the phrase.
-        for _ in 0..4 {
-            let head = text.get(start..intro).unwrap_or("").trim_end();
-            let Some(word) = head.rsplit([' ', '(']).next() else {
-                break;
-            };
-            if matches!(
+        if !word.is_empty()
+            && matches!(
                 word,
                 "the"
                     | "than"
@@ -109,149 +172,226 @@ pub(super) fn comparators(
                     | "in"
                     | "an"
                     | "a"
-            ) && !word.is_empty()
-            {
-                intro = start + head.len() - word.len();
-            } else {
-                break;
-            }
+                    | "against"
+                    | "of"
+                    | "and"
+            )
+        {
+            at = start + head.len() - word.len();
+        } else {
+            break;
         }
-        add_comp(
-            &mut out,
-            Comp {
-                tok,
-                scope,
-                region,
-                intro,
-            },
-        );
     }
-    compared_to(hits, text, (start, end), toks, &mut out);
-    than_in(hits, text, (start, end), toks, &mut out);
-    out.sort_by_key(|c| toks.get(c.tok).map_or(0, |t| t.start));
-    out
+    at
 }
 
-/// Adds a comparator unless its value token already has one (the first phrase found wins).
-pub(super) fn add_comp(out: &mut Vec<Comp>, comp: Comp) {
-    if !out.iter().any(|c| c.tok == comp.tok) {
+/// The comparator phrases of `text[start..end]`, given its figures and phrases, sorted by
+/// where they start; a figure is the value of one comparator at most.
+pub(super) fn comparators(
+    text: &str,
+    (start, end): (usize, usize),
+    figs: &[Fig],
+    phrases: &[Found],
+    out: &mut Vec<Comp>,
+) {
+    out.clear();
+    for f in phrases.iter().filter(|f| f.end <= end) {
+        let comp = match f.kind {
+            Kind::Anchor(Anchor::Average) => average(text, (start, end), figs, f),
+            Kind::Anchor(Anchor::Compared) => compared(text, (start, end), figs, f),
+            Kind::Anchor(Anchor::Than) => than_in(text, (start, end), figs, f),
+            Kind::Anchor(Anchor::ScopeAfter) => bracketed_scope(text, (start, end), figs, f),
+            _ => None,
+        };
+        if let Some(c) = comp {
+            add(out, c);
+        }
+    }
+    out.sort_by_key(|c| c.intro);
+}
+
+/// Adds a comparator unless one of its values already belongs to another.
+fn add(out: &mut Vec<Comp>, comp: Comp) {
+    let taken = out
+        .iter()
+        .any(|c| c.values.iter().any(|v| comp.values.contains(v)));
+    let same_place = out
+        .iter()
+        .any(|c| c.values.is_empty() && comp.values.is_empty() && c.intro == comp.intro);
+    if !taken && !same_place {
         out.push(comp);
     }
 }
 
-/// The index of the value (or bare figure) token starting at byte `pos`, if any.
-pub(super) fn value_tok_at(toks: &[Tok], pos: usize) -> Option<usize> {
-    toks.iter()
-        .position(|t| t.start == pos && matches!(t.fig, Figure::Value(..) | Figure::Bare(_)))
-}
-
-/// "than in England (65.4%)", "than nationally (12%)", "than across London (9%)": a scope
-/// without "average".
-pub(super) fn than_in(
-    hits: &[Hit],
-    text: &str,
-    (start, end): (usize, usize),
-    toks: &[Tok],
-    out: &mut Vec<Comp>,
-) {
-    let tok_at = |pos: usize| value_tok_at(toks, pos);
-    let find = |phrase| keywords::find(hits, text, (start, end), phrase);
-    for (p, after) in find(Phrase::THAN).chain(find(Phrase::THEN)) {
-        let rest = text.get(after..end).unwrap_or("").trim_start();
-        let rest = ["in ", "across ", "for "]
-            .iter()
-            .find_map(|w| rest.strip_prefix(w))
-            .unwrap_or(rest);
-        let (scope, region, after) = if let Some(r) = rest.strip_prefix("england") {
-            (Scope::England, None, r)
-        } else if let Some(r) = rest.strip_prefix("nationally") {
-            (Scope::National, None, r)
-        } else if let Some((r, name)) = REGIONS
-            .iter()
-            .find_map(|(k, name)| rest.strip_prefix(k).map(|r| (r, *name)))
-        {
-            (Scope::Regional, Some(name.to_owned()), r)
-        } else {
-            continue;
-        };
-        if after.starts_with(|c: char| c.is_ascii_alphanumeric()) {
-            continue;
-        }
-        let Ok((value, ())) = grammar::to_value(after) else {
-            continue;
-        };
-        let Some(tok) = tok_at(end - value.len()) else {
-            continue;
-        };
-        add_comp(
-            out,
-            Comp {
-                tok,
-                scope,
-                region,
-                intro: p,
-            },
-        );
-    }
-}
-
-/// "compared to 18.25% nationally", "in comparison to 12%": a figure right after the phrase,
-/// scoped by the words after it.
-pub(super) fn compared_to(
-    hits: &[Hit],
-    text: &str,
-    (start, end): (usize, usize),
-    toks: &[Tok],
-    out: &mut Vec<Comp>,
-) {
-    let tok_at = |pos: usize| value_tok_at(toks, pos);
-    for phrase in [
-        Phrase::COMPARED_TO,
-        Phrase::COMPARED_WITH,
-        Phrase::IN_COMPARISON_TO,
-        Phrase::IN_COMPARISON_WITH,
-    ] {
-        for (p, after) in keywords::find(hits, text, (start, end), phrase) {
-            let piece = text.get(after..end).unwrap_or("");
-            let trimmed = piece.trim_start().trim_start_matches('(').trim_start();
-            let Some(tok) = tok_at(end - trimmed.len()) else {
-                continue;
-            };
-            if out.iter().any(|c| c.tok == tok) {
-                continue;
+/// "<scope> average [of] X", "than average (X)", "the England averages of X and Y
+/// respectively", and a scoped average without a number.
+fn average(text: &str, (start, end): (usize, usize), figs: &[Fig], f: &Found) -> Option<Comp> {
+    let head = text.get(start..f.start).unwrap_or("");
+    let word = text.get(f.start..f.end).unwrap_or("");
+    let (scope, region, scope_at) = match scope_before(head) {
+        Some((s, r, at)) => (s, r, start + at),
+        None => {
+            // A bare "average" needs a comparison before it: "than (the) average", "to the
+            // average"; "figure", "mean" and "level" need a scope.
+            if word != "average" && word != "averages" {
+                return None;
             }
-            let tail = toks
-                .get(tok)
-                .map_or("", |t| text.get(t.end..end).unwrap_or(""))
-                .trim_start_matches(')');
-            let tail = tail.trim_start();
-            let (scope, region) = if tail.starts_with("nationally") {
-                (Scope::National, None)
-            } else if [
-                "in england",
-                "across england",
-                "for england",
-                "in england as a whole",
-            ]
-            .iter()
-            .any(|w| tail.starts_with(w))
-            {
-                (Scope::England, None)
-            } else if let Some((_, name)) = REGIONS.iter().find(|(k, _)| {
-                ["in ", "for ", "across "]
-                    .iter()
-                    .any(|p| tail.strip_prefix(p).is_some_and(|t| t.starts_with(k)))
-            }) {
-                (Scope::Regional, Some((*name).to_owned()))
-            } else {
-                (Scope::Unspecified, None)
+            let mut words = head.trim_end().rsplit(' ');
+            let last = words.next().unwrap_or("");
+            let ok = match last {
+                "than" | "then" | "to" | "with" | "against" | "as" => true,
+                "the" | "an" => matches!(
+                    words.next(),
+                    Some("than" | "then" | "to" | "with" | "against" | "as")
+                ),
+                _ => false,
             };
-            out.push(Comp {
-                tok,
-                scope,
-                region,
-                intro: p,
-            });
+            if !ok {
+                return None;
+            }
+            (Scope::Unspecified, None, f.start)
+        }
+    };
+    let plural = word.ends_with('s');
+    let (values, stop) = values_after(text, f.end, end, figs, plural);
+    // "higher than average life expectancy": "average" describes a noun, and names no
+    // comparator.
+    if values.is_empty() {
+        let next = text
+            .get(f.end..end)
+            .unwrap_or("")
+            .trim_start()
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        let joins = matches!(
+            next,
+            "" | "for"
+                | "in"
+                | "across"
+                | "of"
+                | "and"
+                | "or"
+                | "but"
+                | "while"
+                | "which"
+                | "with"
+                | "at"
+                | "when"
+                | "whereas"
+                | "as"
+                | "on"
+                | "by"
+                | "over"
+                | "this"
+                | "that"
+        );
+        if !joins {
+            return None;
         }
     }
+    let intro = intro_before(text, start, scope_at);
+    Some(Comp {
+        intro,
+        end: if values.is_empty() { f.end } else { stop },
+        scope,
+        region,
+        values,
+    })
+}
+
+/// "compared with 79.4% nationally", "against 46.6% in England", "compared to 18%".
+fn compared(text: &str, (start, end): (usize, usize), figs: &[Fig], f: &Found) -> Option<Comp> {
+    let piece = text.get(f.end..end).unwrap_or("");
+    let trimmed = piece.trim_start().trim_start_matches('(').trim_start();
+    let k = value_at(figs, end - trimmed.len())?;
+    let fig_end = figs.get(k)?.end;
+    let (scope, region) =
+        scope_after(text.get(fig_end..end).unwrap_or("")).unwrap_or((Scope::Unspecified, None));
+    let mut stop = fig_end;
+    let tail = text.get(fig_end..end).unwrap_or("");
+    if scope != Scope::Unspecified {
+        // Through the scope words.
+        let words = match scope {
+            Scope::National if tail.trim_start().starts_with("nationally") => {
+                tail.len() - tail.trim_start().len() + "nationally".len()
+            }
+            _ => tail.find([',', ';', '(', '.']).unwrap_or(tail.len()),
+        };
+        stop = fig_end + words;
+    }
+    Some(Comp {
+        intro: intro_before(text, start, f.start),
+        end: stop,
+        scope,
+        region,
+        values: vec![k],
+    })
+}
+
+/// "than in England (66%)", "than nationally (12%)", "than across London (9%)".
+fn than_in(text: &str, (start, end): (usize, usize), figs: &[Fig], f: &Found) -> Option<Comp> {
+    let rest = text.get(f.end..end).unwrap_or("").trim_start();
+    let rest = ["in ", "across ", "for "]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(rest);
+    let (scope, region, after) = if let Some(r) = rest.strip_prefix("england") {
+        (Scope::England, None, r)
+    } else if let Some(r) = rest.strip_prefix("nationally") {
+        (Scope::National, None, r)
+    } else {
+        let (k, name) = REGIONS
+            .iter()
+            .find_map(|&(k, name)| rest.strip_prefix(k).map(|r| (r, name)))?;
+        (Scope::Regional, Some(name), k)
+    };
+    if after.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let at = end - after.len();
+    let (values, stop) = values_after(text, at, end, figs, false);
+    let &k = values.first()?;
+    Some(Comp {
+        intro: intro_before(text, start, f.start),
+        end: stop,
+        scope,
+        region,
+        values: vec![k],
+    })
+}
+
+/// "(England 18.6%)": a scope and a value in brackets.
+fn bracketed_scope(
+    text: &str,
+    (start, end): (usize, usize),
+    figs: &[Fig],
+    f: &Found,
+) -> Option<Comp> {
+    if text.get(f.start..f.end) != Some("england") {
+        return None;
+    }
+    let head = text.get(start..f.start).unwrap_or("");
+    if !head.ends_with('(') {
+        return None;
+    }
+    let after = text.get(f.end..end).unwrap_or("");
+    let trimmed = after
+        .trim_start()
+        .trim_start_matches([':', '='])
+        .trim_start();
+    let k = value_at(figs, end - trimmed.len())?;
+    let stop = figs.get(k)?.end;
+    let stop = if text.get(stop..stop + 1) == Some(")") {
+        stop + 1
+    } else {
+        stop
+    };
+    Some(Comp {
+        intro: f.start - 1,
+        end: stop,
+        scope: Scope::England,
+        region: None,
+        values: vec![k],
+    })
 }

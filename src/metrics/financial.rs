@@ -3,8 +3,7 @@
 use rust_decimal::Decimal;
 
 use crate::model::{
-    Attribution, Dataset, Measure, MeasureDef, Metric, Part, Period, Planned, Source, Unit,
-    group_thousands,
+    Attribution, Measure, MeasureDef, Metric, Part, Period, Planned, Source, Unit, group_thousands,
 };
 
 /// The financial facts' typed fields as metrics; the sentence is the bullet that states the
@@ -19,7 +18,8 @@ pub(super) fn financial_metrics(ff: &crate::model::FinancialFacts, out: &mut Vec
         // The bullet stating the figure, as written with or without thousands separators.
         let needles = match unit {
             Unit::People => vec![value.to_string(), group_thousands(value)],
-            _ => vec![unit.format(value)],
+            // "£8,340,000 less than estimated" states -8,340,000 without its sign.
+            _ => vec![unit.format(value.abs())],
         };
         let item = ff
             .items
@@ -37,10 +37,12 @@ pub(super) fn financial_metrics(ff: &crate::model::FinancialFacts, out: &mut Vec
             gap: None,
             band: None,
             band_label: None,
-            source: Some(Source {
-                dataset: Some(Dataset::LocalAuthority),
-                period: ff.period.map(Period::FinancialYear),
-                attribution: Attribution::Sentence,
+            // The bullets name no dataset (they are the figures DHSC asks every report to
+            // print); their period is the financial year they state.
+            source: ff.period.map(|fy| Source {
+                dataset: None,
+                period: Some(Period::FinancialYear(fy)),
+                attribution: Attribution::Period,
             }),
             measure: Measure {
                 text: def.name.to_owned(),
@@ -70,6 +72,9 @@ pub(super) fn financial_metrics(ff: &crate::model::FinancialFacts, out: &mut Vec
             push(id, v, Unit::Pounds);
         }
     }
+    for (id, v) in over_estimates(ff) {
+        push(id, v, Unit::Pounds);
+    }
     if let Some(v) = ff.asc_share {
         push("fin_asc_share", v, Unit::Percent);
     }
@@ -82,6 +87,38 @@ pub(super) fn financial_metrics(ff: &crate::model::FinancialFacts, out: &mut Vec
     if let Some(v) = ff.short_term_support {
         push("fin_short_term_support", Decimal::from(v), Unit::People);
     }
+}
+
+/// "which was £158,011,000 more than estimated": by how much actual spend exceeded the
+/// estimate (negative for "less than estimated"), for the total budget and for adult social
+/// care, as the bullets state it.
+fn over_estimates(ff: &crate::model::FinancialFacts) -> Vec<(&'static str, Decimal)> {
+    let mut out = Vec::new();
+    for item in &ff.items {
+        let norm = crate::text::normalize(&item.text).to_ascii_lowercase();
+        let id = if norm.contains("on adult social care") || norm.contains("asc spend") {
+            "fin_asc_over_estimate"
+        } else if norm.contains("total budget") {
+            "fin_total_over_estimate"
+        } else {
+            continue;
+        };
+        for (i, _) in norm.match_indices('£') {
+            let Ok((rest, v)) = crate::text::grammar::money(&norm[i..]) else {
+                continue;
+            };
+            let rest = rest.trim_start();
+            let sign = if rest.starts_with("more than") && rest.contains("estimat") {
+                Decimal::ONE
+            } else if rest.starts_with("less than") && rest.contains("estimat") {
+                Decimal::NEGATIVE_ONE
+            } else {
+                continue;
+            };
+            out.push((id, v * sign));
+        }
+    }
+    out
 }
 
 /// Whether `needle` (a figure as written) occurs in `hay` not as the tail of a longer number.

@@ -11,21 +11,25 @@ use nom::combinator::{opt, value};
 use nom::{Parser, error};
 use rust_decimal::Decimal;
 
-use crate::model::FinancialYear;
-use crate::model::{Dataset, Unit, VariationBand};
-use crate::text::grammar::{PResult, fail, financial_year, money, number, word_end};
+use crate::model::{Dataset, Period, Unit, VariationBand};
+use crate::text::grammar::{
+    PResult, fail, financial_year, money, number, period, scale, scaled, short_financial_year,
+    word_end, year_range,
+};
 
 /// A number found in a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Figure {
-    /// A value with a unit (`58.7%`, `206 days`, `£500`), or a bare fraction read as a rate.
+    /// A value with a unit (`58.7%`, `206 days`, `£500`, `1,240 calls`), or a bare fraction
+    /// read as a rate.
     Value(Decimal, Unit),
-    /// A number without a unit (may be a comparator's value: "England average of 0.25").
+    /// A number without a unit (may be a comparator's value, "England average of 0.25", or
+    /// take its unit from the words around it).
     Bare(Decimal),
-    /// A financial year (`2023-24`, `2021 to 2022`).
-    Period(FinancialYear),
-    /// A calendar year (`2011`): never a metric.
-    Year,
+    /// A period (`2023-24`, `2021 to 2022`, `2021 - 2023`).
+    Period(Period),
+    /// A four-digit number from 1900 to 2100 alone: a year, never a metric by itself.
+    Year(u16),
 }
 
 /// A word followed by a word boundary.
@@ -35,63 +39,192 @@ fn word<'a>(
     nom::sequence::terminated(tag(w), word_end)
 }
 
+/// Words counting people right after a number.
+const PEOPLE: &[&str] = &[
+    "people",
+    "adults",
+    "residents",
+    "carers",
+    "individuals",
+    "clients",
+    "service users",
+    "users",
+    "persons",
+    "staff",
+    "older people",
+    "younger adults",
+    "young people",
+    "children",
+    "care workers",
+    "workers",
+    "social workers",
+    "occupational therapists",
+    "employees",
+    "members of staff",
+    "men",
+    "women",
+    "patients",
+    "households",
+    "families",
+    "volunteers",
+    "apprentices",
+    "learners",
+];
+
+/// Words counting things that are not people right after a number.
+const THINGS: &[&str] = &[
+    "calls",
+    "contacts",
+    "referrals",
+    "enquiries",
+    "beds",
+    "care homes",
+    "nursing homes",
+    "residential homes",
+    "homes",
+    "providers",
+    "home care providers",
+    "agencies",
+    "applications",
+    "deprivation of liberty safeguards applications",
+    "dols applications",
+    "organisations",
+    "organizations",
+    "groups",
+    "complaints",
+    "compliments",
+    "requests",
+    "interpreting requests",
+    "section 42 enquiries",
+    "s42 enquiries",
+    "cases",
+    "concerns",
+    "safeguarding concerns",
+    "alerts",
+    "assessments",
+    "reviews",
+    "visits",
+    "posts",
+    "places",
+    "packages",
+    "sessions",
+    "training sessions",
+    "hours of care",
+    "beds",
+    "services",
+    "schemes",
+    "hubs",
+    "teams",
+    "admissions",
+    "discharges",
+    "appointments",
+    "responses",
+    "surveys",
+];
+
 /// The unit after a number.
-/// Grammar: `space0 "%" | space1 ("per cent" | "percent") | space1 "per 100,000"
-/// | space1 ("days" | "day" | "weeks" | "week" | "months" | "month") !alnum | space1 people`.
+/// Grammar: `space0 "%" | space1 ("per cent" | "percent" | "pc") !alnum | space1 "per 100,000"
+/// | space1 ("days" | "weeks" | "months" | "years" (not "year olds")) !alnum
+/// | space1 PEOPLE !alnum | space1 THINGS !alnum`.
 pub(crate) fn unit(input: &str) -> PResult<'_, Unit> {
-    // Most figures have no unit: every alternative starts with '%', or with spaces and one of
-    // these letters.
+    // Most figures have no unit: every alternative starts with '%', or with spaces and a letter.
     let first = input.trim_start_matches([' ', '\t']).as_bytes().first();
-    if !first.is_some_and(|b| b"%pdwmarcis".contains(b)) {
+    if !first.is_some_and(|b| *b == b'%' || b.is_ascii_lowercase()) {
         return fail(input);
     }
-    alt((
-        value(Unit::Percent, (space0, char('%'))),
-        nom::sequence::preceded(
-            space1,
-            alt((
-                value(Unit::Percent, alt((word("per cent"), word("percent")))),
-                value(
-                    Unit::Per100000,
-                    alt((tag("per 100,000"), tag("per 100000"))),
-                ),
-                value(Unit::Days, alt((word("days"), word("day")))),
-                value(Unit::Weeks, alt((word("weeks"), word("week")))),
-                value(Unit::Months, alt((word("months"), word("month")))),
-                value(Unit::People, people),
-            )),
+    if let Ok((rest, _)) = (space0::<&str, error::Error<&str>>, char('%')).parse(input) {
+        return Ok((rest, Unit::Percent));
+    }
+    let (rest, _) = space1(input)?;
+    let durations = alt((
+        value(Unit::Days, alt((word("days"), word("day")))),
+        value(Unit::Weeks, alt((word("weeks"), word("week")))),
+        value(Unit::Months, alt((word("months"), word("month")))),
+        value(Unit::Years, alt((word("years"), word("year")))),
+    ));
+    let per_100k = value(
+        Unit::Per100000,
+        alt((tag("per 100,000"), tag("per 100000"), tag("per 100k"))),
+    );
+    let (after, unit) = alt((
+        value(
+            Unit::Percent,
+            alt((word("per cent"), word("percent"), word("pc"))),
         ),
+        per_100k,
+        durations,
     ))
-    .parse(input)
+    .parse(rest)
+    .or_else(|_| noun(rest))
+    .or_else(|_| modified(rest))?;
+    // "25 year olds" is an age.
+    if unit == Unit::Years && after.trim_start().starts_with("old") {
+        return fail(input);
+    }
+    Ok((after, unit))
 }
 
-/// Words counting people right after a number.
-/// Grammar: `("people" | "adults" | "residents" | "carers" | "individuals" | "clients"
-/// | "service users" | "persons" | "staff") !alnum`.
-fn people(input: &str) -> PResult<'_, &str> {
-    alt((
-        word("people"),
-        word("adults"),
-        word("residents"),
-        word("carers"),
-        word("individuals"),
-        word("clients"),
-        word("service users"),
-        word("persons"),
-        word("staff"),
-    ))
-    .parse(input)
+/// A counted noun: people or things.
+fn noun(input: &str) -> PResult<'_, Unit> {
+    one_of(PEOPLE)(input)
+        .map(|(r, _)| (r, Unit::People))
+        .or_else(|_| one_of(THINGS)(input).map(|(r, _)| (r, Unit::Count)))
+}
+
+/// Words that end a noun phrase: a unit is not looked for past them.
+const PHRASE_ENDS: &[&str] = &[
+    "of", "in", "on", "at", "to", "for", "with", "and", "or", "was", "were", "is", "are", "had",
+    "has", "have", "per", "than", "from", "by", "who", "which", "that", "the", "a", "an", "as",
+    "been", "be", "out", "across", "over", "under", "each", "every", "this", "these", "those",
+];
+
+/// A unit after one or two modifying words: "6.1 sickness days", "58 registered home care
+/// providers", "37 new care workers".
+fn modified(input: &str) -> PResult<'_, Unit> {
+    let mut rest = input;
+    for _ in 0..2 {
+        let (after, w) = take_while1(|c: char| c.is_ascii_lowercase() || c == '-')(rest)?;
+        if PHRASE_ENDS.contains(&w) {
+            return fail(input);
+        }
+        let (after, _) = space1(after)?;
+        rest = after;
+        let durations = alt((
+            value(Unit::Days, alt((word("days"), word("day")))),
+            value(Unit::Weeks, alt((word("weeks"), word("week")))),
+            value(Unit::Months, alt((word("months"), word("month")))),
+        ));
+        if let Ok(found) = alt((durations, noun)).parse(rest) {
+            return Ok(found);
+        }
+    }
+    fail(input)
+}
+
+/// The longest of `words` at the start of the input, ending a word.
+fn one_of(words: &'static [&'static str]) -> impl Fn(&str) -> PResult<'_, &str> {
+    move |input: &str| {
+        let found = words
+            .iter()
+            .filter(|w| input.starts_with(**w) && word_end(&input[w.len()..]).is_ok())
+            .max_by_key(|w| w.len());
+        match found {
+            Some(w) => Ok((&input[w.len()..], &input[..w.len()])),
+            None => fail(input),
+        }
+    }
 }
 
 /// A figure at the start of `input`.
-/// Grammar: `money | financial_year | decimal unit? `; a bare `0.dd` is a rate, a bare
-/// four-digit number from 1900 to 2100 a calendar year.
+/// Grammar: `money | period | number scale? unit?`; a bare `0.dd` is a rate, a bare
+/// four-digit number from 1900 to 2100 a year; `N out of M` is a score (a rate) and `M` no
+/// figure.
 pub(crate) fn figure(input: &str) -> PResult<'_, Figure> {
     if input.starts_with('£') {
         let (rest, v) = money(input)?;
         return Ok((rest, Figure::Value(v, Unit::Pounds)));
     }
-    // A financial year starts with four digits and no fifth.
+    // A period starts with four digits and no fifth.
     let bytes = input.as_bytes();
     let four_digits = bytes
         .get(..4)
@@ -99,23 +232,43 @@ pub(crate) fn figure(input: &str) -> PResult<'_, Figure> {
         && !bytes.get(4).is_some_and(u8::is_ascii_digit);
     if four_digits {
         if let Ok((rest, fy)) = financial_year(input) {
-            return Ok((rest, Figure::Period(fy)));
+            return Ok((rest, Figure::Period(Period::FinancialYear(fy))));
+        }
+        if let Ok((rest, (a, b))) = year_range(input) {
+            return Ok((rest, Figure::Period(Period::Years(a, b))));
         }
     }
     let (rest, v) = number(input)?;
     let text = input.get(..input.len() - rest.len()).unwrap_or(input);
+    // "1.2 million residents", "3 million".
+    let (rest, v) = match scale(rest) {
+        Ok((after, k)) => (after, scaled(v, k)),
+        Err(_) => (rest, v),
+    };
     if let Ok((after, unit)) = unit(rest) {
         return Ok((after, Figure::Value(v, unit)));
+    }
+    // A score: "7.6 out of 12".
+    if let Ok((after, _)) = (
+        space1::<&str, error::Error<&str>>,
+        tag("out of"),
+        space1,
+        number,
+    )
+        .parse(rest)
+    {
+        return Ok((after, Figure::Value(v, Unit::Rate)));
     }
     // "12.5." or "0.10," end here; a following letter or digit means it was not a number.
     if rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return fail(input);
     }
-    if text.len() == 4
-        && !text.contains(['.', ','])
-        && (Decimal::from(1900)..=Decimal::from(2100)).contains(&v)
-    {
-        return Ok((rest, Figure::Year));
+    if text.len() == 4 && !text.contains(['.', ',']) {
+        if let Ok(year) = text.parse::<u16>() {
+            if (1900..=2100).contains(&year) {
+                return Ok((rest, Figure::Year(year)));
+            }
+        }
     }
     if v < Decimal::ONE && text.contains('.') {
         return Ok((rest, Figure::Value(v, Unit::Rate)));
@@ -189,23 +342,40 @@ impl VariationBand {
     }
 }
 
-/// The names reports give datasets, longest first within each dataset, with the dataset.
+/// The names reports give datasets, with the dataset. A name is found where it starts a word
+/// and ends one; where two overlap, the longer wins.
 pub(crate) const DATASET_NAMES: &[(&str, Dataset)] = &[
     ("adult social care survey", Dataset::Ascs),
+    (
+        "personal social services adult social care survey",
+        Dataset::Ascs,
+    ),
     ("ascs", Dataset::Ascs),
     ("survey of adult carers in england", Dataset::Sace),
     ("survey of adult carers", Dataset::Sace),
+    ("carers survey", Dataset::Sace),
+    ("carers' survey", Dataset::Sace),
     ("sace", Dataset::Sace),
     ("short and long-term support", Dataset::Salt),
     ("short and long term support", Dataset::Salt),
+    ("short- and long-term support", Dataset::Salt),
+    ("short-and long-term support", Dataset::Salt),
     ("salt", Dataset::Salt),
     ("adult social care finance report", Dataset::Ascfr),
     ("adult social care finance return", Dataset::Ascfr),
+    (
+        "adult social care activity and finance report",
+        Dataset::Ascfr,
+    ),
     ("ascfr", Dataset::Ascfr),
     ("adult social care outcomes framework", Dataset::Ascof),
     ("ascof", Dataset::Ascof),
     (
         "safeguarding adults collection",
+        Dataset::SafeguardingAdultsCollection,
+    ),
+    (
+        "safeguarding adult collection",
         Dataset::SafeguardingAdultsCollection,
     ),
     ("sac", Dataset::SafeguardingAdultsCollection),
@@ -216,22 +386,63 @@ pub(crate) const DATASET_NAMES: &[(&str, Dataset)] = &[
         "data provided by the local authority",
         Dataset::LocalAuthority,
     ),
+    (
+        "information provided by the local authority",
+        Dataset::LocalAuthority,
+    ),
+    (
+        "figures provided by the local authority",
+        Dataset::LocalAuthority,
+    ),
     ("local authority provided data", Dataset::LocalAuthority),
     ("local authority's own data", Dataset::LocalAuthority),
+    ("local authority's own figures", Dataset::LocalAuthority),
     ("local authority's data", Dataset::LocalAuthority),
+    ("local authority's figures", Dataset::LocalAuthority),
     ("local authority data", Dataset::LocalAuthority),
+    ("local authority figures", Dataset::LocalAuthority),
     ("data from the local authority", Dataset::LocalAuthority),
     ("council's own data", Dataset::LocalAuthority),
+    ("council's data", Dataset::LocalAuthority),
+    ("council data", Dataset::LocalAuthority),
+    ("market position statement", Dataset::LocalAuthority),
+    ("equality dashboard", Dataset::LocalAuthority),
+    ("performance dashboard", Dataset::LocalAuthority),
+    ("self-assessment", Dataset::LocalAuthority),
     ("cqc ratings", Dataset::CqcRatings),
     ("rated by cqc", Dataset::CqcRatings),
     ("by cqc", Dataset::CqcRatings),
+    ("office for national statistics", Dataset::Ons),
+    ("ons", Dataset::Ons),
+    ("census", Dataset::Census),
+    ("joint strategic needs assessment", Dataset::Jsna),
+    ("jsna", Dataset::Jsna),
+];
+
+/// Words that refer back to the last source named: "the same survey", "the same data".
+pub(crate) const SAME_SOURCE: &[&str] = &[
+    "the same survey",
+    "the same return",
+    "the same returns",
+    "the same source",
+    "the same data",
+    "the same dataset",
+    "the same estimates",
+    "the same collection",
+    "the same figures",
+    "the same report",
+    "that survey",
+    "this survey",
+    "the survey",
 ];
 
 /// The period after a dataset name: `" (2023-24)"`, `" 2023/2024"`, `" data 2023-24"`,
-/// `" workforce estimates data (2023/24)"`, `"(2023-24)"`.
-/// Grammar: `(space1 WORD){0,3} space0 "("? space0 financial_year ")"?` where `WORD` is one of
-/// "data", "workforce", "estimates", "return", "survey", "collection", "figures", "for", ...
-pub(crate) fn period_after(input: &str) -> PResult<'_, FinancialYear> {
+/// `" workforce estimates data (2023/24)"`, `"(2023-24)"`, `", 2023-2024"`, `" for 23/24"`,
+/// `" in june 2024"`, `", october 2024"`.
+/// Grammar: `(space1 WORD){0,3} (","? space0 "("? space0) period ")"?` where `WORD` is one of
+/// "data", "workforce", "estimates", "return", "survey", "collection", "figures", "for", "in",
+/// "from", ...
+pub(crate) fn period_after(input: &str) -> PResult<'_, Period> {
     const WORDS: &[&str] = &[
         "data",
         "workforce",
@@ -243,27 +454,39 @@ pub(crate) fn period_after(input: &str) -> PResult<'_, FinancialYear> {
         "collection",
         "figures",
         "for",
+        "in",
+        "from",
+        "of",
         "published",
+        "dated",
+        "as",
+        "at",
     ];
     let mut rest = input;
-    for _ in 0..3 {
-        let next: PResult<'_, &str> =
-            nom::sequence::preceded(space1, take_while1(|c: char| c.is_ascii_alphabetic()))
-                .parse(rest);
+    for _ in 0..4 {
+        let next: PResult<'_, &str> = nom::sequence::preceded(
+            (opt(char(',')), space1),
+            take_while1(|c: char| c.is_ascii_alphabetic()),
+        )
+        .parse(rest);
         match next {
             Ok((after, w)) if WORDS.contains(&w) => rest = after,
             _ => break,
         }
     }
-    let (rest, _) = (space0, opt(char('(')), space0).parse(rest)?;
-    let (rest, fy) = financial_year(rest)?;
+    let (rest, _) = (opt(char(',')), space0, opt(char('(')), space0).parse(rest)?;
+    let (rest, p) = alt((period, short_financial_year.map(Period::FinancialYear))).parse(rest)?;
     let (rest, _) = opt(char(')')).parse(rest)?;
-    Ok((rest, fy))
+    Ok((rest, p))
 }
 
 /// Words that may stand between a scoped average and its value: "England average around the
 /// same level at 62.48%", "England average being 83.38%", "England average of (64.39%)".
 const FILLER: &[&str] = &[
+    "stood",
+    "sat",
+    "averages",
+    "respectively",
     "around",
     "the",
     "same",
@@ -311,6 +534,7 @@ pub(crate) fn to_value(input: &str) -> PResult<'_, ()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::FinancialYear;
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
@@ -376,7 +600,7 @@ mod tests {
         );
         assert_eq!(figure("55 elected").unwrap().1, Figure::Bare(d("55")));
         assert_eq!(figure("5.").unwrap().1, Figure::Bare(d("5")));
-        assert_eq!(figure("2011.").unwrap().1, Figure::Year);
+        assert_eq!(figure("2011.").unwrap().1, Figure::Year(2011));
         assert_eq!(
             figure("1018 days").unwrap().1,
             Figure::Value(d("1018"), Unit::Days)
@@ -393,11 +617,14 @@ mod tests {
         assert_eq!(number("1,2345").unwrap(), (",2345", d("1")));
         assert_eq!(
             figure("2023-24)").unwrap(),
-            (")", Figure::Period(FinancialYear::new(2023)))
+            (
+                ")",
+                Figure::Period(Period::FinancialYear(FinancialYear::new(2023)))
+            )
         );
         assert_eq!(
             figure("2021 to 2022 performance").unwrap().1,
-            Figure::Period(FinancialYear::new(2021))
+            Figure::Period(Period::FinancialYear(FinancialYear::new(2021)))
         );
         assert!(figure("42nd").is_err());
         assert!(
@@ -449,21 +676,21 @@ mod tests {
     fn periods_after_dataset_names() {
         assert_eq!(
             period_after(" (2023-2024) showed").unwrap(),
-            (" showed", FinancialYear::new(2023))
+            (" showed", Period::FinancialYear(FinancialYear::new(2023)))
         );
         assert_eq!(
             period_after(" data 2023-24)").unwrap(),
-            ("", FinancialYear::new(2023))
+            ("", Period::FinancialYear(FinancialYear::new(2023)))
         );
         assert_eq!(
             period_after(" workforce estimates data (2023/24) showed")
                 .unwrap()
                 .1,
-            FinancialYear::new(2023)
+            Period::FinancialYear(FinancialYear::new(2023))
         );
         assert_eq!(
             period_after(" 2023/24").unwrap().1,
-            FinancialYear::new(2023)
+            Period::FinancialYear(FinancialYear::new(2023))
         );
         assert!(period_after(" data showed").is_err());
     }
@@ -552,7 +779,7 @@ mod tests {
                 let text = format!("{text})");
                 let (rest, fig) = figure(&text).unwrap();
                 prop_assert_eq!(rest, ")");
-                prop_assert_eq!(fig, Figure::Period(FinancialYear::new(start)));
+                prop_assert_eq!(fig, Figure::Period(Period::FinancialYear(crate::model::FinancialYear::new(start))));
             }
 
             #[test]

@@ -53,11 +53,12 @@ mod comparators;
 mod figures;
 mod financial;
 mod grammar;
-mod keywords;
 mod paragraph;
+mod phrases;
 mod sentences;
 mod sources;
 mod subject;
+mod wording;
 
 pub use crate::model::{
     Attribution, Comparator, Dataset, Direction, Gap, Judgement, Measure, MeasureDef, Metric,

@@ -1,174 +1,388 @@
-//! The driver: one paragraph at a time, sentence by sentence, carrying what a sentence says
-//! for later ones (a leading source forwards, a closing "(All from ...)" backwards, a band
-//! stated for a group to the comparisons that follow).
-
-use rust_decimal::Decimal;
+//! The driver: one paragraph at a time, sentence by sentence, carrying what a sentence says to
+//! the sentences after it (a source named in a sentence without figures to the rest of the
+//! paragraph, a leading source to later compared figures, a band stated for a group to the
+//! comparisons that follow, a comparison written alone to the figure before it) and back (a
+//! closing "(All from ...)").
 
 use super::Context;
-use super::attribution::sentence_drafts;
-use super::bands::{BandHit, bands};
-use super::comparators::Comp;
-use super::figures::{Tok, figures};
-use super::keywords::Hits;
+use super::attribution::{self, Change, Draft, Found};
+use super::bands::{BandLabel, bands};
+use super::catalogue::Word;
+use super::comparators::comparators;
+use super::figures::figures;
+use super::phrases::Phrases;
 use super::sentences::sentences_into;
-use super::sources::{Group, groups};
-use super::subject::finish;
-use crate::model::{Attribution, Dataset, Metric, Period, Source, Text, Unit};
+use super::sources::{Mention, free_periods, mentions};
+use super::subject::{Clause, finish};
+use super::wording::wordings;
+use crate::model::{Dataset, Metric, Period, Text};
 use crate::text::Normalized;
-use crate::text::search::Hit;
 
-/// What one sentence holds: figures, source mentions and band labels.
-pub(super) struct Found<'h> {
-    /// The phrases starting in the sentence.
-    pub(super) hits: &'h [Hit],
-    pub(super) toks: Vec<Tok>,
-    pub(super) groups: Vec<Group>,
-    pub(super) bands: Vec<BandHit>,
-}
-
-/// A metric being assembled.
-#[derive(Debug, Clone)]
-pub(super) struct Draft {
-    pub(super) value: Decimal,
-    pub(super) unit: Unit,
-    pub(super) value_tok: Tok,
-    pub(super) comp: Option<(Comp, Decimal, usize)>,
-    pub(super) band: Option<BandHit>,
-    pub(super) source: Option<Source>,
-    pub(super) forward: Option<Group>,
-    /// Normalised range the metric covers (value and comparator).
-    pub(super) lo: usize,
-    pub(super) hi: usize,
-    /// Normalised range of its clause (between its neighbours).
-    pub(super) clause: (usize, usize),
-    pub(super) sentence: (usize, usize),
-}
-
-impl Draft {
-    /// The leading source of an earlier sentence, when it carries to this figure: a national
-    /// collection carries to benchmarked figures only (a survey's figures come with their
-    /// averages), the authority's own data to any figure.
-    pub(super) fn carried(&self) -> Option<Group> {
-        self.forward
-            .filter(|g| self.comp.is_some() || g.dataset == Some(Dataset::LocalAuthority))
-    }
-}
-
-/// Buffers one paragraph's extraction needs, kept from paragraph to paragraph of a report.
+/// Buffers the extraction needs, kept from paragraph to paragraph of a report, and what the
+/// page has said so far.
 #[derive(Debug, Default)]
 pub(super) struct Scratch {
-    pub(super) norm: Normalized,
-    pub(super) hits: Hits,
-    pub(super) sentences: Vec<(usize, usize)>,
-    pub(super) drafts: Vec<Draft>,
-    pub(super) toks: Vec<Tok>,
-    pub(super) context: String,
+    norm: Normalized,
+    phrases: Phrases,
+    sentences: Vec<(usize, usize)>,
+    found: Found,
+    pub(super) words: Vec<Word>,
+    pub(super) context: Vec<Word>,
+    pub(super) heading: Vec<Word>,
+    pub(super) borrowed: Vec<Word>,
+    pub(super) earlier: Vec<Word>,
+    /// The last source named on the page (for "the same survey").
+    last_source: Option<(Dataset, Option<Period>)>,
+}
+
+/// A sentence's text with its figures, comparators, bands and sources blanked out: what is
+/// left describes what the figures measure.
+fn masked(text: &str, (s, e): (usize, usize), found: &Found) -> String {
+    let mut bytes = text.as_bytes().get(s..e).unwrap_or_default().to_vec();
+    let mut blank = |a: usize, b: usize| {
+        for k in a.max(s)..b.min(e) {
+            if let Some(x) = bytes.get_mut(k - s) {
+                *x = b' ';
+            }
+        }
+    };
+    for f in found.figs.iter().filter(|f| !f.in_name) {
+        blank(f.start, f.number_end);
+    }
+    for c in &found.comps {
+        blank(c.intro, c.end);
+    }
+    for b in &found.bands {
+        blank(b.start, b.end);
+    }
+    for m in &found.mentions {
+        blank(m.start, m.end);
+    }
+    for w in found.wordings.iter().filter(|w| w.used) {
+        blank(w.start, w.end);
+    }
+    // Only whole characters were blanked (every span starts and ends on a boundary), so the
+    // bytes are UTF-8; anything else would make the clause empty rather than wrong.
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Where the words between two metrics of a sentence divide: after the first one's comparison
+/// when it has one ("... (89.51%) than average (94.05%) | and fewer people felt clean ..."),
+/// else at the last clause boundary between them ("642 people | with a median waiting time of
+/// 206 days | and a maximum waiting time of 1018 days").
+/// Words that end one figure's description and start the next one's.
+const BOUNDARIES: &[&str] = &[
+    ";",
+    ", and ",
+    ", while ",
+    ", whereas ",
+    ", but ",
+    ", with ",
+    " and ",
+    " with ",
+    " while ",
+    " whereas ",
+    " but ",
+    ": ",
+];
+
+fn split(text: &str, masked: &str, a: &Draft, b: &Draft) -> usize {
+    let s = a.sentence.0;
+    // After a bracketed count ("21.8% of residents (71,370) were under 18, 58.9% ..."): the
+    // words up to the next clause boundary are the count's (and its figure's); without one
+    // ("19.48% (62,317) of the predicted population of 319,870"), they are the next figure's.
+    if a.follows.is_some() {
+        let close = text
+            .get(a.end..b.start)
+            .and_then(|g| g.find(')'))
+            .map(|k| a.end + k + 1);
+        if let Some(close) = close {
+            let gap = masked.get(close - s..b.start - s).unwrap_or("");
+            let boundary = BOUNDARIES
+                .iter()
+                .chain(&[", "])
+                .filter_map(|w| gap.rfind(w))
+                .max();
+            return boundary.map_or(close, |k| close + k);
+        }
+    }
+    if let Some(c) = &a.comp {
+        if c.end > a.end && c.end <= b.start {
+            return c.end;
+        }
+    }
+    let gap = masked.get(a.end - s..b.start - s).unwrap_or("");
+    BOUNDARIES
+        .iter()
+        .filter_map(|w| gap.rfind(w))
+        .max()
+        .map_or(b.start, |k| a.end + k)
 }
 
 /// Extracts the metrics of one paragraph and appends them to `out`.
-#[cfg(test)]
-pub(super) fn paragraph_metrics(para: &Text, ctx: Context<'_>, out: &mut Vec<Metric>) {
-    paragraph_metrics_in(&mut Scratch::default(), para, ctx, out);
-}
-
-/// [`paragraph_metrics`] with buffers kept from an earlier paragraph.
+#[allow(clippy::too_many_lines)]
 pub(super) fn paragraph_metrics_in(
     scratch: &mut Scratch,
     para: &Text,
     ctx: Context<'_>,
     out: &mut Vec<Metric>,
 ) {
-    let Scratch {
-        norm,
-        hits,
-        sentences,
-        drafts,
-        toks,
-        context,
-    } = scratch;
     let original = para.text.as_str();
     // Most paragraphs hold no figure.
     if !original.bytes().any(|b| b.is_ascii_digit()) {
         return;
     }
-    norm.fill(original);
-    let text = norm.as_str();
-    hits.fill(text);
-    sentences_into(text, sentences);
-    drafts.clear();
-    let mut forward: Option<Group> = None;
-    let mut group_band: Option<BandHit> = None;
+    scratch.norm.fill(original);
+    let text = scratch.norm.as_str();
+    scratch.phrases.fill(text);
+    sentences_into(text, &mut scratch.sentences);
+    let mut all: Vec<(Draft, usize)> = Vec::new();
+    let mut masks: Vec<String> = Vec::new();
+    // What carries from sentence to sentence.
+    let mut forward: Option<(Vec<Mention>, bool)> = None;
+    let mut group_band: Option<BandLabel> = None;
     let mut backward_from = 0;
-    for &(s, e) in sentences.iter() {
-        let sentence_hits = hits.within(s, e);
-        let found = Found {
-            toks: figures(text, s, e, std::mem::take(toks)),
-            groups: groups(text, s, e, sentence_hits),
-            bands: bands(text, s, e, sentence_hits),
-            hits: sentence_hits,
-        };
-        let first_new = drafts.len();
-        sentence_drafts(text, (s, e), &found, forward, drafts);
-        let Found {
-            groups,
-            bands: band_hits,
-            toks: buffer,
-            ..
-        } = found;
-        *toks = buffer;
-        let new = drafts.get_mut(first_new..).unwrap_or_default();
-        let has_comparisons = new.iter().any(|d| d.comp.is_some());
-        if !groups.is_empty() {
+    let sentences = std::mem::take(&mut scratch.sentences);
+    for (si, &(s, e)) in sentences.iter().enumerate() {
+        let found = &mut scratch.found;
+        figures(text, (s, e), &mut found.figs);
+        let phrases = scratch.phrases.within(s, e);
+        comparators(text, (s, e), &found.figs, phrases, &mut found.comps);
+        bands(text, (s, e), phrases, &mut found.bands);
+        wordings(text, (s, e), phrases, &mut found.wordings);
+        mentions(
+            text,
+            (s, e),
+            phrases,
+            scratch.last_source,
+            &mut found.mentions,
+        );
+        free_periods(text, s, &found.figs, &found.mentions, &mut found.periods);
+        let mut drafts = attribution::drafts(text, (s, e), found);
+        masks.push(masked(text, (s, e), found));
+
+        // A comparison written alone in its sentence ("This was below the England average
+        // (63.9%).") is the previous figure's.
+        if drafts.is_empty() && !found.comps.is_empty() {
+            if let Some((d, _)) = all
+                .iter_mut()
+                .rev()
+                .take_while(|(_, i)| *i + 1 == si)
+                .find(|(d, _)| d.comp.is_none())
+            {
+                let c = &found.comps[0];
+                d.comp_value = c
+                    .values
+                    .first()
+                    .and_then(|&k| found.figs.get(k))
+                    .and_then(super::figures::Fig::number);
+                d.comp = Some(c.clone());
+                if d.wording.is_none() {
+                    d.wording = found.wordings.first().copied();
+                }
+                if d.band.is_none() {
+                    d.band = found.bands.first().copied();
+                }
+                if d.mention.is_none() {
+                    d.mention = found.mentions.first().copied();
+                }
+            }
+        }
+        // A band stated for a group, in a sentence without comparisons, applies to the
+        // comparisons that follow, until a sentence names its own source.
+        if !found.mentions.is_empty() {
             group_band = None;
         }
-        if has_comparisons {
+        if drafts.iter().any(|d| d.comp.is_some()) {
             if let Some(gb) = group_band {
-                for d in new
+                for d in drafts
                     .iter_mut()
                     .filter(|d| d.comp.is_some() && d.band.is_none())
                 {
                     d.band = Some(gb);
                 }
             }
-        } else if let Some(b) = band_hits.last() {
+        } else if let Some(b) = found.bands.last() {
             group_band = Some(*b);
         }
-        if let Some(all) = groups.iter().rev().find(|g| g.all) {
-            let source = source_of(all, Attribution::Closing);
-            for d in drafts.get_mut(backward_from..first_new).unwrap_or_default() {
-                if d.source.is_none() {
-                    d.source = Some(source);
+        // "(All from SACE 2023-2024)" applies back to the sentences since the last source.
+        if let Some(m) = found.mentions.iter().rev().find(|m| m.all) {
+            for (d, _) in all.get_mut(backward_from..).unwrap_or_default() {
+                if d.mention.is_none() {
+                    d.mention = Some(*m);
                 }
             }
         }
-        if !groups.is_empty() {
-            backward_from = drafts.len();
+        // A leading source carries: from a sentence without figures to every figure after
+        // it in the paragraph; from one with figures to compared figures and to the
+        // authority's own data.
+        // What someone told us is theirs, not the data's: "One carer told us they had waited
+        // 5 months".
+        let sentence = text.get(s..e).unwrap_or("");
+        let anecdote = ["told us", "told cqc", "we heard"]
+            .iter()
+            .any(|w| sentence.contains(w));
+        for d in drafts
+            .iter_mut()
+            .filter(|d| d.mention.is_none() && !anecdote)
+        {
+            if let Some((ms, framing)) = &forward {
+                let Some(m) = ms.last() else { continue };
+                // From a sentence with figures, a source carries to a compared figure that
+                // does not state its own period ("... (100%) received self-directed support in
+                // 2023-24, compared with 88.7%" stands on its own), and to the authority's own
+                // data.
+                let carries = *framing
+                    || ((d.comp.is_some() || d.wording.is_some()) && d.period.is_none())
+                    || m.dataset == Some(Dataset::LocalAuthority);
+                if carries {
+                    d.mention = Some(Mention {
+                        closing: false,
+                        ..*m
+                    });
+                    d.alternatives.clone_from(ms);
+                }
+            }
         }
-        if let Some(g) = groups.iter().rev().find(|g| !g.closing) {
-            forward = Some(*g);
+        if !found.mentions.is_empty() {
+            backward_from = all.len() + drafts.len();
         }
+        let leading: Vec<Mention> = found
+            .mentions
+            .iter()
+            .filter(|m| !m.closing)
+            .copied()
+            .collect();
+        if !leading.is_empty() {
+            forward = Some((leading, drafts.is_empty()));
+        }
+        if let Some(m) = found
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| !m.same && m.dataset.is_some())
+        {
+            scratch.last_source = m.dataset.map(|d| (d, m.period));
+        }
+        all.extend(drafts.into_iter().map(|d| (d, si)));
     }
-    for mut d in drafts.drain(..) {
-        if d.source.is_none() {
-            d.source = d.carried().map(|g| source_of(&g, Attribution::Leading));
-        }
-        out.push(finish(&d, para, norm, hits, ctx, context));
+    scratch.sentences = sentences;
+    // Each metric's clause: the words between it and its neighbours in the sentence, cut
+    // where the neighbour's description begins.
+    let cuts: Vec<usize> = (1..all.len())
+        .map(|k| {
+            let (a, sa) = &all[k - 1];
+            let (b, sb) = &all[k];
+            if sa == sb {
+                split(text, &masks[*sa], a, b)
+            } else {
+                b.start
+            }
+        })
+        .collect();
+    let mut names: Vec<Option<&'static crate::model::MeasureDef>> = Vec::with_capacity(all.len());
+    for k in 0..all.len() {
+        let (d, si) = &all[k];
+        let prev = k
+            .checked_sub(1)
+            .and_then(|p| all.get(p))
+            .filter(|(_, i)| i == si);
+        let next = all.get(k + 1).filter(|(_, i)| i == si);
+        let clause = Clause {
+            lo: if prev.is_some() {
+                cuts[k - 1]
+            } else {
+                d.sentence.0
+            },
+            // "21.8% of residents (71,370) were under 18": a figure whose count follows it in
+            // brackets shares the count's words after the bracket.
+            hi: match next {
+                Some((n, _)) if n.follows.is_some() => {
+                    match all.get(k + 2).filter(|(_, i)| i == si) {
+                        Some(_) => cuts[k + 1],
+                        None => d.sentence.1,
+                    }
+                }
+                Some(_) => cuts[k],
+                None => d.sentence.1,
+            },
+            masked: &masks[*si],
+            previous: si
+                .checked_sub(1)
+                .and_then(|p| masks.get(p))
+                .map(String::as_str),
+            single: prev.is_none() && next.is_none(),
+            baseline: None,
+            before: prev
+                .filter(|(p, _)| p.unit == d.unit && p.follows.is_none())
+                .map(|_| {
+                    let lo = if k >= 2 && all[k - 2].1 == *si {
+                        cuts[k - 2]
+                    } else {
+                        d.sentence.0
+                    };
+                    (lo, cuts[k - 1])
+                }),
+            anecdote: is_anecdote(&masks[*si]),
+        };
+        // B of "from A to B" is described by A's words, A of "B, up from A" by B's.
+        let clause = match d.change {
+            Some(Change::Like(i)) => {
+                let first = all.iter().position(|(_, x)| x == si).unwrap_or(k);
+                let a = first + i;
+                let lo = if a > first { cuts[a - 1] } else { d.sentence.0 };
+                let hi = cuts.get(a).copied().unwrap_or(d.sentence.1);
+                Clause {
+                    baseline: Some((lo, hi)),
+                    ..clause
+                }
+            }
+            _ => clause,
+        };
+        // A bare count in brackets names what the figure before it names.
+        let followed = d.follows.and_then(|f| {
+            let first = all.iter().position(|(_, i)| i == si)?;
+            names.get(first + f).copied().flatten()
+        });
+        let buffers = (
+            &mut scratch.words,
+            &mut scratch.borrowed,
+            &mut scratch.context,
+            &mut scratch.heading,
+            &mut scratch.earlier,
+        );
+        let metric = finish(&scratch.norm, buffers, d, clause, followed, para, ctx);
+        names.push(metric.measure.canonical);
+        out.push(metric);
     }
 }
 
-pub(super) fn source_of(g: &Group, attribution: Attribution) -> Source {
-    Source {
-        dataset: g.dataset,
-        period: g.period.map(Period::FinancialYear),
-        attribution,
-    }
+/// Words that make a sentence one person's story, not data: "One carer told us they had
+/// waited 5 months" (not "people told us most were settled", which speaks for many).
+const ANECDOTE: &[&str] = &[
+    "one person",
+    "one carer",
+    "one family",
+    "one relative",
+    "one resident",
+    "one individual",
+    "a carer told",
+    "a person told",
+    "a relative told",
+    "a family member",
+    "an individual told",
+];
+
+/// Whether a (lowercase, normalised) sentence tells one person's story.
+fn is_anecdote(sentence: &str) -> bool {
+    ANECDOTE.iter().any(|w| sentence.contains(w))
 }
 
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
-    use crate::metrics::Context;
-    use crate::model::{Metric, Part, Scope, Text};
+    use crate::model::{Part, Scope};
+    use rust_decimal::Decimal;
 
     pub(crate) fn run(text: &str) -> Vec<Metric> {
         let mut out = Vec::new();
@@ -177,7 +391,7 @@ pub(super) mod tests {
             part: Part::Findings,
             subheading: None,
         };
-        paragraph_metrics(&Text::new(text), ctx, &mut out);
+        paragraph_metrics_in(&mut Scratch::default(), &Text::new(text), ctx, &mut out);
         out
     }
 
@@ -230,7 +444,7 @@ pub(super) mod tests {
                 let para = Text { text: s.clone(), origin: Origin::line(Span::new(10, 10 + s.len())) };
                 let mut out = Vec::new();
                 let ctx = Context { statement: None, part: Part::Findings, subheading: None };
-                paragraph_metrics(&para, ctx, &mut out);
+                paragraph_metrics_in(&mut Scratch::default(), &para, ctx, &mut out);
                 for m in &out {
                     let span = m.span.unwrap();
                     prop_assert!(10 <= span.start && span.end <= 10 + s.len());

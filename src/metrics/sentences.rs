@@ -11,7 +11,7 @@ pub(super) fn sentences(text: &str) -> Vec<(usize, usize)> {
 /// Sentence ranges in normalised text, into `cut` (emptied first).
 pub(super) fn sentences_into(text: &str, cut: &mut Vec<(usize, usize)>) {
     const ABBREVIATIONS: &[&str] = &[
-        "e.g", "i.e", "etc", "approx", "no", "vs", "mr", "mrs", "dr", "st", "fig",
+        "e.g", "i.e", "etc", "approx", "no", "vs", "mr", "mrs", "dr", "st", "fig", "cent",
     ];
     let bytes = text.as_bytes();
     cut.clear();

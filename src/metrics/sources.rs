@@ -1,124 +1,158 @@
-//! Stage 5: sources and periods: dataset names, merged when only brackets or slashes separate
-//! them, with the period written after them; and periods written next to a figure.
+//! Stage 6: where figures come from: dataset names (merged when only brackets, slashes or
+//! commas separate them, as in "the adult social care outcomes framework (ASCOF) short- and
+//! long-term support (SALT, 2023-2024) data"), with the period written after them; references
+//! back to the last source ("the same survey"); and periods written on their own.
 
-use super::figures::Tok;
-use super::grammar::{self, Figure};
-use super::keywords::{self};
-use super::paragraph::{Draft, Found};
-use crate::model::{Attribution, Dataset, FinancialYear, Period, Source};
-use crate::text::search::Hit;
+use super::figures::Fig;
+use super::grammar;
+use super::phrases::{Found, Kind};
+use crate::model::{Dataset, Period};
 
+/// A source named in a sentence.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Group {
+pub(super) struct Mention {
     pub(super) start: usize,
     pub(super) end: usize,
     pub(super) dataset: Option<Dataset>,
-    pub(super) period: Option<FinancialYear>,
-    /// In parentheses and not followed by "showed": applies to what precedes it.
+    pub(super) period: Option<Period>,
+    /// In brackets after what it sources, not followed by "showed": applies to what precedes
+    /// it.
     pub(super) closing: bool,
     /// "(All from ...)": applies back over earlier sentences too.
     pub(super) all: bool,
+    /// "the same survey": the last source named on the page.
+    pub(super) same: bool,
 }
 
-/// Source mentions: dataset names, merged when only brackets, slashes or spaces separate them,
-/// with the period written after them.
-pub(super) fn groups(text: &str, start: usize, end: usize, hits: &[Hit]) -> Vec<Group> {
-    let mut mentions: Vec<(usize, usize, Dataset, Option<FinancialYear>)> = Vec::new();
-    let bytes = text.as_bytes();
-    let mut i = start;
-    // At each place the first name (in table order) that ends a word within the sentence.
-    for h in hits {
-        let Some(dataset) = keywords::dataset(h) else {
-            continue;
-        };
-        let ends_word = h.end == end || !bytes.get(h.end).is_some_and(u8::is_ascii_alphanumeric);
-        if h.start < i || h.end > end || !ends_word {
-            continue;
-        }
-        let rest = text.get(h.end..end).unwrap_or("");
-        let mut e = h.end;
-        let mut period = None;
-        if let Ok((rest, fy)) = grammar::period_after(rest) {
-            e = end - rest.len();
-            period = Some(fy);
-        }
-        mentions.push((h.start, e, dataset, period));
-        i = e;
-    }
-    let mut out = merge(text, mentions);
-    for g in &mut out {
-        classify(text, (start, end), g);
-    }
-    out
-}
-
-/// Merges mentions separated only by brackets, slashes or spaces ("Adult Social Care Survey
-/// (ASCS 2023-24)").
-pub(super) fn merge(
+/// The sources named in `text[start..end]`, in order, into `out` (emptied first). `last` is
+/// the last source named on the page before this sentence, for "the same survey".
+pub(super) fn mentions(
     text: &str,
-    mentions: Vec<(usize, usize, Dataset, Option<FinancialYear>)>,
-) -> Vec<Group> {
-    let mut out: Vec<Group> = Vec::new();
-    let mut datasets: Vec<Dataset> = Vec::new();
-    for (s, e, dataset, period) in mentions {
-        let joined = out.last().is_some_and(|g| {
-            text.get(g.end..s)
-                .is_some_and(|gap| gap.chars().all(|c| matches!(c, ' ' | '(' | ')' | '/')))
+    (start, end): (usize, usize),
+    phrases: &[Found],
+    last: Option<(Dataset, Option<Period>)>,
+    out: &mut Vec<Mention>,
+) {
+    out.clear();
+    let mut raw: Vec<(usize, usize, Option<Dataset>, bool)> = Vec::new();
+    let mut covered = start;
+    let names = |s: usize, e: usize| {
+        phrases
+            .iter()
+            .any(|f| matches!(f.kind, Kind::Dataset(_)) && f.start < e && s < f.end)
+    };
+    for f in phrases.iter().filter(|f| f.end <= end) {
+        let (dataset, same) = match f.kind {
+            Kind::Dataset(d) => (Some(d), false),
+            // "the survey of adult carers" names a survey; "the survey" alone refers back.
+            Kind::SameSource if !names(f.start, f.end) => (last.map(|(d, _)| d), true),
+            _ => continue,
+        };
+        // Where names overlap ("sace" inside nothing, "sac" inside "sace"), the longer first
+        // one wins.
+        if f.start < covered {
+            continue;
+        }
+        raw.push((f.start, f.end, dataset, same));
+        covered = f.end;
+    }
+    // Merge names separated only by brackets, slashes, commas, hyphens or spaces.
+    let mut groups: Vec<(usize, usize, Vec<Dataset>, bool)> = Vec::new();
+    for (s, e, dataset, same) in raw {
+        let joined = groups.last().is_some_and(|g| {
+            text.get(g.1..s).is_some_and(|gap| {
+                gap.chars()
+                    .all(|c| matches!(c, ' ' | '(' | ')' | '/' | ',' | '-'))
+            })
         });
-        match out.last_mut() {
+        match groups.last_mut() {
             Some(g) if joined => {
-                g.end = e;
-                g.period = period.or(g.period);
-                datasets.push(dataset);
+                g.1 = e;
+                g.2.extend(dataset);
+                g.3 |= same;
             }
-            _ => {
-                if let Some(g) = out.last_mut() {
-                    g.dataset = pick(&datasets);
-                }
-                datasets.clear();
-                datasets.push(dataset);
-                out.push(Group {
-                    start: s,
-                    end: e,
-                    dataset: None,
-                    period,
-                    closing: false,
-                    all: false,
-                });
-            }
+            _ => groups.push((s, e, dataset.into_iter().collect(), same)),
         }
     }
-    if let Some(g) = out.last_mut() {
-        g.dataset = pick(&datasets);
+    for (s, e, datasets, same) in groups {
+        let mut m = Mention {
+            start: s,
+            end: e,
+            dataset: pick(&datasets),
+            period: None,
+            closing: false,
+            all: false,
+            same,
+        };
+        let rest = text.get(e..end).unwrap_or("");
+        let rest_after_bracket = rest.strip_prefix(')').unwrap_or(rest);
+        if let Ok((after, p)) = grammar::period_after(rest_after_bracket) {
+            m.end = end - after.len();
+            m.period = Some(p);
+        }
+        // "the 2021 Census", "2023-24 ASCS data": the period written just before the name.
+        if m.period.is_none() {
+            let head = text.get(start..s).unwrap_or("");
+            let trimmed = head.trim_end();
+            let token = trimmed.rsplit([' ', '(']).next().unwrap_or("");
+            if !token.is_empty() && trimmed.len() < head.len() {
+                if let Ok(("", p)) = crate::text::grammar::period(token) {
+                    m.period = Some(p);
+                    m.start = start + trimmed.len() - token.len();
+                }
+            }
+        }
+        if same && m.period.is_none() {
+            m.period = last.and_then(|(_, p)| p);
+        }
+        classify(text, (start, end), &mut m);
+        out.push(m);
     }
-    out
 }
 
-/// Whether a group closes what precedes it (in parentheses, not followed by "showed") and
+/// The dataset a merged mention names: the first that is a collection ("ASCOF SALT data" is
+/// SALT), else the first.
+fn pick(datasets: &[Dataset]) -> Option<Dataset> {
+    datasets
+        .iter()
+        .copied()
+        .find(|d| *d != Dataset::Ascof)
+        .or_else(|| datasets.first().copied())
+}
+
+/// Whether a mention closes what precedes it (in brackets, not followed by "showed") and
 /// whether it is an "(All from ...)".
-pub(super) fn classify(text: &str, (start, end): (usize, usize), g: &mut Group) {
-    let head = text.get(start..g.start).unwrap_or("").trim_end();
+fn classify(text: &str, (start, end): (usize, usize), m: &mut Mention) {
+    let head = text.get(start..m.start).unwrap_or("").trim_end();
+    let head = head.strip_suffix(" the").unwrap_or(head);
+    let head = head
+        .strip_suffix("(the")
+        .map_or(head, |h| &head[..=h.len()]);
     let mut stripped = head;
     let mut all = false;
     for p in [
         "all taken from",
         "all data from",
         "all from",
+        "all figures from",
         "taken from",
         "data from",
+        "figures from",
         "sources:",
         "source:",
         "from",
         "all",
     ] {
         if let Some(b) = head.strip_suffix(p) {
-            stripped = b.trim_end();
-            all = p.starts_with("all");
-            break;
+            if b.is_empty() || b.ends_with([' ', '(']) {
+                stripped = b.trim_end();
+                all = p.starts_with("all");
+                break;
+            }
         }
     }
     let enclosed = stripped.ends_with('(');
-    let tail = text.get(g.end..end).unwrap_or("");
+    let tail = text.get(m.end..end).unwrap_or("");
     let next_word = tail
         .trim_start_matches([' ', ')', ','])
         .split(|c: char| !c.is_ascii_alphabetic())
@@ -142,69 +176,74 @@ pub(super) fn classify(text: &str, (start, end): (usize, usize), g: &mut Group) 
             | "confirmed"
             | "demonstrated"
             | "stated"
+            | "placed"
+            | "gave"
+            | "recorded"
     );
-    g.closing = enclosed && !verb;
-    g.all = all && g.closing;
+    m.closing = enclosed && !verb;
+    m.all = all && m.closing;
 }
 
-/// The dataset a merged mention names: the first that is a collection ("ASCOF SALT data" is
-/// SALT), else ASCOF.
-pub(super) fn pick(datasets: &[Dataset]) -> Option<Dataset> {
-    datasets
-        .iter()
-        .copied()
-        .find(|d| *d != Dataset::Ascof)
-        .or_else(|| datasets.first().copied())
+/// A period written on its own in a sentence (not after a dataset's name), with the word
+/// before it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct FreePeriod {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) period: Period,
+    /// Introduced by "by" ("by 2041"): a projection, for the figures it follows.
+    pub(super) projection: bool,
 }
 
-/// A period written next to a figure ("86% in 2023-2024", "their 2021 to 2022 performance of
-/// 75%") is the figure's own. Each such period goes to the nearest figure; a comma or semicolon
-/// in between counts as a long way ("21 days in 2022/23, down from 40 days in 2021 to 2022").
-pub(super) fn own_periods(text: &str, found: &Found, new: &mut [Draft]) {
-    let distance = |a: usize, b: usize| {
-        let gap = text.get(a.min(b)..a.max(b)).unwrap_or("");
-        gap.len() + if gap.contains([',', ';']) { 200 } else { 0 }
-    };
-    let mut own: Vec<Option<(usize, FinancialYear)>> = vec![None; new.len()];
-    let free = |t: &&Tok| {
-        !found
-            .groups
+/// The periods of a sentence not inside a mention, into `out` (emptied first). A year after
+/// "since", "until" or "before" dates an event, not a figure.
+pub(super) fn free_periods(
+    text: &str,
+    sentence_start: usize,
+    figs: &[Fig],
+    mentions: &[Mention],
+    out: &mut Vec<FreePeriod>,
+) {
+    out.clear();
+    for f in figs {
+        let Some(period) = f.period() else { continue };
+        if mentions
             .iter()
-            .any(|g| g.start <= t.start && t.start < g.end)
-    };
-    for t in found.toks.iter().filter(free) {
-        let Figure::Period(fy) = t.fig else { continue };
-        let best = new
-            .iter()
-            .enumerate()
-            .map(|(k, d)| {
-                let dist = if t.start >= d.hi {
-                    distance(d.hi, t.start)
-                } else {
-                    distance(t.end, d.lo)
-                };
-                (k, dist)
-            })
-            .min_by_key(|&(_, dist)| dist);
-        if let Some((dist, slot)) = best.and_then(|(k, dist)| Some((dist, own.get_mut(k)?))) {
-            if slot.is_none_or(|(old, _)| dist < old) {
-                *slot = Some((dist, fy));
-            }
+            .any(|m| m.start <= f.start && f.end <= m.end)
+        {
+            continue;
         }
-    }
-    for (d, own) in new.iter_mut().zip(own) {
-        let Some((_, fy)) = own else { continue };
-        let carried = d.carried();
-        let src = d.source.get_or_insert(Source {
-            dataset: None,
-            period: None,
-            attribution: Attribution::Period,
+        let head = text.get(sentence_start..f.start).unwrap_or("");
+        let mut words = head
+            .rsplit(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty());
+        let w1 = words.next().unwrap_or("");
+        let w1 = if crate::text::grammar::month_from_name(w1).is_some() {
+            words.next().unwrap_or("")
+        } else {
+            w1
+        };
+        if matches!(
+            w1,
+            "since" | "until" | "before" | "after" | "from" | "of" | "born"
+        ) {
+            continue;
+        }
+        // "grew by 6% in the decade to 2023": the end of a span, not the figure's period.
+        let w2 = words.next().unwrap_or("");
+        if w1 == "to"
+            && matches!(
+                w2,
+                "decade" | "years" | "year" | "period" | "months" | "decades"
+            )
+        {
+            continue;
+        }
+        out.push(FreePeriod {
+            start: f.start,
+            end: f.end,
+            period,
+            projection: matches!(w1, "by"),
         });
-        src.period = Some(Period::FinancialYear(fy));
-        // Keep the dataset of a leading mention while taking the figure's own period.
-        if let (None, Some(g)) = (src.dataset, carried) {
-            src.dataset = g.dataset;
-            src.attribution = Attribution::Leading;
-        }
     }
 }

@@ -1,14 +1,57 @@
-//! Stage 7: the subject a figure describes, and the canonical measure it names.
+//! Stage 8: what a figure measures. The clause that describes it (from the figure before it in
+//! its sentence to the figure after, with figures, comparators, bands and sources blanked out)
+//! is matched against the catalogue; when it says nothing a measure can be named from (a
+//! sentence that only says how a figure compares), the sentence before is. The rest of the
+//! sentence and the subheading are the context the topic of a local figure may stand in.
+
+use std::sync::Arc;
 
 use super::Context;
-use super::catalogue;
-use super::keywords::{self, Hits};
-use super::paragraph::Draft;
-use crate::model::{Comparator, Dataset, Measure, Metric, Part, Population, Span, Text, Unmatched};
+use super::attribution::{Change, Draft};
+use super::catalogue::{self, Match, Word, words};
+use crate::model::{
+    Attribution, Comparator, Dataset, Measure, MeasureDef, Metric, Part, Population, Source, Span,
+    Text, Unmatched,
+};
 use crate::text::Normalized;
 
-pub(super) fn population(text: &str, part: Part, dataset: Option<Dataset>) -> Option<Population> {
-    let has = |w: &str| catalogue::contains(text, w);
+/// Where a metric's description may stand.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Clause<'a> {
+    /// The clause, in the paragraph's normalised text.
+    pub(super) lo: usize,
+    pub(super) hi: usize,
+    /// The metric's sentence, blanked (starting at the sentence's start).
+    pub(super) masked: &'a str,
+    /// The sentence before, blanked, if any.
+    pub(super) previous: Option<&'a str>,
+    /// Whether the metric is the only one of its sentence.
+    pub(super) single: bool,
+    /// For B of "from A to B" (A of "B, up from A"): the other's clause, which describes it
+    /// too.
+    pub(super) baseline: Option<(usize, usize)>,
+    /// The clause of the metric before it in the sentence, if that one is in the same unit.
+    pub(super) before: Option<(usize, usize)>,
+    /// Whether the sentence tells what someone told us ("one carer told us ...").
+    pub(super) anecdote: bool,
+}
+
+/// Words that make a figure a projection; A of "from A to B" is today's value, whatever the
+/// sentence projects.
+const PROJECTION: &[&str] = &[
+    "projected",
+    "predicted",
+    "expected",
+    "forecast",
+    "forecasted",
+    "will",
+    "projections",
+    "projection",
+];
+
+/// Who a figure is about, from its words, when no canonical measure says.
+fn population(text: &str, part: Part, dataset: Option<Dataset>) -> Option<Population> {
+    let has = |w: &str| text.contains(w);
     if has("carer") || dataset == Some(Dataset::Sace) {
         Some(Population::Carers)
     } else if has("aged 65")
@@ -36,139 +79,227 @@ pub(super) fn population(text: &str, part: Part, dataset: Option<Dataset>) -> Op
     }
 }
 
-/// The subject's range as written: the clause up to the comparator phrase. A plain figure's
-/// subject comes before it when the words before lead up to it ("a median waiting time of 206
-/// days"), else after it ("50% of nursing homes were rated good").
-fn subject_range(text: &str, d: &Draft) -> (usize, usize) {
-    let (c_lo, c_hi) = d.clause;
-    let lead_in = text.get(c_lo..d.value_tok.start).unwrap_or("").trim_end();
-    let subject_before = d.comp.is_some()
-        || [
-            " of",
-            " was",
-            " were",
-            " at",
-            " by",
-            " is",
-            " be",
-            " to",
-            " around",
-            " approximately",
-        ]
-        .iter()
-        .any(|w| lead_in.ends_with(w));
-    match &d.comp {
-        Some((_, _, cend)) if *cend <= d.value_tok.start => (*cend, c_hi),
-        Some((c, _, _)) if c.intro > d.value_tok.start => (c_lo, c.intro),
-        Some(_) => (c_lo, c_hi),
-        None if subject_before => (c_lo, d.value_tok.end),
-        None => (d.value_tok.start, c_hi),
+/// Word buffers reused across metrics: the figure's own words, borrowed words, the rest of
+/// the sentence, the subheading and the sentence before.
+pub(super) type Buffers<'a> = (
+    &'a mut Vec<Word>,
+    &'a mut Vec<Word>,
+    &'a mut Vec<Word>,
+    &'a mut Vec<Word>,
+    &'a mut Vec<Word>,
+);
+
+/// Matches a metric's clause against the catalogue: the clause, else (when it names nothing)
+/// the sentence before.
+fn name_measure(
+    buffers: Buffers<'_>,
+    d: &Draft,
+    clause: Clause<'_>,
+    subheading: &str,
+    dataset: Option<Dataset>,
+) -> Match {
+    let s = d.sentence.0;
+    let local = |a: usize, b: usize| {
+        clause
+            .masked
+            .get(a.saturating_sub(s)..b.saturating_sub(s))
+            .unwrap_or("")
+    };
+    let own_text = local(clause.lo, clause.hi);
+    // A of "from A to B" is today's value, whatever the sentence projects.
+    let stripped;
+    let own_text = if d.change == Some(Change::From) {
+        stripped = own_text
+            .split(' ')
+            .filter(|w| !PROJECTION.contains(w))
+            .collect::<Vec<_>>()
+            .join(" ");
+        stripped.as_str()
+    } else {
+        own_text
+    };
+    // The context, nearest first: the rest of the sentence before the clause, then the
+    // subheading.
+    let (own, borrowed, around, heading, earlier) = buffers;
+    words(local(s, clause.lo), around);
+    words(&subheading.to_ascii_lowercase(), heading);
+    words(clause.previous.unwrap_or(""), earlier);
+    words(own_text, own);
+    let context: [&[Word]; 3] = [around, earlier, heading];
+    // B of "from A to B" (A of "B, up from A") is described by the other's words.
+    if let Some((a, b)) = clause.baseline {
+        words(local(a, b), borrowed);
+        return catalogue::best_match_with(own, borrowed, true, &context, d.unit, dataset);
     }
+    let found = catalogue::best_match(own, &context, d.unit, dataset);
+    if found.found() {
+        return found;
+    }
+    let unnamed = matches!(
+        found.unmatched,
+        Some(
+            Unmatched::NoSubject
+                | Unmatched::NoCandidate
+                | Unmatched::Weak { .. }
+                | Unmatched::UnitMismatch { .. }
+        )
+    );
+    // "58.1 years for men and 59.4 years for women": the words of the figure before it in
+    // the sentence, where its own words name nothing.
+    if let (true, Some((a, b))) = (unnamed, clause.before) {
+        words(local(a, b), borrowed);
+        let like = catalogue::best_match_with(own, borrowed, false, &context, d.unit, dataset);
+        if like.found() {
+            return like;
+        }
+    }
+    // A sentence that only says how the figure compares: the sentence before says what.
+    let own_words = !catalogue::has_unknown_words(own_text);
+    if let (true, true, true, Some(previous)) = (unnamed, own_words, clause.single, clause.previous)
+    {
+        words(previous, borrowed);
+        // A measure that uses the figure's own words comes first ("the paid employment
+        // figure had been 5.2%" takes the paid employment measure of the sentence before,
+        // not another measure that sentence names).
+        let before = catalogue::best_match_with(own, borrowed, false, &context, d.unit, dataset);
+        if before.found() {
+            return before;
+        }
+    }
+    found
 }
 
+/// Turns a draft into a metric.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn finish(
-    d: &Draft,
-    para: &Text,
     norm: &Normalized,
-    hits: &Hits,
+    buffers: Buffers<'_>,
+    d: &Draft,
+    clause: Clause<'_>,
+    followed: Option<&'static MeasureDef>,
+    para: &Text,
     ctx: Context<'_>,
-    context: &mut String,
 ) -> Metric {
-    let text = norm.as_str();
+    let mut source = source_of(d, d.mention.as_ref());
+    let dataset = source.and_then(|s| s.dataset);
+    let matched = match followed {
+        Some(def) if def.accepts(d.unit) => Match {
+            measure: Some(def),
+            score: 100,
+            unmatched: None,
+        },
+        // One person's wait, told to us, measures nothing; a figure set against a comparator
+        // or a source in such a sentence still does.
+        _ if clause.anecdote && d.comp.is_none() && d.mention.is_none() => Match {
+            measure: None,
+            score: 0,
+            unmatched: Some(Unmatched::Anecdote),
+        },
+        _ => name_measure(buffers, d, clause, ctx.subheading.unwrap_or(""), dataset),
+    };
+    // Of several sources the words name, the one the measure comes from.
+    if let Some(def) = matched.measure {
+        if dataset != Some(def.dataset) {
+            if let Some(m) = d
+                .alternatives
+                .iter()
+                .rev()
+                .find(|m| m.dataset == Some(def.dataset))
+            {
+                source = source_of(d, Some(m));
+            }
+        }
+    }
     let orig = |i: usize| norm.original_offset(i);
-    let verbatim = |a: usize, b: usize| para.text.get(orig(a)..orig(b)).unwrap_or("").to_owned();
+    let verbatim = |a: usize, b: usize| para.text.get(orig(a)..orig(b)).unwrap_or("");
     let to_span = |a: usize, b: usize| -> Option<Span> {
         Some(Span::new(
             para.origin.source_offset(orig(a))?,
             para.origin.source_offset(orig(b))?,
         ))
     };
-    let (c_lo, c_hi) = d.clause;
-    let (subject_start, subject_end) = subject_range(text, d);
-    let subject = para
-        .text
-        .get(orig(subject_start)..orig(subject_end.max(subject_start)))
-        .unwrap_or("");
-    let subject = trim_subject(subject).to_owned();
-    // Catalogue matching: the subject; for a local figure's qualifiers ("~carer") also the
-    // sentence before it and the subheading.
-    let dataset = d.source.and_then(|s| s.dataset);
-    let clause_text = text.get(c_lo..d.hi.max(c_lo)).unwrap_or("");
-    let full_text = text.get(c_lo..c_hi).unwrap_or("");
-    let side_text = text
-        .get(subject_start..subject_end.max(subject_start))
-        .unwrap_or("");
-    let before = text
-        .get(d.sentence.0..subject_start.max(d.sentence.0))
-        .unwrap_or("");
-    matching_context(context, before, ctx.subheading.unwrap_or(""));
-    let carers = |t: &str| catalogue::contains(t, "carer") || dataset == Some(Dataset::Sace);
-    let context = context.as_str();
-    let try_match = |t: &str| catalogue::best_match(t, context, d.unit, carers(t));
-    // Matching is a pure function of the text: the same range twice gives the same answer.
-    let full = (c_lo, c_hi);
-    let (first, first_range) = if d.comp.is_some() {
-        (clause_text, (c_lo, d.hi.max(c_lo)))
-    } else {
-        (side_text, (subject_start, subject_end.max(subject_start)))
-    };
-    let canonical = try_match(first).or_else(|| {
-        if first_range == full {
-            None
-        } else {
-            try_match(full_text)
-        }
+    let subject = trim_subject(verbatim(clause.lo, clause.hi)).to_owned();
+    let population = matched.measure.map(|m| m.population).or_else(|| {
+        population(
+            norm.as_str().get(clause.lo..clause.hi).unwrap_or(""),
+            ctx.part,
+            dataset,
+        )
     });
-    let population = canonical
-        .map(|m| m.population)
-        .or_else(|| population(full_text, ctx.part, dataset));
-    let (comparator, gap) = match &d.comp {
-        Some((c, v, _)) => (
-            Some(Comparator {
-                scope: c.scope,
-                region: c.region.clone(),
-                value: Some(*v),
-            }),
-            d.value.checked_sub(*v),
-        ),
-        None => (None, None),
+    let comparator = d.comp.as_ref().map(|c| Comparator {
+        scope: c.scope,
+        region: c.region.map(str::to_owned),
+        value: d.comp_value,
+    });
+    let derived = d
+        .band
+        .is_none()
+        .then(|| d.wording.and_then(|w| w.band()))
+        .flatten();
+    let band = d.band.map(|b| b.band).or(derived);
+    let band_label = match (d.band, d.wording) {
+        (Some(b), _) => Some(verbatim(b.start, b.end).to_owned()),
+        (None, Some(w)) if derived.is_some() => Some(verbatim(w.start, w.end).to_owned()),
+        _ => None,
     };
     Metric {
         value: d.value,
         unit: d.unit,
         comparator,
-        direction: keywords::direction(hits.within(c_lo, d.hi), text, c_lo, d.hi),
-        wording: None,
-        band_derived: false,
-        gap,
-        band: d.band.map(|b| b.band),
-        band_label: d.band.map(|b| verbatim(b.start, b.end)),
-        source: d.source,
+        direction: d.wording.map(|w| w.direction),
+        wording: d
+            .wording
+            .map(|w| norm.as_str().get(w.start..w.end).unwrap_or("").to_owned()),
+        gap: d.comp_value.and_then(|v| d.value.checked_sub(v)),
+        band,
+        band_label,
+        band_derived: derived.is_some(),
+        source,
         measure: Measure {
             text: subject,
             population,
-            canonical,
-            score: if canonical.is_some() { 100 } else { 0 },
-            unmatched: canonical.is_none().then_some(Unmatched::NoCandidate),
+            canonical: matched.measure,
+            score: matched.score,
+            unmatched: matched.unmatched,
         },
         statement: ctx.statement,
         part: ctx.part,
-        subheading: ctx.subheading.map(Into::into),
-        sentence: verbatim(d.sentence.0, d.sentence.1).into(),
+        subheading: ctx.subheading.map(Arc::from),
+        sentence: Arc::from(verbatim(d.sentence.0, d.sentence.1)),
         span: to_span(d.sentence.0, d.sentence.1),
-        figure_span: to_span(d.value_tok.start, d.value_tok.end),
+        figure_span: to_span(d.start, d.end),
     }
 }
 
-/// Writes the context a subject is matched in: the sentence before it, a space, and the
-/// subheading in lowercase.
-pub(super) fn matching_context(context: &mut String, before: &str, subheading: &str) {
-    context.clear();
-    context.push_str(before);
-    context.push(' ');
-    context.push_str(subheading);
-    if let Some(lower) = context.get_mut(before.len() + 1..) {
-        lower.make_ascii_lowercase();
+/// The metric's source: the dataset of its mention, and its own period (written next to it)
+/// before the mention's.
+fn source_of(d: &Draft, mention: Option<&super::sources::Mention>) -> Option<Source> {
+    // A figure of another period than its source's is not that source's ("The 2021 Census
+    // recorded 14.7%, up from 9.8% in 2011").
+    let mention = mention.filter(|m| match (m.period, d.period) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    });
+    match (mention, d.period) {
+        (Some(m), period) => Some(Source {
+            dataset: m.dataset,
+            period: if d.earlier { None } else { period.or(m.period) },
+            attribution: if m.all {
+                Attribution::Closing
+            } else if m.closing {
+                Attribution::Sentence
+            } else if m.start < d.sentence.0 {
+                Attribution::Leading
+            } else {
+                Attribution::Sentence
+            },
+        }),
+        (None, Some(p)) => Some(Source {
+            dataset: None,
+            period: Some(p),
+            attribution: Attribution::Period,
+        }),
+        (None, None) => None,
     }
 }
 
@@ -227,6 +358,7 @@ pub(super) fn trim_subject(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::VariationBand;
 
     #[test]
     fn subjects_are_trimmed_of_connectors() {
@@ -246,6 +378,20 @@ mod tests {
         assert_eq!(
             trim_subject("35% were inactive, which was higher"),
             "35% were inactive, which was higher"
+        );
+    }
+
+    #[test]
+    fn a_band_meant_by_words_is_marked_derived() {
+        let ms = crate::metrics::paragraph::tests::run(
+            "SALT data for 2023/2024 showed 81.5% of older people remained at home 91 days after leaving hospital for reablement, which was not statistically different from the England average (83.7%).",
+        );
+        assert_eq!(ms.len(), 1);
+        assert_eq!(ms[0].band, Some(VariationBand::NoVariation));
+        assert!(ms[0].band_derived);
+        assert_eq!(
+            ms[0].wording.as_deref(),
+            Some("not statistically different")
         );
     }
 }

@@ -566,6 +566,9 @@ pub enum Unmatched {
         #[cfg_attr(feature = "serde", serde(with = "serde_repr::measure_id"))]
         closest: &'static MeasureDef,
     },
+    /// The figure is one person's experience ("one carer told us they had waited 5
+    /// months"), not a measure of the authority.
+    Anecdote,
 }
 
 impl fmt::Display for Unmatched {
@@ -584,6 +587,7 @@ impl fmt::Display for Unmatched {
                 "'{}' fits but is given in {}, not this unit",
                 closest.id, closest.unit
             ),
+            Unmatched::Anecdote => f.write_str("one person's experience, not a measure"),
         }
     }
 }

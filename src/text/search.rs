@@ -86,17 +86,6 @@ impl PhraseSet {
         PhraseSet { searcher }
     }
 
-    /// The phrase numbers of every occurrence of every phrase in `text`, overlapping ones too,
-    /// anywhere (inside words as well).
-    pub(crate) fn find_overlapping<'a>(
-        &'a self,
-        text: &'a str,
-    ) -> impl Iterator<Item = usize> + 'a {
-        self.searcher
-            .find_overlapping_iter(text)
-            .map(|m| m.pattern().as_usize())
-    }
-
     /// Every occurrence of every phrase that starts a word in `text`, overlapping ones too, by
     /// start and then phrase order, into `out` (emptied first). Whether a hit also ends a word
     /// is the caller's question ([`is_word_end`]).

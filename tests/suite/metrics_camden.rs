@@ -296,6 +296,9 @@ fn camden_financial_facts_are_metrics() {
         ("fin_asc_precept", "2", Unit::Percent),
         ("fin_long_term_support", "1425", Unit::People),
         ("fin_short_term_support", "3420", Unit::People),
+        // "£19,250,000 more than estimated", "£8,340,000 less than estimated".
+        ("fin_total_over_estimate", "19250000", Unit::Pounds),
+        ("fin_asc_over_estimate", "-8340000", Unit::Pounds),
     ] {
         let m = by_id(id);
         assert_eq!(
@@ -315,7 +318,7 @@ fn camden_financial_facts_are_metrics() {
         assert!(!m.sentence.is_empty(), "{id}: the bullet stating it");
         assert!(m.span.is_some(), "{id}");
     }
-    assert_eq!(fin.len(), 8);
+    assert_eq!(fin.len(), 10);
 }
 
 #[test]

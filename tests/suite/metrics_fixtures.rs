@@ -644,7 +644,7 @@ const FORMS: &[(&str, Unit, &str, &str, &str, &str, &str)] = &[
         "2023-24",
     ),
     ("1250000", Unit::Pounds, "none", "", "", "", "2023-24"),
-    ("412", Unit::Pounds, "none", "", "", "", ""),
+    ("412", Unit::Pounds, "none", "", "", "", "2023-24"),
 ];
 
 #[test]

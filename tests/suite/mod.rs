@@ -11,6 +11,7 @@ mod loaders;
 mod lossless;
 mod metrics_camden;
 mod metrics_fixtures;
+mod pages;
 mod peers;
 mod regressions;
 mod robustness;

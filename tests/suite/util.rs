@@ -6,11 +6,22 @@ use cqc_la::{Report, Span, Text};
 
 /// The directory holding the real CQC reports: `$CQC_LA_CORPUS`, else `../shared/corpus`.
 pub fn corpus_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("CQC_LA_CORPUS").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
-        PathBuf::from,
-    );
-    dir.is_dir().then_some(dir)
+    match std::env::var_os("CQC_LA_CORPUS") {
+        // Asked for by name: it must be there (CI sets it and never skips).
+        Some(dir) => {
+            let dir = PathBuf::from(dir);
+            assert!(
+                dir.is_dir(),
+                "CQC_LA_CORPUS is {} but that is not a directory",
+                dir.display()
+            );
+            Some(dir)
+        }
+        None => {
+            let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+            dir.is_dir().then_some(dir)
+        }
+    }
 }
 
 /// Reads a corpus file, or prints a skip note and returns `None` when the corpus is absent.
