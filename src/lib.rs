@@ -88,7 +88,7 @@
     clippy::module_name_repetitions
 )]
 
-mod assessment;
+pub mod assessment;
 pub mod cohort;
 pub mod compare;
 mod error;
