@@ -12,9 +12,9 @@
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
+use cqc_la::Cohort;
 use cqc_la::assessment::{MergeWarning, Pages};
 use cqc_la::cohort::{AgainstPeers, Group, MetricObservation, PeerGroups, ScoreRecord};
-use cqc_la::Cohort;
 
 const USAGE: &str = "\
 usage: benchmark [--peers FILE] [--for NAME] PAGE...
@@ -207,7 +207,10 @@ fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
     let table = cohort.league_table();
     if let Some(row) = table.row(&name) {
         let partial = if row.is_partial() {
-            format!(" (partial: ranked on {} among the records covering them)", row.basis)
+            format!(
+                " (partial: ranked on {} among the records covering them)",
+                row.basis
+            )
         } else {
             String::new()
         };
@@ -217,7 +220,8 @@ fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
             cohort.name,
             row.standing,
             row.percent,
-            row.out_of_100.map_or_else(|| "-".to_owned(), |s| s.to_string()),
+            row.out_of_100
+                .map_or_else(|| "-".to_owned(), |s| s.to_string()),
         )?;
     }
 

@@ -173,11 +173,7 @@ fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
                     page.source, w.location.line, w.location.column, w.kind
                 );
             }
-            if !page
-                .metrics
-                .iter()
-                .any(|m| m.measure.canonical.is_some())
-            {
+            if !page.metrics.iter().any(|m| m.measure.canonical.is_some()) {
                 eprintln!("{}: note: no figures to chart; skipped", page.source);
             }
         }
@@ -202,7 +198,11 @@ fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
 
     let mut councils: Vec<String> = observations
         .iter()
-        .map(|o| o.ons_code.clone().unwrap_or_else(|| o.authority.to_lowercase()))
+        .map(|o| {
+            o.ons_code
+                .clone()
+                .unwrap_or_else(|| o.authority.to_lowercase())
+        })
         .collect();
     councils.sort_unstable();
     councils.dedup();

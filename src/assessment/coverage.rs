@@ -187,10 +187,16 @@ mod tests {
         assert!(Coverage::NONE.is_empty() && !Coverage::NONE.is_partial());
         assert_eq!(Coverage::NONE.to_string(), "0 of 9 statements");
         assert_eq!(Coverage::ALL.to_string(), "9 of 9 statements");
-        assert_eq!(a.to_string(), "2 of 9 statements (Assessing needs, Safeguarding)");
+        assert_eq!(
+            a.to_string(),
+            "2 of 9 statements (Assessing needs, Safeguarding)"
+        );
         assert_eq!(
             a.statements().collect::<Vec<_>>(),
-            [QualityStatement::AssessingNeeds, QualityStatement::Safeguarding]
+            [
+                QualityStatement::AssessingNeeds,
+                QualityStatement::Safeguarding
+            ]
         );
         assert_eq!(a.missing().count(), 7);
     }

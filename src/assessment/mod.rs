@@ -345,7 +345,9 @@ impl fmt::Display for Assessment {
             )?;
         }
         for qs in QualityStatement::ALL {
-            let score = self.score(qs).map_or_else(|| "-".to_owned(), |s| s.to_string());
+            let score = self
+                .score(qs)
+                .map_or_else(|| "-".to_owned(), |s| s.to_string());
             let page = self.page_of(qs).map_or("-", |p| p.source.as_str());
             writeln!(f, "  {:<42}  {score}  {page}", qs.title())?;
         }

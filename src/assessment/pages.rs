@@ -100,7 +100,11 @@ impl Pages {
     ///
     /// # Errors
     /// The [`ParseError`] of a text that is not a report; nothing is added.
-    pub fn parse(&mut self, source: impl Into<String>, text: &str) -> Result<&mut Pages, ParseError> {
+    pub fn parse(
+        &mut self,
+        source: impl Into<String>,
+        text: &str,
+    ) -> Result<&mut Pages, ParseError> {
         let report = Report::parse(text)?;
         self.pages.push(Pending {
             source: source.into(),
@@ -593,7 +597,8 @@ pub(super) fn build(pages: Vec<Pending>, members: &[usize], name: Option<String>
         source: pending[page].source.clone(),
         location: origin.and_then(|o| locate(pending[page].text.as_deref()?, o)),
     };
-    let summary_like = |p: &Pending| matches!(p.report.kind(), ReportKind::Full | ReportKind::Summary);
+    let summary_like =
+        |p: &Pending| matches!(p.report.kind(), ReportKind::Full | ReportKind::Summary);
     let mut warnings = Vec::new();
 
     // Each statement: the scores given (sections first), and the page holding it.
@@ -760,7 +765,9 @@ pub(super) fn build(pages: Vec<Pending>, members: &[usize], name: Option<String>
                 let first_with_part = &first_with_part;
                 page.metrics.iter().filter(move |m| match m.statement {
                     Some(qs) => holders[qs.index()] == Some(i),
-                    None => first_with_part.iter().any(|&(p, at)| p == m.part && at == i),
+                    None => first_with_part
+                        .iter()
+                        .any(|&(p, at)| p == m.part && at == i),
                 })
             })
             .cloned()

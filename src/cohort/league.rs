@@ -59,7 +59,11 @@ impl LeagueRow {
     /// Whether the band of the scores admits the published rating (`None` when either is
     /// unknown). For a partial row, the band of the statements it covers.
     pub fn rating_agrees(&self) -> Option<bool> {
-        Some(self.derived.or(self.partial_band)?.admits(self.published_rating?))
+        Some(
+            self.derived
+                .or(self.partial_band)?
+                .admits(self.published_rating?),
+        )
     }
 
     /// The derived rating as tables show it: the band for a complete row, `partial (8 of 9):

@@ -454,13 +454,17 @@ fn read_observations(
         }
         let text = cell(dataset);
         if !text.is_empty() {
+            let id = text.replace([' ', '-'], "_");
             o.source = Some(
                 DATASETS
                     .into_iter()
                     .find(|d| {
-                        d.id().eq_ignore_ascii_case(text) || d.short_name().eq_ignore_ascii_case(text)
+                        d.id().eq_ignore_ascii_case(&id)
+                            || d.short_name().eq_ignore_ascii_case(text)
                     })
-                    .ok_or_else(|| invalid("source", "a dataset such as ascs, sace or salt", text))?,
+                    .ok_or_else(|| {
+                        invalid("source", "a dataset such as ascs, sace or salt", text)
+                    })?,
             );
         }
         let text = cell(comparator);
@@ -704,8 +708,7 @@ impl MetricTables {
 
     /// The periods a measure has figures for, in order (`None`: not stated).
     pub fn periods_of(&self, measure: &str) -> Vec<Option<Period>> {
-        let mut periods: Vec<Option<Period>> =
-            self.tables_of(measure).map(|t| t.period).collect();
+        let mut periods: Vec<Option<Period>> = self.tables_of(measure).map(|t| t.period).collect();
         periods.dedup();
         periods
     }
@@ -756,7 +759,9 @@ impl MetricTables {
         let num = |v: Option<f64>| v.map(|v| format!("{v}")).unwrap_or_default();
         for t in &self.tables {
             for r in &t.rows {
-                let value = r.printed.map_or_else(|| num(Some(r.value)), |d| d.to_string());
+                let value = r
+                    .printed
+                    .map_or_else(|| num(Some(r.value)), |d| d.to_string());
                 let comparator = r.comparator.as_ref();
                 csv.write_record([
                     t.measure.clone(),
@@ -778,7 +783,9 @@ impl MetricTables {
                     t.period.map(|p| p.to_string()).unwrap_or_default(),
                     t.unit.map(|u| u.id().to_owned()).unwrap_or_default(),
                     r.source.map(|d| d.id().to_owned()).unwrap_or_default(),
-                    comparator.map(|c| c.scope.id().to_owned()).unwrap_or_default(),
+                    comparator
+                        .map(|c| c.scope.id().to_owned())
+                        .unwrap_or_default(),
                     comparator
                         .and_then(|c| c.region.clone())
                         .unwrap_or_default(),
@@ -1119,10 +1126,7 @@ impl MetricTables {
                     .filter(|c| c.scope == Scope::Regional)
                     .and_then(|c| {
                         Some(Marker {
-                            label: format!(
-                                "{} average",
-                                c.region.as_deref().unwrap_or("regional")
-                            ),
+                            label: format!("{} average", c.region.as_deref().unwrap_or("regional")),
                             value: c.value?.to_f64()?,
                             printed: c.value,
                         })

@@ -165,14 +165,20 @@ impl Cohort {
     /// let chart = cohort.metric_tables().spine_chart("Northmere County Council").unwrap();
     /// assert!(chart.to_svg().starts_with("<svg"));
     /// ```
-    pub fn insert_assessment(&mut self, assessment: &Assessment) -> Result<Inserted, AssessmentError> {
+    pub fn insert_assessment(
+        &mut self,
+        assessment: &Assessment,
+    ) -> Result<Inserted, AssessmentError> {
         let record = ScoreRecord::try_from(assessment)?;
         let observations = MetricObservation::from_assessment(assessment)?;
-        let keys: std::collections::HashSet<(&str, Option<crate::Period>, Option<crate::metrics::Unit>)> =
-            observations
-                .iter()
-                .map(|o| (o.measure.as_str(), o.period, o.unit))
-                .collect();
+        let keys: std::collections::HashSet<(
+            &str,
+            Option<crate::Period>,
+            Option<crate::metrics::Unit>,
+        )> = observations
+            .iter()
+            .map(|o| (o.measure.as_str(), o.period, o.unit))
+            .collect();
         self.metrics.retain(|o| {
             !(o.is_for(&record) && keys.contains(&(o.measure.as_str(), o.period, o.unit)))
         });

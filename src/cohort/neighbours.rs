@@ -532,7 +532,10 @@ mod tests {
             .collect();
         let (rows, tied) = nearest(candidates, 2);
         let got: Vec<(usize, &str)> = rows.iter().map(|r| (r.rank, r.name.as_str())).collect();
-        assert_eq!(got, [(1, "Kent"), (2, "Essex"), (2, "Leeds"), (2, "Wirral")]);
+        assert_eq!(
+            got,
+            [(1, "Kent"), (2, "Essex"), (2, "Leeds"), (2, "Wirral")]
+        );
         assert_eq!(tied, 2);
     }
 

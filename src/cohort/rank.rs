@@ -417,5 +417,9 @@ pub(crate) fn standings_on_bases(
 pub(crate) fn place_in(sorted: &[f64], own: f64) -> Standing {
     let worse = sorted.partition_point(|x| x.total_cmp(&own).is_lt());
     let not_better = sorted.partition_point(|x| x.total_cmp(&own).is_le());
-    Standing::place(sorted.len() - not_better, (not_better - worse).max(1), worse)
+    Standing::place(
+        sorted.len() - not_better,
+        (not_better - worse).max(1),
+        worse,
+    )
 }

@@ -241,9 +241,9 @@ impl ScoreRecord {
     /// assert_eq!(camden.overall_on(basis).unwrap().percent(), 100.0);
     /// ```
     pub fn overall_on(&self, basis: Coverage) -> Option<OverallScore> {
-        self.coverage().covers(basis).then(|| {
-            OverallScore::from_scores(basis.statements().filter_map(|qs| self.score(qs)))
-        })
+        self.coverage()
+            .covers(basis)
+            .then(|| OverallScore::from_scores(basis.statements().filter_map(|qs| self.score(qs))))
     }
 
     /// The mean of the theme's known scores.
@@ -289,8 +289,9 @@ impl ScoreRecord {
         let coverage = self.coverage();
         match subject {
             Subject::Statement(qs) => coverage.intersection(Coverage::from_statements([qs])),
-            Subject::Theme(theme) => coverage
-                .intersection(Coverage::from_statements(theme.statements().iter().copied())),
+            Subject::Theme(theme) => coverage.intersection(Coverage::from_statements(
+                theme.statements().iter().copied(),
+            )),
             Subject::Overall => coverage,
         }
     }

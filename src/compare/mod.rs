@@ -35,7 +35,8 @@ pub fn compare(a: &Assessment, b: &Assessment) -> Comparison {
     let side_b = Side::of(b);
     let shared = side_a.coverage.intersection(side_b.coverage);
     let on_shared = |side: &Assessment| {
-        let overall = OverallScore::from_scores(shared.statements().filter_map(|qs| side.score(qs)));
+        let overall =
+            OverallScore::from_scores(shared.statements().filter_map(|qs| side.score(qs)));
         (overall.scored > 0).then(|| overall.percent())
     };
     let points = on_shared(a).zip(on_shared(b)).map(|(pa, pb)| pa - pb);

@@ -405,7 +405,10 @@ mod tests {
     fn printed_score_agreement_is_the_ceiling() {
         let camden = overall(32, 9); // 88.89
         assert!(camden.agrees_with_printed(89));
-        assert!(!camden.agrees_with_printed(88), "rounded down does not agree");
+        assert!(
+            !camden.agrees_with_printed(88),
+            "rounded down does not agree"
+        );
         assert!(!camden.agrees_with_printed(90));
         assert!(overall(27, 9).agrees_with_printed(75));
         assert!(!overall(27, 9).agrees_with_printed(76));
@@ -428,7 +431,10 @@ mod tests {
             assert!(overall(total, 9).agrees_with_printed(printed));
             // Where plain rounding differs from the ceiling (72.2 -> 72), it does not agree.
             let rounded = (f64::from(total) * 100.0 / 36.0).round() as u8;
-            assert_eq!(overall(total, 9).agrees_with_printed(rounded), rounded == printed);
+            assert_eq!(
+                overall(total, 9).agrees_with_printed(rounded),
+                rounded == printed
+            );
         }
     }
 

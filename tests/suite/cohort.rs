@@ -77,11 +77,11 @@ fn league_table_ranks_ties_honestly() {
     assert_eq!((s.rank, s.last, s.tied, s.worse), (2, 4, 3, 1));
     assert_eq!(s.to_string(), "joint 2nd-4th of 5");
     close(s.percentile, 50.0); // (1 + 0.5 * 3) / 5
-    assert_eq!(wirral.derived, None, "a band of eight statements is not a rating");
     assert_eq!(
-        wirral.partial_band,
-        Some(cqc_la::Band::Rated(Rating::Good))
+        wirral.derived, None,
+        "a band of eight statements is not a rating"
     );
+    assert_eq!(wirral.partial_band, Some(cqc_la::Band::Rated(Rating::Good)));
     assert_eq!(wirral.derived_text(), "partial (8 of 9): Good");
     assert_eq!(wirral.out_of_100, Some(75));
 
@@ -708,11 +708,23 @@ fn metrics_of_parsed_reports_feed_the_cohort() {
     );
 
     let mut cohort = Cohort::new("two fictional councils");
-    assert!(cohort.insert_assessment(&northmere).unwrap().previous.is_none());
+    assert!(
+        cohort
+            .insert_assessment(&northmere)
+            .unwrap()
+            .previous
+            .is_none()
+    );
     cohort.insert_assessment(&south_fenwick).unwrap();
     let count = cohort.metrics.len();
     // Inserting a report again replaces its observations rather than adding to them.
-    assert!(cohort.insert_assessment(&northmere).unwrap().previous.is_some());
+    assert!(
+        cohort
+            .insert_assessment(&northmere)
+            .unwrap()
+            .previous
+            .is_some()
+    );
     assert_eq!(cohort.metrics.len(), count);
     assert_eq!(cohort.len(), 2);
 

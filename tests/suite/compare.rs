@@ -106,7 +106,10 @@ fn full_report_against_a_section_page() {
     let points = c.points.unwrap();
     assert!((points - 25.0).abs() < 1e-9, "{points}");
     let text = c.to_string();
-    assert!(text.contains("Rating (from scores)        Outstanding"), "{text}");
+    assert!(
+        text.contains("Rating (from scores)        Outstanding"),
+        "{text}"
+    );
     assert!(text.contains("none: partial (1 of 9)"), "{text}");
     assert!(
         text.contains("+25.0 points on the 1 of 9 statements (Partnerships) both cover"),

@@ -1,6 +1,8 @@
+mod assessment;
 mod cohort;
 mod compare;
 mod corpus;
+mod coverage;
 mod errors;
 mod fixtures;
 mod generated;
@@ -12,7 +14,9 @@ mod lossless;
 mod metrics_camden;
 mod metrics_fixtures;
 mod peers;
+mod periods;
 mod regressions;
 mod robustness;
 mod roundtrip;
+mod ties;
 pub(crate) mod util;
