@@ -8,7 +8,7 @@ use super::{Assessment, Page};
 use crate::error::ParseError;
 use crate::identity::Authority;
 use crate::model::{
-    Date, Location, Origin, Part, QualityStatement, Rating, Report, ReportKind, Score,
+    Date, Location, Metric, Origin, Part, QualityStatement, Rating, Report, ReportKind, Score,
 };
 
 /// The pages of one council's assessment, before they are assembled: any mix of the summary
@@ -557,58 +557,77 @@ struct Given<T> {
     preferred: bool,
 }
 
-/// The value to use: the first preferred, else the first; and a warning for each page whose
-/// value differs from it (one per differing page).
-fn choose<T: Copy + PartialEq>(
-    given: &[Given<T>],
-    at: &dyn Fn(usize, Option<usize>) -> PageAt,
-    conflict: &dyn Fn(T, T) -> Conflict,
-    warnings: &mut Vec<MergeWarning>,
-) -> Option<(T, usize)> {
-    let chosen = given
-        .iter()
-        .find(|g| g.preferred)
-        .or_else(|| given.first())?;
-    let mut warned: Vec<usize> = Vec::new();
-    for g in given {
-        if g.page == chosen.page || g.value == chosen.value || warned.contains(&g.page) {
-            continue;
+/// The pages being merged and what they disagree on.
+struct Merge<'a> {
+    pending: &'a [Pending],
+    warnings: Vec<MergeWarning>,
+}
+
+impl Merge<'_> {
+    /// Where a value of page `page` stands.
+    fn at(&self, page: usize, origin: Option<usize>) -> PageAt {
+        let p = &self.pending[page];
+        PageAt {
+            source: p.source.clone(),
+            location: origin.and_then(|o| locate(p.text.as_deref()?, o)),
         }
-        warned.push(g.page);
-        warnings.push(MergeWarning {
-            conflict: conflict(chosen.value, g.value),
-            kept: at(chosen.page, chosen.origin),
-            other: at(g.page, g.origin),
-        });
     }
-    Some((chosen.value, chosen.page))
-}
 
-fn start(origin: &Origin) -> Option<usize> {
-    origin.span().map(|s| s.start)
-}
+    /// The value to use among those given (see [`choose`]), warning for each that differs.
+    fn choose<T: Copy + PartialEq>(
+        &mut self,
+        given: &[Given<T>],
+        conflict: impl Fn(T, T) -> Conflict,
+    ) -> Option<T> {
+        let chosen = given
+            .iter()
+            .find(|g| g.preferred)
+            .or_else(|| given.first())?;
+        let mut warned: Vec<usize> = Vec::new();
+        for g in given {
+            if g.page == chosen.page || g.value == chosen.value || warned.contains(&g.page) {
+                continue;
+            }
+            warned.push(g.page);
+            let warning = MergeWarning {
+                conflict: conflict(chosen.value, g.value),
+                kept: self.at(chosen.page, chosen.origin),
+                other: self.at(g.page, g.origin),
+            };
+            self.warnings.push(warning);
+        }
+        Some(chosen.value)
+    }
 
-/// Merges the pages `members` (indices into `pages`, in order) into an assessment. Identity
-/// has been checked; `name` is the name given, used when no page prints one.
-pub(super) fn build(pages: Vec<Pending>, members: &[usize], name: Option<String>) -> Assessment {
-    let mut slots: Vec<Option<Pending>> = pages.into_iter().map(Some).collect();
-    let pending: Vec<Pending> = members.iter().filter_map(|&i| slots[i].take()).collect();
-    let at = |page: usize, origin: Option<usize>| PageAt {
-        source: pending[page].source.clone(),
-        location: origin.and_then(|o| locate(pending[page].text.as_deref()?, o)),
-    };
-    let summary_like =
-        |p: &Pending| matches!(p.report.kind(), ReportKind::Full | ReportKind::Summary);
-    let mut warnings = Vec::new();
+    /// A report-level value (rating, date, printed score) from every page that gives one, a
+    /// summary or full report page's preferred.
+    fn report_level<T>(
+        &self,
+        value: impl Fn(&Report) -> Option<(T, Option<usize>)>,
+    ) -> Vec<Given<T>> {
+        self.pending
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                let (value, origin) = value(&p.report)?;
+                Some(Given {
+                    value,
+                    page: i,
+                    origin,
+                    preferred: matches!(p.report.kind(), ReportKind::Full | ReportKind::Summary),
+                })
+            })
+            .collect()
+    }
 
-    // Each statement: the scores given (sections first), and the page holding it.
-    let mut scores = [None; 9];
-    let mut holders = [None; 9];
-    for qs in QualityStatement::ALL {
+    /// A statement's score (a section's first, then a score list's) and the page holding it
+    /// (the first with a section, else the first listing it); warnings for other scores and for
+    /// a second section.
+    fn statement(&mut self, qs: QualityStatement) -> (Option<Score>, Option<usize>) {
         let mut given: Vec<Given<Score>> = Vec::new();
         let mut sections: Vec<(usize, Option<usize>)> = Vec::new();
-        let mut listed_only = None;
-        for (i, p) in pending.iter().enumerate() {
+        let mut listed_first = None;
+        for (i, p) in self.pending.iter().enumerate() {
             let Some(statement) = p.report.statement(qs) else {
                 continue;
             };
@@ -629,7 +648,7 @@ pub(super) fn build(pages: Vec<Pending>, members: &[usize], name: Option<String>
                 }
             }
             if let Some(listed) = &statement.listed {
-                listed_only.get_or_insert(i);
+                listed_first.get_or_insert(i);
                 if let Some(score) = listed.score {
                     let origin = listed
                         .score_line
@@ -645,92 +664,96 @@ pub(super) fn build(pages: Vec<Pending>, members: &[usize], name: Option<String>
                 }
             }
         }
-        let conflict = |kept, other| Conflict::Score {
+        let before = self.warnings.len();
+        let score = self.choose(&given, |kept, other| Conflict::Score {
             statement: qs,
             kept,
             other,
-        };
-        let before = warnings.len();
-        scores[qs.index()] = choose(&given, &at, &conflict, &mut warnings).map(|(s, _)| s);
-        holders[qs.index()] = sections.first().map(|&(i, _)| i).or(listed_only);
+        });
         if let Some(&(first, origin)) = sections.first() {
             for &(i, other) in &sections[1..] {
                 // A second section with another score has already been warned about.
-                let warned = warnings[before..]
+                let source = &self.pending[i].source;
+                if !self.warnings[before..]
                     .iter()
-                    .any(|w| w.other.source == pending[i].source);
-                if !warned {
-                    warnings.push(MergeWarning {
+                    .any(|w| &w.other.source == source)
+                {
+                    let warning = MergeWarning {
                         conflict: Conflict::SecondSection { statement: qs },
-                        kept: at(first, origin),
-                        other: at(i, other),
-                    });
+                        kept: self.at(first, origin),
+                        other: self.at(i, other),
+                    };
+                    self.warnings.push(warning);
                 }
             }
         }
+        (score, sections.first().map(|&(i, _)| i).or(listed_first))
     }
+}
 
-    // Report-level values: a summary or full report page's first, then the first given.
-    let rating_line = |r: &Report| r.summary.as_ref()?.rating_line.as_ref().and_then(start);
-    let ratings: Vec<Given<Rating>> = pending
+fn start(origin: &Origin) -> Option<usize> {
+    origin.span().map(|s| s.start)
+}
+
+/// The metrics an assessment of several pages uses: for each statement, the page holding it;
+/// for the other parts (about, financial facts, summaries), the first page with figures there.
+fn select_metrics(pages: &[Page], holders: &[Option<usize>; 9]) -> Vec<Metric> {
+    let mut first_with_part: Vec<(Part, usize)> = Vec::new();
+    for (i, page) in pages.iter().enumerate() {
+        for m in &page.metrics {
+            if m.statement.is_none() && !first_with_part.iter().any(|(p, _)| *p == m.part) {
+                first_with_part.push((m.part, i));
+            }
+        }
+    }
+    pages
         .iter()
         .enumerate()
-        .filter_map(|(i, p)| {
-            Some(Given {
-                value: p.report.rating?,
-                page: i,
-                origin: rating_line(&p.report),
-                preferred: summary_like(p),
+        .flat_map(|(i, page)| {
+            let first_with_part = &first_with_part;
+            page.metrics.iter().filter(move |m| match m.statement {
+                Some(qs) => holders[qs.index()] == Some(i),
+                None => first_with_part
+                    .iter()
+                    .any(|&(p, at)| p == m.part && at == i),
             })
         })
-        .collect();
-    let rating = choose(
-        &ratings,
-        &at,
-        &|kept, other| Conflict::Rating { kept, other },
-        &mut warnings,
-    );
-    let dates: Vec<Given<Date>> = pending
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| {
-            Some(Given {
-                value: p.report.published?,
-                page: i,
-                origin: p.report.lines.published.as_ref().and_then(start),
-                preferred: summary_like(p),
-            })
-        })
-        .collect();
-    let published = choose(
-        &dates,
-        &at,
-        &|kept, other| Conflict::Published { kept, other },
-        &mut warnings,
-    );
-    let printed: Vec<Given<u8>> = pending
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| {
-            Some(Given {
-                value: p.report.overall_score?,
-                page: i,
-                origin: p
-                    .report
-                    .summary
-                    .as_ref()
-                    .and_then(|s| s.score_line.as_ref())
-                    .and_then(start),
-                preferred: summary_like(p),
-            })
-        })
-        .collect();
-    let overall_score = choose(
-        &printed,
-        &at,
-        &|kept, other| Conflict::OverallScore { kept, other },
-        &mut warnings,
-    );
+        .cloned()
+        .collect()
+}
+
+/// Merges the pages `members` (indices into `pages`, in order) into an assessment, extracting
+/// each page's metrics once. Identity has been checked; `name` is the name given, used when no
+/// page prints one.
+pub(super) fn build(pages: Vec<Pending>, members: &[usize], name: Option<String>) -> Assessment {
+    let mut slots: Vec<Option<Pending>> = pages.into_iter().map(Some).collect();
+    let pending: Vec<Pending> = members.iter().filter_map(|&i| slots[i].take()).collect();
+    let mut merge = Merge {
+        pending: &pending,
+        warnings: Vec::new(),
+    };
+    let mut scores = [None; 9];
+    let mut holders = [None; 9];
+    for qs in QualityStatement::ALL {
+        (scores[qs.index()], holders[qs.index()]) = merge.statement(qs);
+    }
+    let ratings = merge.report_level(|r| {
+        let line = r.summary.as_ref().and_then(|s| s.rating_line.as_ref());
+        Some((r.rating?, line.and_then(start)))
+    });
+    let rating = merge.choose(&ratings, |kept, other| Conflict::Rating { kept, other });
+    let dates =
+        merge.report_level(|r| Some((r.published?, r.lines.published.as_ref().and_then(start))));
+    let published = merge.choose(&dates, |kept, other| Conflict::Published { kept, other });
+    let printed = merge.report_level(|r| {
+        let line = r.summary.as_ref().and_then(|s| s.score_line.as_ref());
+        Some((r.overall_score?, line.and_then(start)))
+    });
+    let overall_score = merge.choose(&printed, |kept, other| Conflict::OverallScore {
+        kept,
+        other,
+    });
+    let warnings = merge.warnings;
 
     // The authority's name: the first page's that prints one, else the name given.
     let authority = pending
@@ -738,9 +761,6 @@ pub(super) fn build(pages: Vec<Pending>, members: &[usize], name: Option<String>
         .find_map(|p| page_name(&p.report).map(str::to_owned))
         .or(name);
     let indicative = pending.iter().any(|p| p.report.indicative);
-
-    // Extract each page's metrics once; keep those of the page holding each statement, and of
-    // the first page with each other part (about, financial facts, summaries).
     let pages: Vec<Page> = pending
         .into_iter()
         .map(|p| Page {
@@ -749,30 +769,7 @@ pub(super) fn build(pages: Vec<Pending>, members: &[usize], name: Option<String>
             report: p.report,
         })
         .collect();
-    let selected = (pages.len() > 1).then(|| {
-        let mut first_with_part: Vec<(Part, usize)> = Vec::new();
-        for (i, page) in pages.iter().enumerate() {
-            for m in &page.metrics {
-                if m.statement.is_none() && !first_with_part.iter().any(|(p, _)| *p == m.part) {
-                    first_with_part.push((m.part, i));
-                }
-            }
-        }
-        pages
-            .iter()
-            .enumerate()
-            .flat_map(|(i, page)| {
-                let first_with_part = &first_with_part;
-                page.metrics.iter().filter(move |m| match m.statement {
-                    Some(qs) => holders[qs.index()] == Some(i),
-                    None => first_with_part
-                        .iter()
-                        .any(|&(p, at)| p == m.part && at == i),
-                })
-            })
-            .cloned()
-            .collect()
-    });
+    let selected = (pages.len() > 1).then(|| select_metrics(&pages, &holders));
     let council = authority.as_deref().and_then(Authority::lookup);
     Assessment {
         authority,
@@ -780,9 +777,9 @@ pub(super) fn build(pages: Vec<Pending>, members: &[usize], name: Option<String>
         pages,
         holders,
         scores,
-        published: published.map(|(d, _)| d),
-        rating: rating.map(|(r, _)| r),
-        overall_score: overall_score.map(|(s, _)| s),
+        published,
+        rating,
+        overall_score,
         indicative,
         selected,
         warnings,

@@ -182,7 +182,7 @@ impl MetricObservation {
         observation.unit = Some(metric.unit);
         observation.period = metric.source.and_then(|s| s.period);
         observation.source = metric.source.and_then(|s| s.dataset);
-        observation.comparator = metric.comparator.clone();
+        observation.comparator.clone_from(&metric.comparator);
         if let Some(comparator) = metric.comparator.as_ref().filter(|c| c.scope.is_england()) {
             observation.england = comparator.value.and_then(|v| v.to_f64());
             observation.verdict = metric.judgement().map(|j| j.verdict);

@@ -390,6 +390,8 @@ impl fmt::Display for Neighbours {
     /// when tied), distance, the statements (or measures) shared, its total and percentage
     /// (and, for learning partners, its score on the statement); then notes on ties and on
     /// members left out.
+    // One table, written top to bottom.
+    #[allow(clippy::too_many_lines)]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let unit = match self.basis {
             NeighbourBasis::Scores => "statements",
@@ -541,18 +543,18 @@ mod tests {
 
     #[test]
     fn equal_distances_over_different_counts_are_equal() {
-        // 1 point apart on 7 shared statements against 9 points (nine 1s) ... : 9/7 * 7 = 9.
-        let mut a = [Score::new(3); 9];
-        a[7] = None;
-        a[8] = None;
-        let a = ScoreRecord::new("A", a);
-        let b = record("B", [4, 4, 4, 4, 4, 4, 4, 4, 4]);
-        let c = record("C", [4, 4, 4, 4, 4, 4, 4, 4, 4]);
-        let d = record("D", [3; 9]);
-        let (x, sx) = score_distance(&a, &b);
-        let (y, sy) = score_distance(&c, &d);
-        assert_eq!((sx, sy), (7, 9));
-        assert_eq!(x.to_bits(), y.to_bits());
-        assert_eq!(x, 3.0);
+        // One point apart on each of 7 shared statements (9 * 7 / 7) and on each of nine
+        // (9 * 9 / 9): both 3, bit for bit.
+        let mut seven = [Score::new(3); 9];
+        seven[7] = None;
+        seven[8] = None;
+        let seven = ScoreRecord::new("Seven", seven);
+        let fours = record("Fours", [4; 9]);
+        let threes = record("Threes", [3; 9]);
+        let (over_seven, shared_seven) = score_distance(&seven, &fours);
+        let (over_nine, shared_nine) = score_distance(&fours, &threes);
+        assert_eq!((shared_seven, shared_nine), (7, 9));
+        assert_eq!(over_seven.to_bits(), over_nine.to_bits());
+        assert_eq!(over_nine.to_bits(), 3f64.to_bits());
     }
 }

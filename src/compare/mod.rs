@@ -2,7 +2,7 @@
 
 mod metrics;
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 pub use metrics::{Ahead, MeasureComparison, MetricComparison, MetricSide, OneSided};
 
@@ -184,7 +184,7 @@ impl Side {
             text.push_str(" (partial)");
         }
         if let Some(printed) = self.printed_score {
-            text.push_str(&format!(", printed {printed}"));
+            let _ = write!(text, ", printed {printed}");
             if Some(printed) != self.out_of_100 {
                 text.push_str(" (differs)");
             }
@@ -266,6 +266,8 @@ fn signed(value: Option<f64>, decimals: usize) -> String {
 }
 
 impl fmt::Display for Comparison {
+    // One table, written top to bottom.
+    #[allow(clippy::too_many_lines)]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (name_a, name_b) = (self.a.name("Report A"), self.b.name("Report B"));
         let width = 26;

@@ -430,7 +430,7 @@ mod tests {
             assert_eq!(overall(total, 9).out_of_100(), Some(printed), "{total}/36");
             assert!(overall(total, 9).agrees_with_printed(printed));
             // Where plain rounding differs from the ceiling (72.2 -> 72), it does not agree.
-            let rounded = (f64::from(total) * 100.0 / 36.0).round() as u8;
+            let rounded = u8::try_from((total * 100 + 18) / 36).unwrap();
             assert_eq!(
                 overall(total, 9).agrees_with_printed(rounded),
                 rounded == printed

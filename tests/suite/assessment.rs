@@ -476,12 +476,10 @@ fn disagreeing_pages_keep_both_and_warn_with_their_lines() {
 
 #[test]
 fn a_section_given_twice_is_used_once() {
-    let page = format!(
-        "Northmere County Council: local authority assessment\n\
+    let page = "Northmere County Council: local authority assessment\n\
          Safeguarding\nScore: 3\nKey findings for this quality statement\n\
-         ASCS data (2023-24) showed 70.1% of people felt safe (England average 71.1%).\n"
-    );
-    let a = Assessment::from_pages([("a.txt", parse(&page)), ("b.txt", parse(&page))])
+         ASCS data (2023-24) showed 70.1% of people felt safe (England average 71.1%).\n";
+    let a = Assessment::from_pages([("a.txt", parse(page)), ("b.txt", parse(page))])
         .assemble()
         .unwrap();
     assert_eq!(a.metrics().len(), 1, "the figure is not counted twice");
