@@ -267,11 +267,17 @@ fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
             own.add_metrics(observations);
             let tables = own.metric_tables();
             writeln!(out, "Figures the pages cite, by measure and period")?;
+            let width = tables
+                .tables
+                .iter()
+                .map(|t| t.name.chars().count())
+                .max()
+                .unwrap_or(0);
             for t in &tables.tables {
                 for r in &t.rows {
                     writeln!(
                         out,
-                        "  {:<48}  {:<18}  {:>14}  England {:>10}  {}",
+                        "  {:<width$}  {:<17}  {:>14}  England {:>12}  {}",
                         t.name,
                         t.period_text(),
                         t.figure(r),

@@ -221,9 +221,10 @@ impl SpineChart {
     /// on England (the dashed vertical line) and scaled so that the furthest of the cohort's
     /// range, the marker and the authority's value reaches the edge (and at least a quarter of
     /// England's value either side). Better is always to the right: a lower-is-better measure is
-    /// drawn mirrored. The light bar is the cohort's range, the dark bar its interquartile range
-    /// and the tick its median, drawn only where at least [`SpineChart::MIN_FOR_QUARTILES`]
-    /// councils have the figure for the period; the diamond is the regional or peer marker; the
+    /// drawn mirrored. The light bar is the cohort's range (where at least two councils have the
+    /// figure for the period), the dark bar its interquartile range and the tick its median
+    /// (where at least [`SpineChart::MIN_FOR_QUARTILES`] do: a chart of one report has
+    /// neither); the diamond is the regional or peer marker; the
     /// dot is the authority's value, coloured by the report's judgement (better green, similar
     /// amber, worse red, not stated grey). Each row is labelled with its source and period,
     /// and its figures are written as printed, with their units.
@@ -322,8 +323,8 @@ impl SpineChart {
             // at least a quarter of England's value either side, so that a chart of one report
             // still shows how far off it is.
             let mut reach = vec![r.value];
-            if let Some(summary) = &r.summary {
-                reach.extend([summary.min, summary.max]);
+            if let Some((min, max)) = r.range {
+                reach.extend([min, max]);
             }
             if let Some(marker) = &r.marker {
                 reach.push(marker.value);
@@ -343,8 +344,8 @@ impl SpineChart {
                 1.0
             };
             let to_x = |v: f64| mid + sign * (v - centre) / spread * half;
-            if let Some(summary) = &r.summary {
-                let (lo, hi) = (to_x(summary.min), to_x(summary.max));
+            if let Some((min, max)) = r.range {
+                let (lo, hi) = (to_x(min), to_x(max));
                 let _ = writeln!(
                     s,
                     "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"8\" fill=\"#d9d9d9\"/>",
@@ -352,6 +353,8 @@ impl SpineChart {
                     n(centre_y - 4.0),
                     n((lo - hi).abs().max(1.0))
                 );
+            }
+            if let Some(summary) = &r.summary {
                 let (lo, hi) = (to_x(summary.lower_quartile), to_x(summary.upper_quartile));
                 let _ = writeln!(
                     s,
@@ -464,7 +467,7 @@ impl SpineChart {
         );
         let _ = writeln!(
             s,
-            "<text x=\"10\" y=\"{}\">Light bar: cohort range; dark bar: interquartile range; tick: cohort median (only where at least {} councils have the figure for the period); dashed line: England</text>",
+            "<text x=\"10\" y=\"{}\">Light bar: cohort range (where at least 2 councils have the figure for the period); dark bar: interquartile range; tick: cohort median (where at least {}); dashed line: England</text>",
             n(legend_y + 24.0),
             SpineChart::MIN_FOR_QUARTILES
         );
@@ -496,6 +499,7 @@ mod tests {
             england_printed: None,
             marker: None,
             count: 1,
+            range: None,
             summary: None,
             verdict: None,
         }
@@ -521,6 +525,7 @@ mod tests {
         assert!(svg.contains("<circle cx=\"282.5\""), "{svg}");
         assert!(svg.contains("<circle cx=\"442.5\""), "{svg}");
         // One report: no range, quartiles or median drawn.
+        assert!(!svg.contains("height=\"8\" fill=\"#d9d9d9\""), "{svg}");
         assert!(!svg.contains("height=\"8\" fill=\"#969696\""), "{svg}");
         assert!(!svg.contains("stroke=\"#252525\""), "{svg}");
     }

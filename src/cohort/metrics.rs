@@ -1011,6 +1011,9 @@ pub struct SpineRow {
     pub marker: Option<Marker>,
     /// How many authorities of the cohort have a figure for this measure and period.
     pub count: usize,
+    /// The cohort's lowest and highest figure for the measure and period, when at least two
+    /// authorities have one.
+    pub range: Option<(f64, f64)>,
     /// The cohort's range and quartiles for the measure and period, when at least
     /// [`SpineChart::MIN_FOR_QUARTILES`] authorities have a figure (fewer have no quartiles).
     pub summary: Option<Summary>,
@@ -1155,6 +1158,7 @@ impl MetricTables {
                     england_printed,
                     marker: group_marker.or(regional),
                     count: t.summary.count,
+                    range: (t.summary.count >= 2).then_some((t.summary.min, t.summary.max)),
                     summary: (t.summary.count >= SpineChart::MIN_FOR_QUARTILES)
                         .then_some(t.summary),
                     verdict: row.verdict,

@@ -173,8 +173,10 @@ fn tables_and_spine_charts_are_per_period() {
             "Users who feel safe (ASCS 2023-24) | 70.0% | 71.1% | 5",
         ]
     );
-    // Two figures are not quartiles; five are.
+    // Two figures are a range but not quartiles; five are both.
     assert!(chart.rows[0].summary.is_none());
+    assert_eq!(chart.rows[0].range, Some((60.0, 90.0)));
+    assert_eq!(chart.rows[1].range, Some((66.0, 75.0)));
     assert_eq!(chart.rows[1].summary.unwrap().median, 70.0);
     let svg = chart.to_svg();
     assert!(
