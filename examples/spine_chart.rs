@@ -177,6 +177,13 @@ fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
                 eprintln!("{}: note: no figures to chart; skipped", page.source);
             }
         }
+        let has_figures = assessment
+            .metrics()
+            .iter()
+            .any(|m| m.measure.canonical.is_some());
+        if !has_figures {
+            continue;
+        }
         match MetricObservation::from_assessment(&assessment) {
             Ok(found) => {
                 if !found.is_empty() {
