@@ -176,17 +176,22 @@ impl Pages {
             }
             named.push(i);
         }
+        let mut holdings = Holdings::default();
+        for &i in &named {
+            holdings.add(i, &self.pages[i].report);
+        }
         let mut members = named;
         for i in unnamed {
             if self.authority.is_none() {
-                if let Some((statement, held_by)) = misfit(&self.pages, &members, i) {
+                if let Some((statement, held_by)) = holdings.misfit(&self.pages[i].report) {
                     return Err(AssessmentError::UnplacedPage {
                         page: self.pages[i].source.clone(),
                         statement,
-                        held_by,
+                        held_by: self.pages[held_by].source.clone(),
                     });
                 }
             }
+            holdings.add(i, &self.pages[i].report);
             members.push(i);
         }
         members.sort_unstable();
@@ -197,7 +202,9 @@ impl Pages {
     /// councils, in order of each council's first page. A page without a name joins the council
     /// [`Pages::for_authority`] names, else the one council whose pages it fits (see
     /// [`Pages`]); when it fits none or more than one, it is an assessment of its own, without
-    /// a name. Each page's metrics are extracted once.
+    /// a name. Each page's metrics are extracted once. Placing a page without a name checks
+    /// each council named in constant time, so the work is the pages' parsing and extraction
+    /// plus (pages without a name) x (councils named).
     ///
     /// # Examples
     /// ```
@@ -211,7 +218,7 @@ impl Pages {
     /// ```
     pub fn by_authority(self) -> Vec<Assessment> {
         let given = self.authority.as_deref().map(Identity::of);
-        let mut groups: Vec<(Option<Identity>, Vec<usize>)> = Vec::new();
+        let mut groups: Vec<Group> = Vec::new();
         let mut index: HashMap<Identity, usize> = HashMap::new();
         let mut unnamed = Vec::new();
         for (i, page) in self.pages.iter().enumerate() {
@@ -219,26 +226,21 @@ impl Pages {
                 unnamed.push(i);
                 continue;
             };
-            let id = Identity::of(name);
-            let at = *index.entry(id.clone()).or_insert_with(|| {
-                groups.push((Some(id), Vec::new()));
-                groups.len() - 1
-            });
-            groups[at].1.push(i);
+            let at = Group::of(&mut groups, &mut index, Identity::of(name));
+            groups[at].add(i, &page.report);
         }
+        // The councils named, before unnamed pages join: an unnamed page fits one of them or
+        // stays alone, whatever order the unnamed pages come in.
+        let named = groups.len();
         for i in unnamed {
+            let report = &self.pages[i].report;
             let home = match &given {
-                Some(id) => Some(*index.entry(id.clone()).or_insert_with(|| {
-                    groups.push((Some(id.clone()), Vec::new()));
-                    groups.len() - 1
-                })),
+                Some(id) => Some(Group::of(&mut groups, &mut index, id.clone())),
                 None => {
-                    let mut fits = groups
+                    let mut fits = groups[..named]
                         .iter()
                         .enumerate()
-                        .filter(|(_, (id, members))| {
-                            id.is_some() && misfit(&self.pages, members, i).is_none()
-                        })
+                        .filter(|(_, g)| g.holdings.misfit(report).is_none())
                         .map(|(at, _)| at);
                     match (fits.next(), fits.next()) {
                         (Some(at), None) => Some(at),
@@ -247,24 +249,37 @@ impl Pages {
                 }
             };
             match home {
-                Some(at) => groups[at].1.push(i),
-                None => groups.push((None, vec![i])),
+                Some(at) => groups[at].add(i, report),
+                None => {
+                    let mut alone = Group {
+                        id: None,
+                        members: Vec::new(),
+                        holdings: Holdings::default(),
+                    };
+                    alone.add(i, report);
+                    groups.push(alone);
+                }
             }
         }
         // Move each page into its group's assessment, keeping the given order within a group.
         let mut slots: Vec<Option<Pending>> = self.pages.into_iter().map(Some).collect();
         groups
             .into_iter()
-            .map(|(id, mut members)| {
-                members.sort_unstable();
-                let pages: Vec<Pending> = members.iter().filter_map(|&i| slots[i].take()).collect();
-                let all: Vec<usize> = (0..pages.len()).collect();
-                let name = match (&id, &given, &self.authority) {
-                    (Some(id), Some(g), Some(name)) if id == g => Some(name.clone()),
-                    _ => None,
-                };
-                build(pages, &all, name)
-            })
+            .map(
+                |Group {
+                     id, mut members, ..
+                 }| {
+                    members.sort_unstable();
+                    let pages: Vec<Pending> =
+                        members.iter().filter_map(|&i| slots[i].take()).collect();
+                    let all: Vec<usize> = (0..pages.len()).collect();
+                    let name = match (&id, &given, &self.authority) {
+                        (Some(id), Some(g), Some(name)) if id == g => Some(name.clone()),
+                        _ => None,
+                    };
+                    build(pages, &all, name)
+                },
+            )
             .collect()
     }
 }
@@ -302,33 +317,70 @@ impl Identity {
     }
 }
 
-/// Why page `candidate` does not fit the pages `members`: the first statement it scores that
-/// a member has a section for, or lists with another score; `None` when it fits.
-fn misfit(
-    pages: &[Pending],
-    members: &[usize],
-    candidate: usize,
-) -> Option<(QualityStatement, String)> {
-    let report = &pages[candidate].report;
-    for statement in &report.statements {
-        let Some(score) = statement.score() else {
-            continue;
-        };
-        for &m in members {
-            let Some(theirs) = pages[m].report.statement(statement.statement) else {
-                continue;
-            };
-            let listed_other = theirs
-                .listed
-                .as_ref()
-                .and_then(|l| l.score)
-                .is_some_and(|s| s != score);
-            if theirs.section.is_some() || listed_other {
-                return Some((statement.statement, pages[m].source.clone()));
+/// The pages of one council in [`Pages::by_authority`].
+struct Group {
+    id: Option<Identity>,
+    members: Vec<usize>,
+    holdings: Holdings,
+}
+
+impl Group {
+    /// The index of the group of `id`, added when new.
+    fn of(groups: &mut Vec<Group>, index: &mut HashMap<Identity, usize>, id: Identity) -> usize {
+        *index.entry(id.clone()).or_insert_with(|| {
+            groups.push(Group {
+                id: Some(id),
+                members: Vec::new(),
+                holdings: Holdings::default(),
+            });
+            groups.len() - 1
+        })
+    }
+
+    fn add(&mut self, page: usize, report: &Report) {
+        self.members.push(page);
+        self.holdings.add(page, report);
+    }
+}
+
+/// What a set of pages says about each statement, to tell in constant time whether another
+/// page fits them: the first page with a section for it, and the first page listing it with
+/// each score.
+#[derive(Default)]
+struct Holdings {
+    section: [Option<usize>; 9],
+    listed: [[Option<usize>; 4]; 9],
+}
+
+impl Holdings {
+    fn add(&mut self, page: usize, report: &Report) {
+        for statement in &report.statements {
+            let i = statement.statement.index();
+            if statement.section.is_some() {
+                self.section[i].get_or_insert(page);
+            }
+            if let Some(score) = statement.listed.as_ref().and_then(|l| l.score) {
+                self.listed[i][usize::from(score.get() - 1)].get_or_insert(page);
             }
         }
     }
-    None
+
+    /// Why a page does not fit: the first statement it scores that these pages have a section
+    /// for, or list with another score, and the page that does; `None` when it fits.
+    fn misfit(&self, report: &Report) -> Option<(QualityStatement, usize)> {
+        report.statements.iter().find_map(|statement| {
+            let score = statement.score()?;
+            let i = statement.statement.index();
+            let other_listing = self.listed[i]
+                .iter()
+                .enumerate()
+                .find(|&(s, page)| s != usize::from(score.get() - 1) && page.is_some())
+                .and_then(|(_, page)| *page);
+            self.section[i]
+                .or(other_listing)
+                .map(|page| (statement.statement, page))
+        })
+    }
 }
 
 /// Where a value stands: the page's source and, when its text is known, the line and column.

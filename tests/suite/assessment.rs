@@ -510,3 +510,70 @@ fn no_pages_is_an_error() {
     );
     assert!(Pages::new().by_authority().is_empty());
 }
+
+#[test]
+fn many_pages_without_a_name_are_placed_one_by_one() {
+    // One named summary listing safeguarding 2, then 500 unnamed safeguarding pages scoring 2:
+    // the first fits and joins; after it, the statement is held, so the rest stay apart.
+    let mut pages = Pages::new().with("summary.txt", parse(SUMMARY));
+    let page = parse(&safeguarding_page(2));
+    for i in 0..500 {
+        pages.add(format!("unnamed-{i}.txt"), page.clone());
+    }
+    let assessments = pages.by_authority();
+    assert_eq!(assessments.len(), 500);
+    assert_eq!(assessments[0].pages().len(), 2);
+    assert_eq!(
+        assessments[0].page_of(Q::Safeguarding).unwrap().source,
+        "unnamed-0.txt"
+    );
+    assert!(
+        assessments[1..]
+            .iter()
+            .all(|a| a.authority().is_none() && a.pages().len() == 1)
+    );
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Any mix of fictional pages: every page ends up in exactly one assessment, named pages
+    /// only with pages of the same council, and assembling them into one either works or says
+    /// why.
+    #[test]
+    fn pages_are_never_lost_or_mixed(
+        pages in proptest::collection::vec((0u8..4, 0usize..9, 1u8..=4), 1..12)
+    ) {
+        let names = ["Alderley Council", "Bexwell Council", "Cawood Council"];
+        let mut all = Pages::new();
+        for (i, &(who, statement, score)) in pages.iter().enumerate() {
+            let qs = Q::ALL[statement];
+            let header = names
+                .get(usize::from(who))
+                .map(|n| format!("{n}: local authority assessment\n"))
+                .unwrap_or_default();
+            let text = format!("{header}{}\nScore: {score}\n", qs.title());
+            all.parse(format!("p{i}.txt"), &text).unwrap();
+        }
+        let assessments = all.clone().by_authority();
+        let placed: usize = assessments.iter().map(|a| a.pages().len()).sum();
+        proptest::prop_assert_eq!(placed, pages.len());
+        for a in &assessments {
+            let named: Vec<&str> = a
+                .pages()
+                .iter()
+                .filter_map(|p| p.report.authority.as_deref())
+                .collect();
+            proptest::prop_assert!(named.windows(2).all(|w| w[0] == w[1]));
+            proptest::prop_assert_eq!(a.authority(), named.first().copied());
+            let _ = a.to_string();
+        }
+        let councils = pages.iter().filter(|p| p.0 < 3).map(|p| p.0).collect::<std::collections::HashSet<_>>();
+        match all.assemble() {
+            Ok(a) => proptest::prop_assert!(councils.len() <= 1 && a.pages().len() == pages.len()),
+            Err(AssessmentError::DifferentCouncils { .. }) => proptest::prop_assert!(councils.len() > 1),
+            Err(AssessmentError::UnplacedPage { .. }) => proptest::prop_assert!(councils.len() <= 1),
+            Err(e) => proptest::prop_assert!(false, "{e}"),
+        }
+    }
+}
