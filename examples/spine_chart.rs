@@ -214,7 +214,7 @@ fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
     councils.sort_unstable();
     councils.dedup();
     let mut cohort = Cohort::new(match councils.len() {
-        1 => "one council: no range or quartiles".to_owned(),
+        1 => "no other council (no range or quartiles)".to_owned(),
         n => format!("the {n} councils given"),
     });
     cohort.add_metrics(observations);

@@ -316,7 +316,9 @@ impl Cohort {
         Ok((Cohort::from_records(source, records), warnings))
     }
 
-    /// Adds a record, replacing (and returning) an earlier record of the same authority.
+    /// Adds a record, replacing (and returning) an earlier record of the same authority. To
+    /// add pages of a council to its record without losing the scores they lack, use
+    /// [`Cohort::insert_assessment`] (or [`ScoreRecord::combine`]), which combines them.
     pub fn insert(&mut self, record: ScoreRecord) -> Option<ScoreRecord> {
         if let Some(existing) = self.members.iter_mut().find(|m| m.same_authority(&record)) {
             return Some(std::mem::replace(existing, record));
