@@ -111,7 +111,7 @@ impl MetricObservation {
             self.comparator = Some(Comparator {
                 scope: Scope::England,
                 region: None,
-                value: Decimal::from_f64_retain(england).map(|d| d.normalize()),
+                value: shortest_decimal(england),
             });
         }
         self
@@ -283,6 +283,12 @@ impl MetricObservation {
     }
 }
 
+/// The shortest decimal that reads back as `value` (`71.06`, not the binary float's
+/// `71.0600000000000022737...`); `None` for values a decimal cannot hold.
+fn shortest_decimal(value: f64) -> Option<Decimal> {
+    format!("{value}").parse().ok()
+}
+
 /// A value with its unit, from its printed form when known.
 fn figure(printed: Option<Decimal>, value: f64, unit: Option<Unit>) -> String {
     let number = printed.map_or_else(|| format!("{value}"), |d| d.to_string());
@@ -291,7 +297,7 @@ fn figure(printed: Option<Decimal>, value: f64, unit: Option<Unit>) -> String {
         Some(Unit::Percent) => format!("{number}%"),
         Some(Unit::Rate) => format!("{number} (rate)"),
         Some(Unit::Count) => format!("{number} (count)"),
-        Some(Unit::Pounds) => match printed.or_else(|| Decimal::from_f64_retain(value)) {
+        Some(Unit::Pounds) => match printed.or_else(|| shortest_decimal(value)) {
             Some(d) => format!("£{}", group_thousands(d)),
             None => format!("£{number}"),
         },

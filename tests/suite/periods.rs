@@ -274,3 +274,23 @@ fn metric_neighbours_compare_like_periods_only() {
         "Kent has no standardised measure (fewer than three)"
     );
 }
+
+#[test]
+fn values_given_in_code_print_as_written() {
+    let o = MetricObservation::new("Camden", "ascs_feel_safe", "Users who feel safe", 63.93)
+        .with_england(71.06)
+        .with_unit(Unit::Percent)
+        .with_polarity(cqc_la::metrics::Polarity::HigherIsBetter);
+    assert_eq!(
+        o.comparator.as_ref().unwrap().value.unwrap().to_string(),
+        "71.06"
+    );
+    let mut cohort = Cohort::new("one");
+    cohort.add_metrics([o]);
+    let chart = cohort.metric_tables().spine_chart("Camden").unwrap();
+    assert_eq!(
+        (chart.rows[0].figure(), chart.rows[0].england_figure()),
+        ("63.93%".to_owned(), "71.06%".to_owned())
+    );
+    assert_eq!(chart.rows[0].range, None, "one council: no range");
+}
