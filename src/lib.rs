@@ -56,8 +56,10 @@
 //! - [`Metric`]: a quantitative claim of a report, from [`Report::metrics`]: its value and
 //!   unit, the comparator it is set against, CQC's variation band, the source and period, and
 //!   the canonical measure it names (the [`metrics`] module has the parts and the catalogue).
-//! - [`Assessment`]: a council's report with its metrics extracted once; [`compare()`] two
-//!   assessments side by side ([`Comparison`], parts in [`compare`](mod@compare)).
+//! - [`Assessment`]: one council's assessment from one or more pages of its report, each
+//!   page's metrics extracted once; the pages, merge warnings and [`Coverage`](assessment::Coverage)
+//!   (which statements a value stands on) are in [`assessment`]. [`compare()`] two assessments
+//!   side by side ([`Comparison`], parts in [`compare`](mod@compare)).
 //! - [`Authority`]: the 153 councils (ONS code, type and region, in [`authority`]);
 //!   [`Authority::resolve`] turns any name a report or a person uses into one of them.
 //! - [`Cohort`]: many assessments benchmarked: league tables with honest ranks for ties, score
@@ -88,7 +90,7 @@
     clippy::module_name_repetitions
 )]
 
-mod assessment;
+pub mod assessment;
 pub mod cohort;
 pub mod compare;
 mod error;

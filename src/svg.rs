@@ -217,27 +217,32 @@ fn verdict_colour(verdict: Option<Verdict>) -> &'static str {
 }
 
 impl SpineChart {
-    /// The chart as a standalone SVG document. Each measure is a row centred on England (the
-    /// vertical line), scaled so the
-    /// furthest of the cohort's range and the authority's value reaches the edge. Better is
-    /// always to the right: a lower-is-better measure is drawn mirrored. The light bar is the
-    /// cohort's range, the dark bar its interquartile range, the tick its median, and the dot
-    /// the authority's value, coloured by the report's judgement (better green, similar amber,
-    /// worse red, not stated grey).
+    /// The chart as a standalone SVG document. Each row is one measure in one period, centred
+    /// on England (the dashed vertical line) and scaled so that the furthest of the cohort's
+    /// range, the marker and the authority's value reaches the edge (and at least a quarter of
+    /// England's value either side). Better is always to the right: a lower-is-better measure is
+    /// drawn mirrored. The light bar is the cohort's range (where at least two councils have the
+    /// figure for the period), the dark bar its interquartile range and the tick its median
+    /// (where at least [`SpineChart::MIN_FOR_QUARTILES`] do: a chart of one report has
+    /// neither); the diamond is the regional or peer marker; the
+    /// dot is the authority's value, coloured by the report's judgement (better green, similar
+    /// amber, worse red, not stated grey). Each row is labelled with its source and period,
+    /// and its figures are written as printed, with their units.
     ///
     /// # Examples
     /// ```
     /// use cqc_la::Cohort;
-    /// use cqc_la::metrics::{Polarity, Verdict};
+    /// use cqc_la::metrics::{Polarity, Unit, Verdict};
     /// use cqc_la::cohort::MetricObservation;
     /// let mut cohort = Cohort::new("demo");
     /// for (who, v) in [("Camden", 63.9), ("Islington", 70.0), ("Westminster", 75.0)] {
     ///     cohort.add_metrics([MetricObservation::new(who, "ascs_feel_safe", "Feel safe", v)
     ///         .with_england(71.1).with_polarity(Polarity::HigherIsBetter)
-    ///         .with_verdict(Verdict::Worse)]);
+    ///         .with_unit(Unit::Percent).with_verdict(Verdict::Worse)]);
     /// }
-    /// let chart = cohort.metric_tables().spine_chart("Camden").unwrap();
-    /// assert!(chart.to_svg().contains("#d7301f"));
+    /// let svg = cohort.metric_tables().spine_chart("Camden").unwrap().to_svg();
+    /// assert!(svg.contains("#d7301f"));
+    /// assert!(svg.contains("63.9%"));
     /// ```
     // One linear drawing routine: it reads best top to bottom.
     #[allow(clippy::too_many_lines)]
@@ -247,24 +252,35 @@ impl SpineChart {
                 * self
                     .rows
                     .iter()
-                    .map(|r| r.name.chars().count())
+                    .map(|r| r.label().chars().count())
                     .max()
                     .unwrap_or(10) as f64;
         let chart_w = 420.0;
-        let value_w = 140.0;
+        let value_w = 300.0;
         let row_h = 26.0;
-        let top = 60.0;
+        let top = 76.0;
         let width = label_w + chart_w + value_w;
-        let height = top + row_h * self.rows.len() as f64 + 70.0;
+        let height = top + row_h * self.rows.len() as f64 + 110.0;
         let mid = label_w + chart_w / 2.0;
         let half = chart_w / 2.0 - 10.0;
         let mut s = open_svg(
             width,
             height,
-            &format!(
-                "{}: metrics against England and {}",
-                self.authority, self.cohort
-            ),
+            &format!("{}: figures against England", self.authority),
+        );
+        let cohort = self
+            .cohort
+            .rsplit(['/', '\\'])
+            .next()
+            .unwrap_or(&self.cohort);
+        let _ = writeln!(
+            s,
+            "<text x=\"10\" y=\"38\">Range and quartiles: {}{}</text>",
+            escape(cohort),
+            self.group
+                .as_ref()
+                .map(|g| format!("; marker: {} median", escape(g)))
+                .unwrap_or_default()
         );
         let _ = writeln!(
             s,
@@ -286,7 +302,7 @@ impl SpineChart {
         );
         let _ = writeln!(
             s,
-            "<text x=\"{}\" y=\"{}\">value (England)</text>",
+            "<text x=\"{}\" y=\"{}\">value (England; marker)</text>",
             n(label_w + chart_w + 8.0),
             n(top - 8.0)
         );
@@ -303,9 +319,17 @@ impl SpineChart {
                 );
             }
             let centre = r.england;
-            // Each row spans the cohort's range around England, and at least a quarter of the
-            // England value either side, so that a cohort of one still shows how far off it is.
-            let spread = [r.summary.min, r.summary.max, r.value]
+            // Each row spans the cohort's range, the marker and the value around England, and
+            // at least a quarter of England's value either side, so that a chart of one report
+            // still shows how far off it is.
+            let mut reach = vec![r.value];
+            if let Some((min, max)) = r.range {
+                reach.extend([min, max]);
+            }
+            if let Some(marker) = &r.marker {
+                reach.push(marker.value);
+            }
+            let spread = reach
                 .iter()
                 .map(|v| (v - centre).abs())
                 .fold(centre.abs() * MIN_SPREAD, f64::max);
@@ -320,34 +344,51 @@ impl SpineChart {
                 1.0
             };
             let to_x = |v: f64| mid + sign * (v - centre) / spread * half;
-            let (lo, hi) = (to_x(r.summary.min), to_x(r.summary.max));
-            let _ = writeln!(
-                s,
-                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"8\" fill=\"#d9d9d9\"/>",
-                n(lo.min(hi)),
-                n(centre_y - 4.0),
-                n((lo - hi).abs().max(1.0))
-            );
-            let (lo, hi) = (
-                to_x(r.summary.lower_quartile),
-                to_x(r.summary.upper_quartile),
-            );
-            let _ = writeln!(
-                s,
-                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"8\" fill=\"#969696\"/>",
-                n(lo.min(hi)),
-                n(centre_y - 4.0),
-                n((lo - hi).abs().max(1.0))
-            );
-            let median_x = to_x(r.summary.median);
-            let _ = writeln!(
-                s,
-                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#252525\" stroke-width=\"2\"/>",
-                n(median_x),
-                n(centre_y - 6.0),
-                n(median_x),
-                n(centre_y + 6.0)
-            );
+            if let Some((min, max)) = r.range {
+                let (lo, hi) = (to_x(min), to_x(max));
+                let _ = writeln!(
+                    s,
+                    "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"8\" fill=\"#d9d9d9\"/>",
+                    n(lo.min(hi)),
+                    n(centre_y - 4.0),
+                    n((lo - hi).abs().max(1.0))
+                );
+            }
+            if let Some(summary) = &r.summary {
+                let (lo, hi) = (to_x(summary.lower_quartile), to_x(summary.upper_quartile));
+                let _ = writeln!(
+                    s,
+                    "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"8\" fill=\"#969696\"/>",
+                    n(lo.min(hi)),
+                    n(centre_y - 4.0),
+                    n((lo - hi).abs().max(1.0))
+                );
+                let median_x = to_x(summary.median);
+                let _ = writeln!(
+                    s,
+                    "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#252525\" stroke-width=\"2\"/>",
+                    n(median_x),
+                    n(centre_y - 6.0),
+                    n(median_x),
+                    n(centre_y + 6.0)
+                );
+            }
+            if let (Some(marker), Some(text)) = (&r.marker, r.marker_figure()) {
+                let x = to_x(marker.value);
+                let _ = writeln!(
+                    s,
+                    "<path d=\"M {} {} L {} {} L {} {} L {} {} Z\" fill=\"#6a51a3\"><title>{}</title></path>",
+                    n(x),
+                    n(centre_y - 6.0),
+                    n(x + 5.0),
+                    n(centre_y),
+                    n(x),
+                    n(centre_y + 6.0),
+                    n(x - 5.0),
+                    n(centre_y),
+                    escape(&format!("{}: {text}", marker.label))
+                );
+            }
             let _ = writeln!(
                 s,
                 "<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"{}\" stroke=\"#000000\" stroke-width=\"0.5\"><title>{}</title></circle>",
@@ -356,8 +397,8 @@ impl SpineChart {
                 verdict_colour(r.verdict),
                 escape(&format!(
                     "{}: {} ({})",
-                    r.name,
-                    r.value,
+                    r.label(),
+                    r.figure(),
                     r.verdict.map_or("no judgement stated", Verdict::title)
                 ))
             );
@@ -365,15 +406,19 @@ impl SpineChart {
                 s,
                 "<text x=\"10\" y=\"{}\">{}</text>",
                 n(centre_y + 4.0),
-                escape(&r.name)
+                escape(&r.label())
             );
-            let england = format!("{:.2}", r.england);
+            let mut figures = format!("{} (England {}", r.figure(), r.england_figure());
+            if let (Some(marker), Some(text)) = (&r.marker, r.marker_figure()) {
+                let _ = write!(figures, "; {} {text}", marker.label);
+            }
+            figures.push(')');
             let _ = writeln!(
                 s,
-                "<text x=\"{}\" y=\"{}\">{:.2} ({england})</text>",
+                "<text x=\"{}\" y=\"{}\">{}</text>",
                 n(label_w + chart_w + 8.0),
                 n(centre_y + 4.0),
-                r.value
+                escape(&figures)
             );
         }
         let bottom = top + row_h * self.rows.len() as f64;
@@ -408,8 +453,28 @@ impl SpineChart {
         }
         let _ = writeln!(
             s,
-            "<text x=\"10\" y=\"{}\">Light bar: cohort range; dark bar: interquartile range; tick: cohort median; dashed line: England; each row spans at least 25% of England's value either side</text>",
-            n(legend_y + 24.0)
+            "<path d=\"M {} {} L {} {} L {} {} L {} {} Z\" fill=\"#6a51a3\"/><text x=\"{}\" y=\"{}\">regional or peer marker</text>",
+            n(415.0),
+            n(legend_y - 6.0),
+            n(420.0),
+            n(legend_y),
+            n(415.0),
+            n(legend_y + 6.0),
+            n(410.0),
+            n(legend_y),
+            n(424.0),
+            n(legend_y + 4.0)
+        );
+        let _ = writeln!(
+            s,
+            "<text x=\"10\" y=\"{}\">Light bar: cohort range (where at least 2 councils have the figure for the period); dark bar: interquartile range; tick: cohort median (where at least {}); dashed line: England</text>",
+            n(legend_y + 24.0),
+            SpineChart::MIN_FOR_QUARTILES
+        );
+        let _ = writeln!(
+            s,
+            "<text x=\"10\" y=\"{}\">Each row is one measure in one period (figures of different periods are never pooled) and spans at least 25% of England's value either side</text>",
+            n(legend_y + 42.0)
         );
         s.push_str("</svg>\n");
         s
@@ -420,33 +485,49 @@ impl SpineChart {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_cohort_of_one_is_placed_by_its_gap_to_england() {
-        use crate::cohort::{SpineChart, SpineRow, Summary};
-        use crate::model::Polarity;
-        let row = |name: &str, value: f64, polarity| SpineRow {
+    fn row(name: &str, value: f64, polarity: Polarity) -> crate::cohort::SpineRow {
+        crate::cohort::SpineRow {
             measure: name.to_owned(),
             name: name.to_owned(),
+            period: None,
+            unit: None,
+            source: None,
             polarity,
             value,
+            printed: None,
             england: 50.0,
-            summary: Summary::of([value]).unwrap(),
+            england_printed: None,
+            marker: None,
+            count: 1,
+            range: None,
+            summary: None,
             verdict: None,
-        };
+        }
+    }
+
+    #[test]
+    fn a_cohort_of_one_is_placed_by_its_gap_to_england() {
+        use crate::cohort::SpineChart;
         let chart = SpineChart {
             authority: "Northmere".to_owned(),
             cohort: "one".to_owned(),
+            group: None,
             rows: vec![
                 // 5 below England on a row that spans 12.5 either side: 40 % of the way left.
-                row("aaaaaaaaaa", 45.0, Polarity::HigherIsBetter),
+                row("a", 45.0, Polarity::HigherIsBetter),
                 // Lower is better, so 5 below England is drawn to the right.
-                row("bbbbbbbbbb", 45.0, Polarity::LowerIsBetter),
+                row("b", 45.0, Polarity::LowerIsBetter),
             ],
         };
         let svg = chart.to_svg();
-        // Ten-character labels: label width 16 + 65 = 81, centre 81 + 210 = 291, half 200.
-        assert!(svg.contains("<circle cx=\"211\""), "{svg}");
-        assert!(svg.contains("<circle cx=\"371\""), "{svg}");
+        // Labels "a (period not stated)" (21 characters): label width 16 + 136.5 = 152.5,
+        // centre 152.5 + 210 = 362.5, half 200.
+        assert!(svg.contains("<circle cx=\"282.5\""), "{svg}");
+        assert!(svg.contains("<circle cx=\"442.5\""), "{svg}");
+        // One report: no range, quartiles or median drawn.
+        assert!(!svg.contains("height=\"8\" fill=\"#d9d9d9\""), "{svg}");
+        assert!(!svg.contains("height=\"8\" fill=\"#969696\""), "{svg}");
+        assert!(!svg.contains("stroke=\"#252525\""), "{svg}");
     }
 
     #[test]

@@ -3,8 +3,9 @@
 use std::fmt;
 
 use super::Cohort;
-use super::rank::{Standing, Summary};
-use super::record::Subject;
+use super::rank::{Standing, Summary, standings_on_bases};
+use super::record::{ScoreRecord, Subject};
+use crate::assessment::Coverage;
 use crate::model::{QualityStatement, Theme};
 
 /// One member's value for a subject and where it stands.
@@ -17,7 +18,14 @@ pub struct MemberValue {
     pub ons_code: Option<String>,
     /// The score (statement), mean score (theme) or percentage (overall); `None` if unknown.
     pub value: Option<f64>,
-    /// Where the value stands among the members that have one (higher is better).
+    /// The statements the value stands on: the statement; the theme's (or overall, all nine)
+    /// the member covers. Fewer than the subject's make the value partial.
+    pub basis: Coverage,
+    /// Whether the value is partial: over fewer statements than the subject has (a theme mean
+    /// or a percentage with some scores unknown).
+    pub partial: bool,
+    /// Where the value stands (higher is better) among the members covering the statements of
+    /// `basis`, each on those statements.
     pub standing: Option<Standing>,
 }
 
@@ -26,6 +34,11 @@ pub struct MemberValue {
 ///
 /// For a theme, `counts` pools the scores of its statements, and each member's value is the mean
 /// of its known scores in the theme.
+///
+/// Ranks are computed only among members covering the same statements: a member with every
+/// statement of the subject is ranked among those, a partial one (a theme or overall value
+/// with scores unknown) among the members covering its statements, each on them. The mean and
+/// summary are of the complete values only; `partial` counts the others.
 ///
 /// # Examples
 /// ```
@@ -42,9 +55,11 @@ pub struct Distribution {
     pub counts: [usize; 4],
     /// How many members have no value.
     pub missing: usize,
-    /// The mean of the members' values.
+    /// How many members have a partial value (left out of the mean and summary).
+    pub partial: usize,
+    /// The mean of the members' complete values.
     pub mean: Option<f64>,
-    /// Quartiles and median of the members' values.
+    /// Quartiles and median of the members' complete values.
     pub summary: Option<Summary>,
     /// Every member, in cohort order.
     pub members: Vec<MemberValue>,
@@ -80,14 +95,16 @@ impl Cohort {
     /// The distribution of one statement, theme or the overall percentage.
     pub fn distribution(&self, subject: impl Into<Subject>) -> Distribution {
         let subject = subject.into();
+        let records: Vec<&ScoreRecord> = self.members.iter().collect();
+        let standings = standings_on_bases(&records, subject);
         let values: Vec<Option<f64>> = self.members.iter().map(|m| m.value(subject)).collect();
-        let standings = Standing::rank(&values);
         let mut counts = [0usize; 4];
         let statements: &[QualityStatement] = match subject {
             Subject::Statement(ref qs) => std::slice::from_ref(qs),
             Subject::Theme(theme) => theme.statements(),
             Subject::Overall => &QualityStatement::ALL,
         };
+        let full = Coverage::from_statements(statements.iter().copied());
         for member in &self.members {
             for &qs in statements {
                 if let Some(score) = member.score(qs) {
@@ -95,25 +112,37 @@ impl Cohort {
                 }
             }
         }
-        let summary = Summary::of(values.iter().flatten().copied());
-        Distribution {
-            subject,
-            counts,
-            missing: values.iter().filter(|v| v.is_none()).count(),
-            mean: summary.map(|s| s.mean),
-            summary,
-            members: self
-                .members
-                .iter()
-                .zip(values)
-                .zip(standings)
-                .map(|((m, value), standing)| MemberValue {
+        let members: Vec<MemberValue> = self
+            .members
+            .iter()
+            .zip(values)
+            .zip(standings)
+            .map(|((m, value), standing)| {
+                let basis = m.basis(subject);
+                MemberValue {
                     name: m.display_name().to_owned(),
                     ons_code: m.ons_code().map(str::to_owned),
                     value,
-                    standing,
-                })
-                .collect(),
+                    basis,
+                    partial: value.is_some() && basis != full,
+                    standing: standing.map(|(s, _)| s),
+                }
+            })
+            .collect();
+        let summary = Summary::of(
+            members
+                .iter()
+                .filter(|m| !m.partial)
+                .filter_map(|m| m.value),
+        );
+        Distribution {
+            subject,
+            counts,
+            missing: members.iter().filter(|m| m.value.is_none()).count(),
+            partial: members.iter().filter(|m| m.partial).count(),
+            mean: summary.map(|s| s.mean),
+            summary,
+            members,
         }
     }
 
@@ -158,19 +187,30 @@ impl fmt::Display for Distributions {
             .unwrap_or(0);
         writeln!(
             f,
-            "{:<width$}  {:>4}  {:>4}  {:>4}  {:>4}  {:>7}  {:>5}  {:>5}  {:>5}  {:>5}",
-            "Statement / theme", "1s", "2s", "3s", "4s", "unknown", "mean", "q1", "med", "q3"
+            "{:<width$}  {:>4}  {:>4}  {:>4}  {:>4}  {:>7}  {:>7}  {:>5}  {:>5}  {:>5}  {:>5}",
+            "Statement / theme",
+            "1s",
+            "2s",
+            "3s",
+            "4s",
+            "unknown",
+            "partial",
+            "mean",
+            "q1",
+            "med",
+            "q3"
         )?;
         for d in &self.items {
             writeln!(
                 f,
-                "{:<width$}  {:>4}  {:>4}  {:>4}  {:>4}  {:>7}  {:>5}  {:>5}  {:>5}  {:>5}",
+                "{:<width$}  {:>4}  {:>4}  {:>4}  {:>4}  {:>7}  {:>7}  {:>5}  {:>5}  {:>5}  {:>5}",
                 d.subject.label(),
                 d.counts[0],
                 d.counts[1],
                 d.counts[2],
                 d.counts[3],
                 d.missing,
+                d.partial,
                 fmt_opt(d.mean, 2),
                 fmt_opt(d.summary.map(|s| s.lower_quartile), 2),
                 fmt_opt(d.summary.map(|s| s.median), 2),
@@ -179,7 +219,9 @@ impl fmt::Display for Distributions {
         }
         writeln!(
             f,
-            "Theme rows pool the counts of their statements; values are per-authority means"
+            "Theme rows pool the counts of their statements; values are per-authority means; \
+             partial: a theme mean with a score unknown, left out of mean and quartiles and \
+             ranked only among authorities covering the same statements"
         )
     }
 }
@@ -189,19 +231,25 @@ impl fmt::Display for Distribution {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "{}: 1s {}, 2s {}, 3s {}, 4s {}, unknown {}, mean {}",
+            "{}: 1s {}, 2s {}, 3s {}, 4s {}, unknown {}, partial {}, mean {}",
             self.subject,
             self.counts[0],
             self.counts[1],
             self.counts[2],
             self.counts[3],
             self.missing,
+            self.partial,
             fmt_opt(self.mean, 2)
         )?;
         let mut members: Vec<&MemberValue> = self.members.iter().collect();
         members.sort_by(|a, b| {
             let rank = |m: &MemberValue| m.standing.map_or(usize::MAX, |s| s.rank);
-            rank(a).cmp(&rank(b)).then_with(|| a.name.cmp(&b.name))
+            a.partial
+                .cmp(&b.partial)
+                .then_with(|| b.basis.count().cmp(&a.basis.count()))
+                .then_with(|| a.basis.cmp(&b.basis))
+                .then_with(|| rank(a).cmp(&rank(b)))
+                .then_with(|| a.name.cmp(&b.name))
         });
         let width = members
             .iter()
@@ -215,15 +263,27 @@ impl fmt::Display for Distribution {
             "Authority", "Value", "Position", "Percentile"
         )?;
         for m in members {
+            let value = fmt_opt(m.value, 2);
+            let value = if m.partial {
+                format!("{value}*")
+            } else {
+                value
+            };
             writeln!(
                 f,
                 "{:<width$}  {:>6}  {:<22}  {:>10}  {}",
                 m.name,
-                fmt_opt(m.value, 2),
+                value,
                 m.standing
                     .map_or_else(|| "not ranked".to_owned(), |s| s.to_string()),
                 fmt_opt(m.standing.map(|s| s.percentile), 1),
                 m.standing.map_or("-", |s| s.quartile.title()),
+            )?;
+        }
+        if self.partial > 0 {
+            writeln!(
+                f,
+                "* partial: over the statements the authority covers, ranked among the authorities covering them"
             )?;
         }
         Ok(())

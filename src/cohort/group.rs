@@ -16,6 +16,7 @@ use super::Cohort;
 use super::csv::{CsvError, CsvTable, LoadWarning, LoadWarningKind, open};
 use super::rank::{Standing, Summary};
 use super::record::{ScoreRecord, Subject};
+use crate::assessment::Coverage;
 use crate::identity::{Authority, AuthorityKind, Region, UnknownAuthority};
 use crate::model::{QualityStatement, Score};
 
@@ -177,13 +178,24 @@ impl Group {
 
     /// Whether a record belongs to this group.
     pub fn contains(&self, record: &ScoreRecord) -> bool {
+        self.contains_council(record.authority)
+    }
+
+    /// Whether the council with this ONS code belongs (`None`, an unresolved name, belongs only
+    /// to [`Group::all`]).
+    pub(crate) fn contains_code(&self, ons_code: Option<&str>) -> bool {
         match &self.members {
             GroupMembers::All => true,
-            GroupMembers::Region(r) => record.authority.is_some_and(|a| a.region == *r),
-            GroupMembers::Kind(k) => record.authority.is_some_and(|a| a.kind == *k),
-            GroupMembers::Listed(codes) => record
-                .authority
-                .is_some_and(|a| codes.contains(&a.ons_code)),
+            _ => self.contains_council(ons_code.and_then(Authority::by_ons_code)),
+        }
+    }
+
+    fn contains_council(&self, council: Option<&Authority>) -> bool {
+        match &self.members {
+            GroupMembers::All => true,
+            GroupMembers::Region(r) => council.is_some_and(|a| a.region == *r),
+            GroupMembers::Kind(k) => council.is_some_and(|a| a.kind == *k),
+            GroupMembers::Listed(codes) => council.is_some_and(|a| codes.contains(&a.ons_code)),
         }
     }
 }
@@ -272,8 +284,11 @@ pub struct GroupSummary {
     pub group: String,
     /// How many cohort members belong.
     pub count: usize,
-    /// Summary of the members' overall percentages.
+    /// Summary of the overall percentages of the members covering all nine statements.
     pub percent: Option<Summary>,
+    /// How many members have a partial percentage (some scores unknown): left out of
+    /// `percent`, never pooled with complete ones.
+    pub partial: usize,
     /// Summary of each statement's known scores, in framework order.
     pub statements: Vec<(QualityStatement, Option<Summary>)>,
 }
@@ -305,6 +320,12 @@ pub struct StatementVsGroup {
 }
 
 /// One authority against a reference group.
+///
+/// The overall percentage is compared on the statements the authority covers (`basis`): all
+/// nine for a complete record, against the group members covering all nine; for a partial
+/// record (a single page, a record with a score unknown), on its own statements, against each
+/// group member's percentage over those same statements. Members that do not cover the basis
+/// are left out (`left_out`), never compared on other statements.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct MemberVsGroup {
@@ -312,13 +333,17 @@ pub struct MemberVsGroup {
     pub name: String,
     /// The reference group's name.
     pub group: String,
-    /// How many other members of the reference group have a percentage.
+    /// The statements the percentage is compared on: the ones the authority covers.
+    pub basis: Coverage,
+    /// How many other members of the reference group cover `basis` (and are compared).
     pub group_count: usize,
-    /// The authority's derived overall percentage.
+    /// How many other members of the reference group do not cover `basis` (left out).
+    pub left_out: usize,
+    /// The authority's derived percentage over `basis`.
     pub percent: Option<f64>,
-    /// The group's mean percentage (the authority itself excluded).
+    /// The group's mean percentage over `basis` (the authority itself excluded).
     pub group_mean: Option<f64>,
-    /// The group's median percentage (the authority itself excluded).
+    /// The group's median percentage over `basis` (the authority itself excluded).
     pub group_median: Option<f64>,
     /// Where the authority's percentage would stand in the group (itself counted once).
     pub standing: Option<Standing>,
@@ -338,21 +363,17 @@ pub struct GroupComparison {
     pub rows: Vec<MemberVsGroup>,
 }
 
-/// The subjects a member is placed on against a group: the overall percentage, then the nine
-/// statements.
-fn subjects() -> impl Iterator<Item = Subject> {
-    std::iter::once(Subject::Overall)
-        .chain(QualityStatement::ALL.into_iter().map(Subject::Statement))
-}
-
-/// A reference group prepared once: its members' values per subject, sorted, so that placing
-/// one authority costs `O(n)` and no sort.
+/// A reference group prepared once: its members' values per statement, sorted, so that
+/// placing one authority on a statement costs `O(n)` and no sort; percentages are prepared per
+/// basis of statements when first asked for.
 struct Reference<'a> {
     /// Member keys and their index in `members`.
     index: HashMap<String, usize>,
     members: Vec<&'a ScoreRecord>,
-    /// Per subject (see [`subjects`]): the known values, ascending.
+    /// Per statement: the known scores, ascending.
     sorted: Vec<Vec<f64>>,
+    /// Per basis: the percentages over it of the members covering it, ascending.
+    percents: HashMap<Coverage, Vec<f64>>,
 }
 
 impl<'a> Reference<'a> {
@@ -367,10 +388,13 @@ impl<'a> Reference<'a> {
             .enumerate()
             .map(|(i, m)| (m.key(), i))
             .collect();
-        let sorted = subjects()
-            .map(|subject| {
-                let mut values: Vec<f64> =
-                    members.iter().filter_map(|m| m.value(subject)).collect();
+        let sorted = QualityStatement::ALL
+            .iter()
+            .map(|&qs| {
+                let mut values: Vec<f64> = members
+                    .iter()
+                    .filter_map(|m| m.value(Subject::Statement(qs)))
+                    .collect();
                 values.sort_by(f64::total_cmp);
                 values
             })
@@ -379,41 +403,58 @@ impl<'a> Reference<'a> {
             index,
             members,
             sorted,
+            percents: HashMap::new(),
         }
     }
 
-    /// The group's other members' values for `subject` (the target's own record left out), how
-    /// many they are, their summary, and where the target's value stands among them.
-    fn place(
-        &self,
-        target: &ScoreRecord,
-        position: usize,
-        subject: Subject,
-    ) -> (usize, Option<Summary>, Option<Standing>) {
-        let all = &self.sorted[position];
-        let own_member = self.index.get(&target.key()).map(|&i| self.members[i]);
-        let others: Cow<'_, [f64]> = match own_member.and_then(|m| m.value(subject)) {
-            Some(v) => {
-                let mut values = all.clone();
-                if let Ok(at) = values.binary_search_by(|x| x.total_cmp(&v)) {
-                    values.remove(at);
-                }
-                Cow::Owned(values)
-            }
-            None => Cow::Borrowed(all),
-        };
-        let summary = Summary::of_sorted(&others);
-        let standing = target.value(subject).map(|own| {
-            let worse = others.partition_point(|x| x.total_cmp(&own).is_lt());
-            let not_better = others.partition_point(|x| x.total_cmp(&own).is_le());
-            Standing::place(others.len() - not_better, not_better - worse + 1, worse)
-        });
-        (others.len(), summary, standing)
+    /// The members' percentages over `basis`, ascending (computed once per basis).
+    fn percents(&mut self, basis: Coverage) -> &[f64] {
+        let members = &self.members;
+        self.percents.entry(basis).or_insert_with(|| {
+            let mut values: Vec<f64> = members
+                .iter()
+                .filter_map(|m| m.value_on(Subject::Overall, basis))
+                .collect();
+            values.sort_by(f64::total_cmp);
+            values
+        })
+    }
+
+    /// The target's own record in the group, if it is a member.
+    fn own(&self, target: &ScoreRecord) -> Option<&'a ScoreRecord> {
+        self.index.get(&target.key()).map(|&i| self.members[i])
     }
 }
 
+/// The group's values (the target's own member record's value removed), their summary and
+/// where `own` stands among them.
+fn place(
+    all: &[f64],
+    own_member: Option<f64>,
+    own: Option<f64>,
+) -> (usize, Option<Summary>, Option<Standing>) {
+    let others: Cow<'_, [f64]> = match own_member {
+        Some(v) => {
+            let mut values = all.to_vec();
+            if let Ok(at) = values.binary_search_by(|x| x.total_cmp(&v)) {
+                values.remove(at);
+            }
+            Cow::Owned(values)
+        }
+        None => Cow::Borrowed(all),
+    };
+    let summary = Summary::of_sorted(&others);
+    let standing = own.map(|own| {
+        let worse = others.partition_point(|x| x.total_cmp(&own).is_lt());
+        let not_better = others.partition_point(|x| x.total_cmp(&own).is_le());
+        Standing::place(others.len() - not_better, not_better - worse + 1, worse)
+    });
+    (others.len(), summary, standing)
+}
+
 impl Cohort {
-    /// Means and medians of the members that belong to a group.
+    /// Means and medians of the members that belong to a group (percentages of the members
+    /// covering all nine statements; see [`GroupSummary::partial`]).
     ///
     /// # Examples
     /// ```
@@ -429,7 +470,13 @@ impl Cohort {
         GroupSummary {
             group: group.name.clone(),
             count: members.len(),
-            percent: Summary::of(members.iter().filter_map(|m| m.value(Subject::Overall))),
+            percent: Summary::of(
+                members
+                    .iter()
+                    .filter(|m| m.is_complete())
+                    .filter_map(|m| m.value(Subject::Overall)),
+            ),
+            partial: members.iter().filter(|m| m.is_partial()).count(),
             statements: QualityStatement::ALL
                 .iter()
                 .map(|&qs| {
@@ -456,7 +503,8 @@ impl Cohort {
 
     /// One authority (a member or not) against the other members of a reference group: its
     /// percentage and scores beside the group's means and medians, and where it would stand
-    /// in the group. The authority itself never feeds the group's averages.
+    /// in the group. The authority itself never feeds the group's averages. The percentage is
+    /// compared on the statements the authority covers (see [`MemberVsGroup`]).
     ///
     /// # Examples
     /// ```
@@ -470,13 +518,13 @@ impl Cohort {
     /// assert_eq!(vs.standing.unwrap().rank, 1);
     /// ```
     pub fn against_group(&self, target: &ScoreRecord, group: &Group) -> MemberVsGroup {
-        against(&Reference::new(self, group), target, group)
+        against(&mut Reference::new(self, group), target, group)
     }
 
     /// Each member of the `shown` group against the `reference` group (which feeds the
     /// averages).
     pub fn compare_groups(&self, shown: &Group, reference: &Group) -> GroupComparison {
-        let prepared = Reference::new(self, reference);
+        let mut prepared = Reference::new(self, reference);
         GroupComparison {
             shown: shown.name.clone(),
             reference: self.group_summary(reference),
@@ -484,34 +532,49 @@ impl Cohort {
                 .members
                 .iter()
                 .filter(|m| shown.contains(m))
-                .map(|m| against(&prepared, m, reference))
+                .map(|m| against(&mut prepared, m, reference))
                 .collect(),
         }
     }
 }
 
-fn against(reference: &Reference<'_>, target: &ScoreRecord, group: &Group) -> MemberVsGroup {
-    let mut placed = subjects()
-        .enumerate()
-        .map(|(i, subject)| reference.place(target, i, subject));
-    let (group_count, summary, standing) = placed.next().unwrap_or((0, None, None));
+fn against(reference: &mut Reference<'_>, target: &ScoreRecord, group: &Group) -> MemberVsGroup {
+    let basis = target.coverage();
+    let own_member = reference.own(target);
+    let own_percent = target.value_on(Subject::Overall, basis);
+    let members = reference.members.len() - usize::from(own_member.is_some());
+    let (group_count, summary, standing) = if basis.is_empty() {
+        (0, None, None)
+    } else {
+        let member_value = own_member.and_then(|m| m.value_on(Subject::Overall, basis));
+        place(reference.percents(basis), member_value, own_percent)
+    };
     MemberVsGroup {
         name: target.display_name().to_owned(),
         group: group.name.clone(),
+        basis,
         group_count,
-        percent: target.value(Subject::Overall),
+        left_out: members.saturating_sub(group_count),
+        percent: own_percent,
         group_mean: summary.map(|s| s.mean),
         group_median: summary.map(|s| s.median),
         standing,
         statements: QualityStatement::ALL
             .iter()
-            .zip(placed)
-            .map(|(&qs, (_, summary, standing))| StatementVsGroup {
-                statement: qs,
-                score: target.score(qs),
-                group_mean: summary.map(|s| s.mean),
-                group_median: summary.map(|s| s.median),
-                standing,
+            .map(|&qs| {
+                let subject = Subject::Statement(qs);
+                let (_, summary, standing) = place(
+                    &reference.sorted[qs.index()],
+                    own_member.and_then(|m| m.value(subject)),
+                    target.value(subject),
+                );
+                StatementVsGroup {
+                    statement: qs,
+                    score: target.score(qs),
+                    group_mean: summary.map(|s| s.mean),
+                    group_median: summary.map(|s| s.median),
+                    standing,
+                }
             })
             .collect(),
     }
@@ -550,8 +613,8 @@ impl fmt::Display for GroupTable {
             .max(5);
         write!(
             f,
-            "{:<width$}  {:>3}  {:>6}  {:>6}",
-            "Group", "n", "mean %", "med %"
+            "{:<width$}  {:>3}  {:>7}  {:>6}  {:>6}",
+            "Group", "n", "partial", "mean %", "med %"
         )?;
         for a in super::league::ABBREVIATIONS {
             write!(f, "  {a:>4}")?;
@@ -560,9 +623,10 @@ impl fmt::Display for GroupTable {
         for g in &self.groups {
             write!(
                 f,
-                "{:<width$}  {:>3}  {:>6}  {:>6}",
+                "{:<width$}  {:>3}  {:>7}  {:>6}  {:>6}",
                 g.group,
                 g.count,
+                g.partial,
                 opt(g.percent.map(|s| s.mean), 1),
                 opt(g.percent.map(|s| s.median), 1)
             )?;
@@ -571,6 +635,10 @@ impl fmt::Display for GroupTable {
             }
             writeln!(f)?;
         }
+        writeln!(
+            f,
+            "mean %, med %: of the members covering all nine statements (partial: members with a score unknown, left out)"
+        )?;
         writeln!(
             f,
             "Statement columns: mean score; {}",
@@ -582,9 +650,14 @@ impl fmt::Display for GroupTable {
 impl fmt::Display for MemberVsGroup {
     /// The authority's percentage and scores beside the group's means and medians.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let on = if self.basis.is_complete() {
+            "on all nine statements".to_owned()
+        } else {
+            format!("partial, on the {}", self.basis)
+        };
         writeln!(
             f,
-            "{} against {} ({} others): {}% vs mean {}% ({}), median {}%; {}",
+            "{} against {} ({} others, {on}): {}% vs mean {}% ({}), median {}%; {}",
             self.name,
             self.group,
             self.group_count,
@@ -595,6 +668,15 @@ impl fmt::Display for MemberVsGroup {
             self.standing
                 .map_or_else(|| "not ranked".to_owned(), |s| s.to_string()),
         )?;
+        if self.left_out > 0 {
+            writeln!(
+                f,
+                "  ({} other member{} of {} left out: not scored on all of these statements)",
+                self.left_out,
+                if self.left_out == 1 { "" } else { "s" },
+                self.group
+            )?;
+        }
         let width = QualityStatement::ALL
             .iter()
             .map(|q| q.short_title().len())
@@ -627,12 +709,13 @@ impl fmt::Display for GroupComparison {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "{} against {} (n={}, mean {}%, median {}%)",
+            "{} against {} (n={}, mean {}%, median {}% of the {} covering all nine statements)",
             self.shown,
             self.reference.group,
             self.reference.count,
             opt(self.reference.percent.map(|s| s.mean), 1),
-            opt(self.reference.percent.map(|s| s.median), 1)
+            opt(self.reference.percent.map(|s| s.median), 1),
+            self.reference.percent.map_or(0, |s| s.count),
         )?;
         let width = self
             .rows
@@ -643,18 +726,25 @@ impl fmt::Display for GroupComparison {
             .max(9);
         writeln!(
             f,
-            "{:<width$}  {:>6}  {:>7}  {:>7}  Position in {}",
+            "{:<width$}  {:>7}  {:>7}  {:>7}  Position in {}",
             "Authority", "%", "vs mean", "vs med", self.reference.group
         )?;
         for r in &self.rows {
+            let mark = if r.basis.is_partial() { "*" } else { "" };
             writeln!(
                 f,
-                "{:<width$}  {:>6}  {:>7}  {:>7}  {}",
+                "{:<width$}  {:>7}  {:>7}  {:>7}  {}",
                 r.name,
-                opt(r.percent, 1),
+                format!("{}{mark}", opt(r.percent, 1)),
                 signed(r.percent.zip(r.group_mean).map(|(a, b)| a - b), 1),
                 signed(r.percent.zip(r.group_median).map(|(a, b)| a - b), 1),
                 r.standing.map_or_else(|| "-".to_owned(), |s| s.to_string()),
+            )?;
+        }
+        if self.rows.iter().any(|r| r.basis.is_partial()) {
+            writeln!(
+                f,
+                "* partial: over the statements the authority covers, against the members covering them"
             )?;
         }
         Ok(())

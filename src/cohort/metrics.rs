@@ -1,31 +1,44 @@
 //! Metric statistics across a cohort, on a neutral input record ([`MetricObservation`]) so
 //! that any source of metric values (parsed reports, a spreadsheet) can feed them.
+//!
+//! Figures are grouped by **measure and period** (and unit): a 2019-20 figure and a 2023-24
+//! figure of the same measure are two tables, two spine chart rows and two measures for metric
+//! neighbours, never one pool. A figure whose period is not stated is a group of its own.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::io::Write;
 
-use super::Cohort;
-use super::csv::{CsvError, CsvTable};
-use super::rank::{Standing, Summary};
-use super::record::ScoreRecord;
-use crate::assessment::Assessment;
-use crate::identity::Authority;
-use crate::model::{Metric, Polarity, Verdict};
+use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-/// One authority's value for one canonical measure: the neutral input of the cohort's metric
-/// statistics and the spine chart.
+use super::Cohort;
+use super::csv::{CsvError, CsvTable};
+use super::group::Group;
+use super::rank::{Standing, Summary};
+use super::record::ScoreRecord;
+use crate::assessment::{Assessment, AssessmentError};
+use crate::identity::Authority;
+use crate::model::{
+    Comparator, Dataset, Metric, Period, Polarity, Scope, Unit, Verdict, group_thousands,
+};
+
+/// One authority's value for one canonical measure in one period: the neutral input of the
+/// cohort's metric statistics and the spine chart.
 ///
 /// # Examples
 /// ```
-/// use cqc_la::metrics::{Polarity, Verdict};
+/// use cqc_la::Period;
+/// use cqc_la::metrics::{Polarity, Unit, Verdict};
 /// use cqc_la::cohort::MetricObservation;
 /// let o = MetricObservation::new("Camden", "ascs_feel_safe", "Users who feel safe", 63.93)
 ///     .with_england(71.06)
 ///     .with_polarity(Polarity::HigherIsBetter)
-///     .with_verdict(Verdict::Worse);
+///     .with_verdict(Verdict::Worse)
+///     .with_period("2023-24".parse::<Period>().unwrap())
+///     .with_unit(Unit::Percent);
 /// assert_eq!(o.ons_code.as_deref(), Some("E09000007"));
+/// assert_eq!(o.figure(), "63.93%");
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -40,7 +53,19 @@ pub struct MetricObservation {
     pub name: String,
     /// The value.
     pub value: f64,
-    /// The England average the report cites, if any.
+    /// The value as printed (`70.0` keeps its precision), when known.
+    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::float_option"))]
+    pub printed: Option<Decimal>,
+    /// The unit (percent, days, rate, count, ...), when known.
+    pub unit: Option<Unit>,
+    /// The period the figure covers, as the source states it, when known.
+    pub period: Option<Period>,
+    /// The dataset it comes from, when named.
+    pub source: Option<Dataset>,
+    /// The comparator the report sets it against: scope (England, national, regional with the
+    /// region, unspecified) and value as printed.
+    pub comparator: Option<Comparator>,
+    /// The England (or national) average the report cites, if any.
     pub england: Option<f64>,
     /// Which way is better.
     pub polarity: Polarity,
@@ -49,8 +74,9 @@ pub struct MetricObservation {
 }
 
 impl MetricObservation {
-    /// An observation with no England value, no judgement and polarity
-    /// [`Polarity::NoJudgement`]; the authority is resolved with [`Authority::resolve`].
+    /// An observation with no England value, no judgement, no unit, period or source and
+    /// polarity [`Polarity::NoJudgement`]; the authority is resolved with
+    /// [`Authority::resolve`].
     pub fn new(
         authority: impl Into<String>,
         measure: impl Into<String>,
@@ -65,16 +91,29 @@ impl MetricObservation {
             measure: measure.into(),
             name: name.into(),
             value,
+            printed: None,
+            unit: None,
+            period: None,
+            source: None,
+            comparator: None,
             england: None,
             polarity: Polarity::NoJudgement,
             verdict: None,
         }
     }
 
-    /// Sets the England average.
+    /// Sets the England average (and an England comparator with no printed value, unless one
+    /// is set).
     #[must_use]
     pub fn with_england(mut self, england: f64) -> MetricObservation {
         self.england = Some(england);
+        if self.comparator.is_none() {
+            self.comparator = Some(Comparator {
+                scope: Scope::England,
+                region: None,
+                value: shortest_decimal(england),
+            });
+        }
         self
     }
 
@@ -92,15 +131,58 @@ impl MetricObservation {
         self
     }
 
+    /// Sets the period.
+    #[must_use]
+    pub fn with_period(mut self, period: Period) -> MetricObservation {
+        self.period = Some(period);
+        self
+    }
+
+    /// Sets the unit.
+    #[must_use]
+    pub fn with_unit(mut self, unit: Unit) -> MetricObservation {
+        self.unit = Some(unit);
+        self
+    }
+
+    /// Sets the dataset.
+    #[must_use]
+    pub fn with_source(mut self, source: Dataset) -> MetricObservation {
+        self.source = Some(source);
+        self
+    }
+
+    /// Sets the comparator (and the England average when it is England's or national).
+    #[must_use]
+    pub fn with_comparator(mut self, comparator: Comparator) -> MetricObservation {
+        if comparator.scope.is_england() {
+            self.england = comparator.value.and_then(|v| v.to_f64());
+        }
+        self.comparator = Some(comparator);
+        self
+    }
+
+    /// The value as printed with its unit: `70.0%`, `206 days`, `0.22 (rate)`, `38 (count)`,
+    /// `642 people`, `£1,250`; the bare number when the unit is unknown.
+    pub fn figure(&self) -> String {
+        figure(self.printed, self.value, self.unit)
+    }
+
     /// The observation of one extracted metric about `authority`, if the metric is a canonical
-    /// measure (see [`MeasureDef::catalogue`](crate::metrics::MeasureDef::catalogue)). The England value
-    /// is taken only from an England (or national) comparator, and the verdict
+    /// measure (see [`MeasureDef::catalogue`](crate::metrics::MeasureDef::catalogue)): the
+    /// value as printed, unit, period, dataset and comparator as the report gives them. The
+    /// England value is taken only from an England (or national) comparator, and the verdict
     /// ([`Metric::judgement`]) only when it is against that comparator.
     pub fn from_metric(authority: &str, metric: &Metric) -> Option<MetricObservation> {
         let def = metric.measure.canonical?;
         let value = metric.value.to_f64()?;
         let mut observation = MetricObservation::new(authority, def.id, def.name, value);
         observation.polarity = def.polarity;
+        observation.printed = Some(metric.value);
+        observation.unit = Some(metric.unit);
+        observation.period = metric.source.and_then(|s| s.period);
+        observation.source = metric.source.and_then(|s| s.dataset);
+        observation.comparator.clone_from(&metric.comparator);
         if let Some(comparator) = metric.comparator.as_ref().filter(|c| c.scope.is_england()) {
             observation.england = comparator.value.and_then(|v| v.to_f64());
             observation.verdict = metric.judgement().map(|j| j.verdict);
@@ -109,8 +191,11 @@ impl MetricObservation {
     }
 
     /// The observations of every canonical measure an assessment cites (see
-    /// [`MetricObservation::from_metric`]), for its authority (`"(unnamed)"` when the report
-    /// names none).
+    /// [`MetricObservation::from_metric`]), for its council.
+    ///
+    /// # Errors
+    /// [`AssessmentError::Unnamed`] when the assessment names no council: its figures could not
+    /// be told apart from another council's.
     ///
     /// # Examples
     /// ```
@@ -119,39 +204,48 @@ impl MetricObservation {
     /// use cqc_la::cohort::MetricObservation;
     /// let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/reports/northmere.txt");
     /// let northmere = Assessment::parse(&std::fs::read_to_string(path).unwrap()).unwrap();
-    /// let observations = MetricObservation::from_assessment(&northmere);
+    /// let observations = MetricObservation::from_assessment(&northmere).unwrap();
     /// let turnover = observations.iter().find(|o| o.measure == "sfc_staff_turnover").unwrap();
     /// assert_eq!((turnover.value, turnover.england), (0.22, Some(0.25)));
     /// assert_eq!(turnover.verdict, Some(Verdict::Better));
     /// ```
-    pub fn from_assessment(assessment: &Assessment) -> Vec<MetricObservation> {
-        let authority = assessment.authority().unwrap_or("(unnamed)");
-        assessment
+    pub fn from_assessment(
+        assessment: &Assessment,
+    ) -> Result<Vec<MetricObservation>, AssessmentError> {
+        let authority = assessment.authority().ok_or(AssessmentError::Unnamed)?;
+        Ok(assessment
             .metrics()
             .iter()
             .filter_map(|m| MetricObservation::from_metric(authority, m))
-            .collect()
+            .collect())
     }
 
     /// Reads observations from CSV with the columns `authority, measure, value` and, optionally,
     /// `name` (defaults to the measure id), `england`, `polarity` (`higher_is_better`,
-    /// `lower_is_better`, `no_judgement`) and `verdict` (`better`, `similar`, `worse`), in any
-    /// order. Blank optional cells stay unknown.
+    /// `lower_is_better`, `no_judgement`), `verdict` (`better`, `similar`, `worse`), `period`
+    /// (`2023-24` in any spelling, `2021`, `2021-2023`, `October 2024`), `unit` (`percent`,
+    /// `rate`, `days`, `weeks`, `months`, `people`, `count`, `years`, `gbp`, `per_100k`),
+    /// `source` (a dataset: `ascs`, `sace`, `salt`, ... or its short name) and `comparator`
+    /// (`england`, `national`, `regional`, `unspecified`) with `region` and `comparator_value`,
+    /// in any order. Blank optional cells stay unknown. The value keeps its printed form
+    /// (`70.0`).
     ///
     /// # Errors
     /// [`CsvError`] with the line number for a missing column, a value that is not a number,
-    /// an unknown polarity or verdict, or malformed CSV.
+    /// an unknown polarity, verdict, period, unit, source or comparator, or malformed CSV.
     ///
     /// # Examples
     /// ```
     /// use cqc_la::metrics::{Polarity, Verdict};
     /// use cqc_la::cohort::MetricObservation;
-    /// let csv = "authority,measure,value,england,polarity,verdict\n\
-    ///            Camden,ascs_feel_safe,63.93,71.06,higher_is_better,worse\n";
+    /// let csv = "authority,measure,value,england,polarity,verdict,period,unit\n\
+    ///            Camden,ascs_feel_safe,63.90,71.06,higher_is_better,worse,2023/24,percent\n";
     /// let obs = MetricObservation::read_csv(csv.as_bytes()).unwrap();
     /// assert_eq!(obs[0].england, Some(71.06));
     /// assert_eq!(obs[0].verdict, Some(Verdict::Worse));
     /// assert_eq!(obs[0].polarity, Polarity::HigherIsBetter);
+    /// assert_eq!(obs[0].period.unwrap().to_string(), "2023-24");
+    /// assert_eq!(obs[0].figure(), "63.90%");
     /// let bad = MetricObservation::read_csv("authority,measure,value\nKent,x,high\n".as_bytes());
     /// assert_eq!(bad.unwrap_err().to_string(), "line 2: expected a number in column 'value', found 'high'");
     /// ```
@@ -189,6 +283,70 @@ impl MetricObservation {
     }
 }
 
+/// The shortest decimal that reads back as `value` (`71.06`, not the binary float's
+/// `71.0600000000000022737...`); `None` for values a decimal cannot hold.
+fn shortest_decimal(value: f64) -> Option<Decimal> {
+    format!("{value}").parse().ok()
+}
+
+/// A value with its unit, from its printed form when known.
+fn figure(printed: Option<Decimal>, value: f64, unit: Option<Unit>) -> String {
+    let number = printed.map_or_else(|| format!("{value}"), |d| d.to_string());
+    match unit {
+        None => number,
+        Some(Unit::Percent) => format!("{number}%"),
+        Some(Unit::Rate) => format!("{number} (rate)"),
+        Some(Unit::Count) => format!("{number} (count)"),
+        Some(Unit::Pounds) => match printed.or_else(|| shortest_decimal(value)) {
+            Some(d) => format!("£{}", group_thousands(d)),
+            None => format!("£{number}"),
+        },
+        Some(Unit::Per100000) => format!("{number} per 100,000"),
+        Some(unit) => format!("{number} {unit}"),
+    }
+}
+
+/// Every unit, for reading CSV.
+const UNITS: [Unit; 10] = [
+    Unit::Percent,
+    Unit::Rate,
+    Unit::Days,
+    Unit::Weeks,
+    Unit::Months,
+    Unit::People,
+    Unit::Count,
+    Unit::Years,
+    Unit::Pounds,
+    Unit::Per100000,
+];
+
+/// Every dataset, for reading CSV.
+const DATASETS: [Dataset; 13] = [
+    Dataset::Ascs,
+    Dataset::Sace,
+    Dataset::Salt,
+    Dataset::Ascfr,
+    Dataset::Ascof,
+    Dataset::SafeguardingAdultsCollection,
+    Dataset::SkillsForCare,
+    Dataset::ClientLevelData,
+    Dataset::LocalAuthority,
+    Dataset::CqcRatings,
+    Dataset::Ons,
+    Dataset::Census,
+    Dataset::Jsna,
+];
+
+/// Every comparator scope, for reading CSV.
+const SCOPES: [Scope; 4] = [
+    Scope::England,
+    Scope::National,
+    Scope::Regional,
+    Scope::Unspecified,
+];
+
+// One reader for every optional column: it reads best as one routine.
+#[allow(clippy::too_many_lines)]
 fn read_observations(
     reader: impl std::io::Read,
     source: &str,
@@ -207,6 +365,9 @@ fn read_observations(
         find("polarity"),
         find("verdict"),
     );
+    let (period, unit, dataset) = (find("period"), find("unit"), find("source"));
+    let (comparator, region, comparator_value) =
+        (find("comparator"), find("region"), find("comparator_value"));
     let mut out = Vec::new();
     for row in table.rows() {
         let (line, row) = row?;
@@ -235,10 +396,17 @@ fn read_observations(
             "" => id,
             label => label,
         };
-        let mut o = MetricObservation::new(who, id, label, number("value", cell(Some(value)))?);
+        let text = cell(Some(value));
+        let mut o = MetricObservation::new(who, id, label, number("value", text)?);
+        o.printed = text.parse::<Decimal>().ok();
         let text = cell(england);
         if !text.is_empty() {
-            o.england = Some(number("england", text)?);
+            o = o.with_england(number("england", text)?);
+            if let Ok(printed) = text.parse::<Decimal>() {
+                if let Some(c) = o.comparator.as_mut() {
+                    c.value = Some(printed);
+                }
+            }
         }
         let text = cell(polarity);
         if !text.is_empty() {
@@ -264,9 +432,96 @@ fn read_observations(
                 _ => return Err(invalid("verdict", "better, similar or worse", text)),
             });
         }
+        let text = cell(period);
+        if !text.is_empty() {
+            o.period = Some(text.parse::<Period>().map_err(|_| {
+                invalid(
+                    "period",
+                    "a period such as 2023-24, 2021, 2021-2023 or October 2024",
+                    text,
+                )
+            })?);
+        }
+        let text = cell(unit);
+        if !text.is_empty() {
+            let lower = text.to_ascii_lowercase();
+            o.unit = Some(
+                UNITS
+                    .into_iter()
+                    .find(|u| u.id() == lower || (lower == "%" && *u == Unit::Percent))
+                    .ok_or_else(|| {
+                        invalid(
+                            "unit",
+                            "a unit: percent, rate, days, weeks, months, people, count, years, gbp or per_100k",
+                            text,
+                        )
+                    })?,
+            );
+        }
+        let text = cell(dataset);
+        if !text.is_empty() {
+            let id = text.replace([' ', '-'], "_");
+            o.source = Some(
+                DATASETS
+                    .into_iter()
+                    .find(|d| {
+                        d.id().eq_ignore_ascii_case(&id)
+                            || d.short_name().eq_ignore_ascii_case(text)
+                    })
+                    .ok_or_else(|| {
+                        invalid("source", "a dataset such as ascs, sace or salt", text)
+                    })?,
+            );
+        }
+        let text = cell(comparator);
+        if !text.is_empty() {
+            let scope = SCOPES
+                .into_iter()
+                .find(|s| s.id().eq_ignore_ascii_case(text))
+                .ok_or_else(|| {
+                    invalid(
+                        "comparator",
+                        "england, national, regional or unspecified",
+                        text,
+                    )
+                })?;
+            let value_text = cell(comparator_value);
+            let value = if value_text.is_empty() {
+                None
+            } else {
+                number("comparator_value", value_text)?;
+                value_text.parse::<Decimal>().ok()
+            };
+            let region = Some(cell(region))
+                .filter(|r| !r.is_empty())
+                .map(str::to_owned);
+            o = o.with_comparator(Comparator {
+                scope,
+                region,
+                value,
+            });
+        }
         out.push(o);
     }
     Ok(out)
+}
+
+/// What figures are grouped by: the measure, the period and the unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct MeasureKey<'a> {
+    measure: &'a str,
+    period: Option<Period>,
+    unit: Option<Unit>,
+}
+
+impl<'a> MeasureKey<'a> {
+    pub(crate) fn of(o: &'a MetricObservation) -> MeasureKey<'a> {
+        MeasureKey {
+            measure: o.measure.as_str(),
+            period: o.period,
+            unit: o.unit,
+        }
+    }
 }
 
 /// One authority's line in a [`MeasureTable`].
@@ -279,8 +534,15 @@ pub struct MeasureRow {
     pub ons_code: Option<String>,
     /// The value.
     pub value: f64,
+    /// The value as printed, when known.
+    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::float_option"))]
+    pub printed: Option<Decimal>,
     /// The England average its report cites.
     pub england: Option<f64>,
+    /// The comparator its report sets it against.
+    pub comparator: Option<Comparator>,
+    /// The dataset, when named.
+    pub source: Option<Dataset>,
     /// `value - england`, in the measure's unit (percentage points for percentages).
     pub vs_england: Option<f64>,
     /// `value - cohort median`.
@@ -291,8 +553,8 @@ pub struct MeasureRow {
     pub verdict: Option<Verdict>,
 }
 
-/// One measure across the cohort: values, median and quartiles, and each authority's deviation
-/// from the England average it cites and from the cohort median.
+/// One measure in one period across the cohort: values, median and quartiles, and each
+/// authority's deviation from the England average it cites and from the cohort median.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct MeasureTable {
@@ -300,10 +562,14 @@ pub struct MeasureTable {
     pub measure: String,
     /// Its name (from the first observation).
     pub name: String,
+    /// The period every figure of the table covers (`None`: figures whose period is not
+    /// stated).
+    pub period: Option<Period>,
+    /// The unit of every figure of the table, when known.
+    pub unit: Option<Unit>,
     /// Which way is better (from the first observation).
     pub polarity: Polarity,
-    /// The median of the England values cited (reports of different years may cite different
-    /// ones).
+    /// The median of the England values cited for this period.
     pub england: Option<f64>,
     /// Summary of the values.
     pub summary: Summary,
@@ -316,13 +582,68 @@ impl MeasureTable {
     pub fn row(&self, name: &str) -> Option<&MeasureRow> {
         super::row_named(&self.rows, name, |r| (r.ons_code.as_deref(), &r.authority))
     }
+
+    /// A row's figure as printed, with the table's unit: `70.0%`, `206 days`, `0.10 (rate)`.
+    pub fn figure(&self, row: &MeasureRow) -> String {
+        figure(row.printed, row.value, self.unit)
+    }
+
+    /// The England average a row's report cites, as printed, with the table's unit.
+    pub fn england_figure(&self, row: &MeasureRow) -> Option<String> {
+        let england = row.england?;
+        let printed = row
+            .comparator
+            .as_ref()
+            .filter(|c| c.scope.is_england())
+            .and_then(|c| c.value);
+        Some(figure(printed, england, self.unit))
+    }
+
+    /// The period as tables print it: `2023-24`, or `period not stated`.
+    pub fn period_text(&self) -> String {
+        self.period
+            .map_or_else(|| "period not stated".to_owned(), |p| p.to_string())
+    }
 }
 
-/// Statistics of every measure observed in a cohort, ordered by measure id.
+/// Why [`MetricTables::table`] gives no single table.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum MetricTableError {
+    /// No figure of the measure.
+    #[error("no figures for '{measure}'")]
+    NoSuchMeasure {
+        /// The measure asked for.
+        measure: String,
+    },
+    /// The measure has figures for several periods (or units), which are not pooled.
+    #[error(
+        "'{measure}' has figures for {} periods ({}): they are not pooled; pick one with table_for",
+        .periods.len(),
+        periods_text(.periods)
+    )]
+    MixedPeriods {
+        /// The measure asked for.
+        measure: String,
+        /// Its periods (`None`: not stated), in order.
+        periods: Vec<Option<Period>>,
+    },
+}
+
+fn periods_text(periods: &[Option<Period>]) -> String {
+    periods
+        .iter()
+        .map(|p| p.map_or_else(|| "not stated".to_owned(), |p| p.to_string()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Statistics of every measure observed in a cohort, one table per measure and period (and
+/// unit), ordered by measure id, then period.
 ///
 /// # Examples
 /// ```
-/// use cqc_la::Cohort;
+/// use cqc_la::{Cohort, Period};
 /// use cqc_la::metrics::Polarity;
 /// use cqc_la::cohort::MetricObservation;
 /// let mut cohort = Cohort::new("three");
@@ -337,25 +658,82 @@ impl MeasureTable {
 /// let camden = safe.row("Camden").unwrap();
 /// assert_eq!((camden.vs_england, camden.vs_median), (Some(-11.0), -10.0));
 /// assert_eq!(camden.standing.unwrap().rank, 3);
+///
+/// // A figure of another period is another table, never pooled.
+/// let older: Period = "2019-20".parse().unwrap();
+/// cohort.add_metrics([MetricObservation::new("Kent", "ascs_feel_safe", "Feel safe", 90.0)
+///     .with_period(older)]);
+/// let tables = cohort.metric_tables();
+/// assert!(tables.table("ascs_feel_safe").is_err());
+/// assert_eq!(tables.table_for("ascs_feel_safe", None).unwrap().rows.len(), 3);
+/// assert_eq!(tables.table_for("ascs_feel_safe", Some(older)).unwrap().rows.len(), 1);
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct MetricTables {
     /// The cohort's name.
     pub cohort: String,
-    /// One table per measure.
+    /// One table per measure and period.
     pub tables: Vec<MeasureTable>,
 }
 
 impl MetricTables {
-    /// The table of one measure.
-    pub fn table(&self, measure: &str) -> Option<&MeasureTable> {
-        self.tables.iter().find(|t| t.measure == measure)
+    /// The one table of a measure.
+    ///
+    /// # Errors
+    /// [`MetricTableError::NoSuchMeasure`] when nothing cites it;
+    /// [`MetricTableError::MixedPeriods`] when it has figures for more than one period (or
+    /// unit): they are never pooled, so ask for one with [`MetricTables::table_for`].
+    pub fn table(&self, measure: &str) -> Result<&MeasureTable, MetricTableError> {
+        let mut tables = self.tables_of(measure);
+        match (tables.next(), tables.next()) {
+            (Some(table), None) => Ok(table),
+            (None, _) => Err(MetricTableError::NoSuchMeasure {
+                measure: measure.to_owned(),
+            }),
+            (Some(_), Some(_)) => Err(MetricTableError::MixedPeriods {
+                measure: measure.to_owned(),
+                periods: self.periods_of(measure),
+            }),
+        }
+    }
+
+    /// The table of a measure in one period (`None`: the figures whose period is not stated);
+    /// the first by unit when a period has figures in several units.
+    pub fn table_for(&self, measure: &str, period: Option<Period>) -> Option<&MeasureTable> {
+        self.tables_of(measure).find(|t| t.period == period)
+    }
+
+    /// Every table of a measure, by period.
+    pub fn tables_of<'a, 'm>(
+        &'a self,
+        measure: &'m str,
+    ) -> impl Iterator<Item = &'a MeasureTable> + use<'a, 'm> {
+        self.tables.iter().filter(move |t| t.measure == measure)
+    }
+
+    /// The periods a measure has figures for, in order (`None`: not stated).
+    pub fn periods_of(&self, measure: &str) -> Vec<Option<Period>> {
+        let mut periods: Vec<Option<Period>> = self.tables_of(measure).map(|t| t.period).collect();
+        periods.dedup();
+        periods
+    }
+
+    /// The measures with figures for more than one period (or unit), each shown per period.
+    pub fn mixed(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for w in self.tables.windows(2) {
+            if w[0].measure == w[1].measure && out.last() != Some(&w[0].measure.as_str()) {
+                out.push(&w[0].measure);
+            }
+        }
+        out
     }
 
     /// Writes every row of every table as CSV: `measure, name, authority, ons_code, value,
     /// england, vs_england, cohort_median, vs_median, lower_quartile, upper_quartile, position,
-    /// percentile, verdict`.
+    /// percentile, verdict, period, unit, source, comparator, region, comparator_value`. The
+    /// median and quartiles are those of the row's measure and period.
     ///
     /// # Errors
     /// [`CsvError::Write`] when the writer fails.
@@ -376,17 +754,27 @@ impl MetricTables {
             "position",
             "percentile",
             "verdict",
+            "period",
+            "unit",
+            "source",
+            "comparator",
+            "region",
+            "comparator_value",
         ])
         .map_err(|e| CsvError::write(&e))?;
         let num = |v: Option<f64>| v.map(|v| format!("{v}")).unwrap_or_default();
         for t in &self.tables {
             for r in &t.rows {
+                let value = r
+                    .printed
+                    .map_or_else(|| num(Some(r.value)), |d| d.to_string());
+                let comparator = r.comparator.as_ref();
                 csv.write_record([
                     t.measure.clone(),
                     t.name.clone(),
                     r.authority.clone(),
                     r.ons_code.clone().unwrap_or_default(),
-                    num(Some(r.value)),
+                    value,
                     num(r.england),
                     num(r.vs_england),
                     num(Some(t.summary.median)),
@@ -398,6 +786,19 @@ impl MetricTables {
                         .map(|s| format!("{:.1}", s.percentile))
                         .unwrap_or_default(),
                     r.verdict.map(Verdict::title).unwrap_or_default().to_owned(),
+                    t.period.map(|p| p.to_string()).unwrap_or_default(),
+                    t.unit.map(|u| u.id().to_owned()).unwrap_or_default(),
+                    r.source.map(|d| d.id().to_owned()).unwrap_or_default(),
+                    comparator
+                        .map(|c| c.scope.id().to_owned())
+                        .unwrap_or_default(),
+                    comparator
+                        .and_then(|c| c.region.clone())
+                        .unwrap_or_default(),
+                    comparator
+                        .and_then(|c| c.value)
+                        .map(|v| v.to_string())
+                        .unwrap_or_default(),
                 ])
                 .map_err(|e| CsvError::write(&e))?;
             }
@@ -407,20 +808,20 @@ impl MetricTables {
 }
 
 impl Cohort {
-    /// Statistics of every measure in [`Cohort::metrics`]: one row per authority and measure
-    /// (the first observation wins when an authority cites a measure twice); standings by the
-    /// polarity of the first observation, none for [`Polarity::NoJudgement`]. NaN values
-    /// are skipped.
+    /// Statistics of every measure in [`Cohort::metrics`], one table per measure and period
+    /// (and unit): figures of different periods are never pooled. One row per authority (the
+    /// first observation wins when an authority cites a measure twice for the same period);
+    /// standings by the polarity of the first observation, none for
+    /// [`Polarity::NoJudgement`]. NaN values are skipped.
     pub fn metric_tables(&self) -> MetricTables {
-        let mut by_measure: BTreeMap<&str, Vec<&MetricObservation>> = BTreeMap::new();
+        let mut by_measure: BTreeMap<MeasureKey<'_>, Vec<&MetricObservation>> = BTreeMap::new();
         for o in self.metrics.iter().filter(|o| !o.value.is_nan()) {
-            let list = by_measure.entry(o.measure.as_str()).or_default();
-            list.push(o);
+            by_measure.entry(MeasureKey::of(o)).or_default().push(o);
         }
         let tables = by_measure
             .into_iter()
-            .filter_map(|(measure, observations)| {
-                let mut seen = std::collections::HashSet::new();
+            .filter_map(|(key, observations)| {
+                let mut seen = HashSet::new();
                 let observations: Vec<&MetricObservation> = observations
                     .into_iter()
                     .filter(|o| seen.insert(o.authority_key()))
@@ -442,7 +843,10 @@ impl Cohort {
                         authority: o.authority.clone(),
                         ons_code: o.ons_code.clone(),
                         value: o.value,
+                        printed: o.printed,
                         england: o.england,
+                        comparator: o.comparator.clone(),
+                        source: o.source,
                         vs_england: o.england.map(|e| o.value - e),
                         vs_median: o.value - summary.median,
                         standing,
@@ -450,8 +854,10 @@ impl Cohort {
                     })
                     .collect();
                 Some(MeasureTable {
-                    measure: measure.to_owned(),
+                    measure: key.measure.to_owned(),
                     name: first.name.clone(),
+                    period: key.period,
+                    unit: key.unit,
                     polarity: first.polarity,
                     england,
                     summary,
@@ -471,7 +877,8 @@ fn opt(value: Option<f64>, decimals: usize) -> String {
 }
 
 impl fmt::Display for MetricTables {
-    /// One line per measure: count, England, min, quartiles, median, max.
+    /// One line per measure and period: period, unit, count, England, min, quartiles, median,
+    /// max; then which measures have figures for several periods (shown per period).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "Metrics across {}", self.cohort)?;
         let width = self
@@ -481,17 +888,26 @@ impl fmt::Display for MetricTables {
             .max()
             .unwrap_or(0)
             .max(7);
+        let period_width = self
+            .tables
+            .iter()
+            .map(|t| t.period_text().chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(6);
         writeln!(
             f,
-            "{:<width$}  {:>3}  {:>8}  {:>8}  {:>8}  {:>8}  {:>8}  {:>8}",
-            "Measure", "n", "England", "min", "q1", "median", "q3", "max"
+            "{:<width$}  {:<period_width$}  {:<8}  {:>3}  {:>8}  {:>8}  {:>8}  {:>8}  {:>8}  {:>8}",
+            "Measure", "Period", "Unit", "n", "England", "min", "q1", "median", "q3", "max"
         )?;
         for t in &self.tables {
             let s = t.summary;
             writeln!(
                 f,
-                "{:<width$}  {:>3}  {:>8}  {:>8.2}  {:>8.2}  {:>8.2}  {:>8.2}  {:>8.2}",
+                "{:<width$}  {:<period_width$}  {:<8}  {:>3}  {:>8}  {:>8.2}  {:>8.2}  {:>8.2}  {:>8.2}  {:>8.2}",
                 t.name,
+                t.period_text(),
+                t.unit.map_or("-", Unit::id),
                 s.count,
                 opt(t.england, 2),
                 s.min,
@@ -501,18 +917,28 @@ impl fmt::Display for MetricTables {
                 s.max
             )?;
         }
+        let mixed = self.mixed();
+        if !mixed.is_empty() {
+            writeln!(
+                f,
+                "Figures for several periods, shown per period and never pooled: {}",
+                mixed.join(", ")
+            )?;
+        }
         Ok(())
     }
 }
 
 impl fmt::Display for MeasureTable {
-    /// The measure's summary, then one line per authority.
+    /// The measure, period and summary, then one line per authority.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "{} ({}): {}; England {}",
+            "{} ({}, {}{}): {}; England {}",
             self.name,
             self.measure,
+            self.period_text(),
+            self.unit.map(|u| format!(", {u}")).unwrap_or_default(),
             self.summary,
             opt(self.england, 2)
         )?;
@@ -525,15 +951,15 @@ impl fmt::Display for MeasureTable {
             .max(9);
         writeln!(
             f,
-            "{:<width$}  {:>8}  {:>8}  {:>8}  {:>8}  {:<22}  Verdict",
+            "{:<width$}  {:>12}  {:>8}  {:>8}  {:>8}  {:<22}  Verdict",
             "Authority", "Value", "England", "vs Eng", "vs med", "Position"
         )?;
         for r in &self.rows {
             writeln!(
                 f,
-                "{:<width$}  {:>8.2}  {:>8}  {:>8}  {:>+8.2}  {:<22}  {}",
+                "{:<width$}  {:>12}  {:>8}  {:>8}  {:>+8.2}  {:<22}  {}",
                 r.authority,
-                r.value,
+                figure(r.printed, r.value, self.unit),
                 opt(r.england, 2),
                 r.vs_england
                     .map_or_else(|| "-".to_owned(), |v| format!("{v:+.2}")),
@@ -546,7 +972,21 @@ impl fmt::Display for MeasureTable {
     }
 }
 
-/// One measure in a [`SpineChart`].
+/// A second reference beside England on a spine chart row: the regional average the report
+/// cites, or the median of a group (a region, peers) in the cohort.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Marker {
+    /// What it is, e.g. `"North East average"` or `"Peers of Camden median (n=7)"`.
+    pub label: String,
+    /// The value.
+    pub value: f64,
+    /// The value as printed, when the report printed it.
+    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::float_option"))]
+    pub printed: Option<Decimal>,
+}
+
+/// One measure in one period in a [`SpineChart`].
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SpineRow {
@@ -554,21 +994,85 @@ pub struct SpineRow {
     pub measure: String,
     /// The measure's name.
     pub name: String,
+    /// The period of the figure (`None`: not stated).
+    pub period: Option<Period>,
+    /// The unit, when known.
+    pub unit: Option<Unit>,
+    /// The dataset, when named.
+    pub source: Option<Dataset>,
     /// Which way is better.
     pub polarity: Polarity,
     /// The authority's value.
     pub value: f64,
+    /// The value as printed (`70.0` stays `70.0`), when known.
+    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::float_option"))]
+    pub printed: Option<Decimal>,
     /// The England average its report cites (else the median of the England values the
-    /// cohort's reports cite for the measure).
+    /// cohort's reports cite for the measure in the same period).
     pub england: f64,
-    /// The cohort's range and quartiles.
-    pub summary: Summary,
+    /// The England average as its report printed it, when it did.
+    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::float_option"))]
+    pub england_printed: Option<Decimal>,
+    /// A regional or peer-group value beside England, when there is one.
+    pub marker: Option<Marker>,
+    /// How many authorities of the cohort have a figure for this measure and period.
+    pub count: usize,
+    /// The cohort's lowest and highest figure for the measure and period, when at least two
+    /// authorities have one.
+    pub range: Option<(f64, f64)>,
+    /// The cohort's range and quartiles for the measure and period, when at least
+    /// [`SpineChart::MIN_FOR_QUARTILES`] authorities have a figure (fewer have no quartiles).
+    pub summary: Option<Summary>,
     /// The report's judgement against England.
     pub verdict: Option<Verdict>,
 }
 
-/// One authority's metrics, each against England and the cohort's range and quartiles; render
-/// it with [`SpineChart::to_svg`].
+impl SpineRow {
+    /// The authority's figure with its unit, as printed (`70.0%`, `206 days`, `0.10 (rate)`).
+    pub fn figure(&self) -> String {
+        figure(self.printed, self.value, self.unit)
+    }
+
+    /// England's figure with the unit.
+    pub fn england_figure(&self) -> String {
+        match self.england_printed {
+            Some(d) => figure(Some(d), self.england, self.unit),
+            None => figure(
+                Decimal::from_f64_retain(self.england).map(|d| d.round_dp(2).normalize()),
+                self.england,
+                self.unit,
+            ),
+        }
+    }
+
+    /// The marker's figure with the unit.
+    pub fn marker_figure(&self) -> Option<String> {
+        let m = self.marker.as_ref()?;
+        Some(match m.printed {
+            Some(d) => figure(Some(d), m.value, self.unit),
+            None => figure(
+                Decimal::from_f64_retain(m.value).map(|d| d.round_dp(2).normalize()),
+                m.value,
+                self.unit,
+            ),
+        })
+    }
+
+    /// The measure's name with its period: `Users who feel safe (ASCS 2023-24)`.
+    pub fn label(&self) -> String {
+        let period = self
+            .period
+            .map_or_else(|| "period not stated".to_owned(), |p| p.to_string());
+        match self.source {
+            Some(d) => format!("{} ({d} {period})", self.name),
+            None => format!("{} ({period})", self.name),
+        }
+    }
+}
+
+/// One authority's figures, each against England (and a regional or peer marker when there is
+/// one) and the cohort's range and quartiles for the same measure and period; render it with
+/// [`SpineChart::to_svg`].
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SpineChart {
@@ -576,17 +1080,39 @@ pub struct SpineChart {
     pub authority: String,
     /// The cohort's name.
     pub cohort: String,
-    /// One row per measure the authority has, by measure id.
+    /// The group whose median is the marker, when one was asked for.
+    pub group: Option<String>,
+    /// One row per measure and period the authority has, by measure id then period.
     pub rows: Vec<SpineRow>,
 }
 
+impl SpineChart {
+    /// Authorities needed for a row's range and quartiles: with fewer, a row shows the value
+    /// against England only (quartiles of two or three values are not quartiles).
+    pub const MIN_FOR_QUARTILES: usize = 4;
+}
+
 impl MetricTables {
-    /// The spine chart of one authority (any name [`Authority::resolve`] accepts): every measure
-    /// it has that has an England value (its own report's, else the median of those the cohort
-    /// cites) and a polarity; local figures with no England value (waiting lists) and context
-    /// measures ([`Polarity::NoJudgement`], such as demographics) are left out. `None`
-    /// when no measure qualifies.
+    /// The spine chart of one authority (any name [`Authority::resolve`] accepts): every
+    /// measure and period it has a figure for that has an England value (its own report's,
+    /// else the median of those the cohort cites for that period) and a polarity; local
+    /// figures with no England value (waiting lists) and context measures
+    /// ([`Polarity::NoJudgement`], such as demographics) are left out. The marker beside
+    /// England is the regional average the report cites, when it cites one. `None` when no
+    /// measure qualifies.
     pub fn spine_chart(&self, authority: &str) -> Option<SpineChart> {
+        self.chart(authority, None)
+    }
+
+    /// The spine chart of one authority with a group's median (a region, its peers from
+    /// [`PeerGroups::group`](crate::cohort::PeerGroups::group)) as the marker beside England,
+    /// for each measure and period at least one other member of the group has; else the
+    /// regional average the report cites (see [`MetricTables::spine_chart`]).
+    pub fn spine_chart_against(&self, authority: &str, group: &Group) -> Option<SpineChart> {
+        self.chart(authority, Some(group))
+    }
+
+    fn chart(&self, authority: &str, group: Option<&Group>) -> Option<SpineChart> {
         let rows: Vec<SpineRow> = self
             .tables
             .iter()
@@ -595,14 +1121,52 @@ impl MetricTables {
                     return None;
                 }
                 let row = t.row(authority)?;
-                let england = row.england.or(t.england)?;
+                let own_england = row.england;
+                let england = own_england.or(t.england)?;
+                let england_printed = own_england.and(
+                    row.comparator
+                        .as_ref()
+                        .filter(|c| c.scope.is_england())
+                        .and_then(|c| c.value),
+                );
+                let regional = row
+                    .comparator
+                    .as_ref()
+                    .filter(|c| c.scope == Scope::Regional)
+                    .and_then(|c| {
+                        Some(Marker {
+                            label: format!("{} average", c.region.as_deref().unwrap_or("regional")),
+                            value: c.value?.to_f64()?,
+                            printed: c.value,
+                        })
+                    });
+                let group_marker = group.and_then(|g| {
+                    let values = t.rows.iter().filter(|r| {
+                        !std::ptr::eq(*r, row) && g.contains_code(r.ons_code.as_deref())
+                    });
+                    let summary = Summary::of(values.map(|r| r.value))?;
+                    Some(Marker {
+                        label: format!("{} median (n={})", g.name, summary.count),
+                        value: summary.median,
+                        printed: None,
+                    })
+                });
                 Some(SpineRow {
                     measure: t.measure.clone(),
                     name: t.name.clone(),
+                    period: t.period,
+                    unit: t.unit,
+                    source: row.source,
                     polarity: t.polarity,
                     value: row.value,
+                    printed: row.printed,
                     england,
-                    summary: t.summary,
+                    england_printed,
+                    marker: group_marker.or(regional),
+                    count: t.summary.count,
+                    range: (t.summary.count >= 2).then_some((t.summary.min, t.summary.max)),
+                    summary: (t.summary.count >= SpineChart::MIN_FOR_QUARTILES)
+                        .then_some(t.summary),
                     verdict: row.verdict,
                 })
             })
@@ -615,38 +1179,90 @@ impl MetricTables {
         Some(SpineChart {
             authority: name,
             cohort: self.cohort.clone(),
+            group: group.map(|g| g.name.clone()),
             rows,
         })
     }
 }
 
 impl fmt::Display for SpineChart {
-    /// One line per measure: value, England, cohort quartiles, verdict.
+    /// One line per measure and period: the figure with its unit, England's, the marker's, the
+    /// cohort's quartiles (when there are enough figures) and the verdict.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{} against England and {}", self.authority, self.cohort)?;
+        writeln!(
+            f,
+            "{}: figures against England and {}",
+            self.authority, self.cohort
+        )?;
         let width = self
             .rows
             .iter()
-            .map(|r| r.name.chars().count())
+            .map(|r| r.label().chars().count())
             .max()
             .unwrap_or(0)
             .max(7);
+        let marker = self.rows.iter().any(|r| r.marker.is_some());
+        write!(
+            f,
+            "{:<width$}  {:>14}  {:>14}",
+            "Measure (source period)", "Value", "England"
+        )?;
+        if marker {
+            write!(f, "  {:>14}", "Marker")?;
+        }
         writeln!(
             f,
-            "{:<width$}  {:>8}  {:>8}  {:>8}  {:>8}  {:>8}  Verdict",
-            "Measure", "Value", "England", "q1", "median", "q3"
+            "  {:>3}  {:>8}  {:>8}  {:>8}  Verdict",
+            "n", "q1", "median", "q3"
         )?;
+        let quartile = |r: &SpineRow, q: fn(&Summary) -> f64| {
+            r.summary
+                .as_ref()
+                .map_or_else(|| "-".to_owned(), |s| format!("{:.2}", q(s)))
+        };
         for r in &self.rows {
+            write!(
+                f,
+                "{:<width$}  {:>14}  {:>14}",
+                r.label(),
+                r.figure(),
+                r.england_figure()
+            )?;
+            if marker {
+                write!(
+                    f,
+                    "  {:>14}",
+                    r.marker_figure().unwrap_or_else(|| "-".to_owned())
+                )?;
+            }
             writeln!(
                 f,
-                "{:<width$}  {:>8.2}  {:>8.2}  {:>8.2}  {:>8.2}  {:>8.2}  {}",
-                r.name,
-                r.value,
-                r.england,
-                r.summary.lower_quartile,
-                r.summary.median,
-                r.summary.upper_quartile,
+                "  {:>3}  {:>8}  {:>8}  {:>8}  {}",
+                r.count,
+                quartile(r, |s| s.lower_quartile),
+                quartile(r, |s| s.median),
+                quartile(r, |s| s.upper_quartile),
                 r.verdict.map_or("-", Verdict::title)
+            )?;
+        }
+        let markers: Vec<&str> = {
+            let mut labels: Vec<&str> = self
+                .rows
+                .iter()
+                .filter_map(|r| r.marker.as_ref().map(|m| m.label.as_str()))
+                .collect();
+            labels.sort_unstable();
+            labels.dedup();
+            labels
+        };
+        if !markers.is_empty() {
+            writeln!(f, "Marker: {}", markers.join("; "))?;
+        }
+        if self.rows.iter().any(|r| r.summary.is_none()) {
+            writeln!(
+                f,
+                "Quartiles only where at least {} councils have the figure for the period",
+                SpineChart::MIN_FOR_QUARTILES
             )?;
         }
         Ok(())

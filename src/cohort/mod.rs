@@ -25,16 +25,17 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::LazyLock;
 
-use crate::assessment::Assessment;
+use crate::assessment::{Assessment, AssessmentError, MergeWarning};
 
 pub use self::csv::{CsvError, CsvLimit, LoadWarning, LoadWarningKind};
 pub use distribution::{Distribution, Distributions, MemberValue};
 pub use group::{
     Group, GroupComparison, GroupMembers, GroupSummary, GroupTable, MemberVsGroup, StatementVsGroup,
 };
-pub use league::{LeagueRow, LeagueTable};
+pub use league::{LeagueCut, LeagueRow, LeagueTable};
 pub use metrics::{
-    MeasureRow, MeasureTable, MetricObservation, MetricTables, SpineChart, SpineRow,
+    Marker, MeasureRow, MeasureTable, MetricObservation, MetricTableError, MetricTables,
+    SpineChart, SpineRow,
 };
 pub use neighbours::{Neighbour, NeighbourBasis, Neighbours};
 pub use peers::{AgainstPeers, NoPeers, Peer, PeerComparison, PeerGroups, PeerShape, PeersOf};
@@ -63,7 +64,7 @@ static PUBLISHED: LazyLock<Vec<ScoreRecord>> = LazyLock::new(|| {
 /// assert_eq!(cohort.len(), 72);
 /// let table = cohort.league_table();
 /// let camden = table.row("Camden").unwrap();
-/// assert_eq!(camden.standing.to_string(), "joint 1st-2nd of 72");
+/// assert_eq!(camden.standing.to_string(), "joint 1st-2nd of 71"); // Warrington (8 of 9) apart
 /// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -74,6 +75,19 @@ pub struct Cohort {
     pub members: Vec<ScoreRecord>,
     /// Metric observations for any of the members (see [`Cohort::metric_tables`]).
     pub metrics: Vec<MetricObservation>,
+}
+
+/// What [`Cohort::insert_assessment`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Inserted {
+    /// The council's record before, when the cohort had one.
+    pub previous: Option<ScoreRecord>,
+    /// The record now in the cohort: the assessment's, combined with `previous` when there was
+    /// one.
+    pub record: ScoreRecord,
+    /// What the assessment changed in `previous` (both values kept in each warning).
+    pub warnings: Vec<MergeWarning>,
 }
 
 impl Cohort {
@@ -108,21 +122,36 @@ impl Cohort {
         cohort
     }
 
-    /// A cohort of assessments: their scores and the observations of their canonical metrics.
+    /// A cohort of assessments: their scores and the observations of their canonical metrics
+    /// (see [`Cohort::insert_assessment`]; two assessments of the same council combine, and
+    /// the merge warnings are dropped: insert them one by one to see them).
+    ///
+    /// # Errors
+    /// [`AssessmentError::Unnamed`] for an assessment that names no council.
     pub fn from_assessments<'a>(
         name: impl Into<String>,
         assessments: impl IntoIterator<Item = &'a Assessment>,
-    ) -> Cohort {
-        let mut cohort = Cohort::from_records(name, std::iter::empty());
+    ) -> Result<Cohort, AssessmentError> {
+        let mut cohort = Cohort::new(name);
         for a in assessments {
-            cohort.insert_assessment(a);
+            cohort.insert_assessment(a)?;
         }
-        cohort
+        Ok(cohort)
     }
 
-    /// Adds an assessment: its scores (replacing, and returning, an earlier record of the same
-    /// authority, see [`Cohort::insert`]) and the observations of its canonical metrics
-    /// (replacing that authority's earlier observations).
+    /// Adds an assessment: its scores and the observations of its canonical metrics.
+    ///
+    /// When the cohort already has a record of the same council (the published record, say),
+    /// the two **combine** ([`ScoreRecord::combine`]): each score from the assessment where it
+    /// has one, else the record's, so a partial set of pages never replaces a fuller record by
+    /// fewer scores; a warning for each value the assessment changes (both kept in it). Its
+    /// observations replace the council's earlier ones of the same measure and period; others
+    /// are kept.
+    ///
+    /// # Errors
+    /// [`AssessmentError::Unnamed`] when the assessment names no council (its pages print no
+    /// name and none was given with
+    /// [`Pages::for_authority`](crate::assessment::Pages::for_authority)); nothing is added.
     ///
     /// # Examples
     /// ```
@@ -130,17 +159,57 @@ impl Cohort {
     /// let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/reports/northmere.txt");
     /// let northmere = Assessment::parse(&std::fs::read_to_string(path).unwrap()).unwrap();
     /// let mut cohort = Cohort::published();
-    /// cohort.insert_assessment(&northmere);
+    /// let inserted = cohort.insert_assessment(&northmere).unwrap();
+    /// assert!(inserted.previous.is_none());
     /// assert_eq!(cohort.len(), 73);
     /// let chart = cohort.metric_tables().spine_chart("Northmere County Council").unwrap();
     /// assert!(chart.to_svg().starts_with("<svg"));
     /// ```
-    pub fn insert_assessment(&mut self, assessment: &Assessment) -> Option<ScoreRecord> {
-        let record = ScoreRecord::from(assessment.report());
-        self.metrics.retain(|o| !o.is_for(&record));
-        self.metrics
-            .extend(MetricObservation::from_assessment(assessment));
-        self.insert(record)
+    pub fn insert_assessment(
+        &mut self,
+        assessment: &Assessment,
+    ) -> Result<Inserted, AssessmentError> {
+        let record = ScoreRecord::try_from(assessment)?;
+        let observations = MetricObservation::from_assessment(assessment)?;
+        let keys: std::collections::HashSet<(
+            &str,
+            Option<crate::Period>,
+            Option<crate::metrics::Unit>,
+        )> = observations
+            .iter()
+            .map(|o| (o.measure.as_str(), o.period, o.unit))
+            .collect();
+        self.metrics.retain(|o| {
+            !(o.is_for(&record) && keys.contains(&(o.measure.as_str(), o.period, o.unit)))
+        });
+        self.metrics.extend(observations);
+        let source = assessment
+            .pages()
+            .iter()
+            .map(|p| p.source.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let at = self.members.iter().position(|m| m.same_authority(&record));
+        Ok(match at {
+            Some(i) => {
+                let previous = self.members[i].clone();
+                let (combined, warnings) = previous.combine(&record, (&self.name, &source));
+                self.members[i] = combined.clone();
+                Inserted {
+                    previous: Some(previous),
+                    record: combined,
+                    warnings,
+                }
+            }
+            None => {
+                self.members.push(record.clone());
+                Inserted {
+                    previous: None,
+                    record,
+                    warnings: Vec::new(),
+                }
+            }
+        })
     }
 
     /// The embedded cohort: the 72 local authority assessments CQC had published by early
@@ -247,7 +316,9 @@ impl Cohort {
         Ok((Cohort::from_records(source, records), warnings))
     }
 
-    /// Adds a record, replacing (and returning) an earlier record of the same authority.
+    /// Adds a record, replacing (and returning) an earlier record of the same authority. To
+    /// add pages of a council to its record without losing the scores they lack, use
+    /// [`Cohort::insert_assessment`] (or [`ScoreRecord::combine`]), which combines them.
     pub fn insert(&mut self, record: ScoreRecord) -> Option<ScoreRecord> {
         if let Some(existing) = self.members.iter_mut().find(|m| m.same_authority(&record)) {
             return Some(std::mem::replace(existing, record));

@@ -318,6 +318,49 @@ impl fmt::Display for Summary {
     }
 }
 
+/// Standings of the records on a subject, ranks computed only among records covering the same
+/// statements: each record with a value is ranked on its basis (the statements its value stands
+/// on, [`ScoreRecord::basis`](super::ScoreRecord::basis)) among every record that covers all
+/// of them, each on those statements; itself included. A complete record is thus ranked among
+/// complete records, a partial one among those that cover its statements. In input order, with
+/// the basis.
+pub(crate) fn standings_on_bases(
+    records: &[&super::ScoreRecord],
+    subject: super::Subject,
+) -> Vec<Option<(Standing, crate::assessment::Coverage)>> {
+    use std::collections::HashMap;
+    let bases: Vec<crate::assessment::Coverage> =
+        records.iter().map(|r| r.basis(subject)).collect();
+    let mut sorted: HashMap<crate::assessment::Coverage, Vec<f64>> = HashMap::new();
+    records
+        .iter()
+        .zip(&bases)
+        .map(|(record, &basis)| {
+            let own = record.value_on(subject, basis)?;
+            let values = sorted.entry(basis).or_insert_with(|| {
+                let mut values: Vec<f64> = records
+                    .iter()
+                    .filter_map(|r| r.value_on(subject, basis))
+                    .collect();
+                values.sort_by(f64::total_cmp);
+                values
+            });
+            Some((place_in(values, own), basis))
+        })
+        .collect()
+}
+
+/// The standing of `own` among `sorted` values (ascending, `own` among them), higher better.
+pub(crate) fn place_in(sorted: &[f64], own: f64) -> Standing {
+    let worse = sorted.partition_point(|x| x.total_cmp(&own).is_lt());
+    let not_better = sorted.partition_point(|x| x.total_cmp(&own).is_le());
+    Standing::place(
+        sorted.len() - not_better,
+        (not_better - worse).max(1),
+        worse,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,9 +3,10 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::assessment::{Assessment, AssessmentError, Conflict, Coverage, MergeWarning, PageAt};
 use crate::error::{ValueError, ValueKind};
 use crate::identity::Authority;
-use crate::model::{Band, Date, OverallScore, QualityStatement, Rating, Report, Score, Theme};
+use crate::model::{Band, Date, OverallScore, QualityStatement, Rating, Score, Theme};
 
 /// A month of publication, as the published-scores file writes it (`"2025-02"`).
 ///
@@ -88,8 +89,11 @@ impl From<YearMonth> for String {
 }
 
 /// One authority's assessment as a cohort sees it: name, resolved identity, rating, month of
-/// publication and the nine scores in framework order. A missing score stays `None`: nothing
-/// is ever filled in.
+/// publication, the printed overall score when known and the nine scores in framework order. A
+/// missing score stays `None`: nothing is ever filled in.
+///
+/// A record **covers** the statements it has scores for ([`ScoreRecord::coverage`]); from fewer
+/// than nine its percentage is partial and it has no derived rating.
 ///
 /// # Examples
 /// ```
@@ -99,10 +103,11 @@ impl From<YearMonth> for String {
 /// let camden = ScoreRecord::new("London Borough of Camden", scores);
 /// assert_eq!(camden.authority.unwrap().ons_code, "E09000007");
 /// assert_eq!(camden.overall().total, 32);
+/// assert_eq!(camden.out_of_100(), Some(89));
 /// assert_eq!(camden.derived_rating(), Some(Rating::Outstanding));
+/// assert!(camden.coverage().is_complete());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ScoreRecord {
     /// The name as given (a report header, a CSV cell).
     pub name: String,
@@ -112,6 +117,9 @@ pub struct ScoreRecord {
     pub rating: Option<Rating>,
     /// The month of publication, if known.
     pub published: Option<YearMonth>,
+    /// The overall score out of 100 as a report printed it, if known (the scores' own is
+    /// [`ScoreRecord::out_of_100`]).
+    pub printed_score: Option<u8>,
     /// The nine scores in framework order ([`QualityStatement::ALL`]); `None` is unknown.
     pub scores: [Option<Score>; 9],
 }
@@ -127,6 +135,7 @@ impl ScoreRecord {
             authority,
             rating: None,
             published: None,
+            printed_score: None,
             scores,
         }
     }
@@ -184,17 +193,57 @@ impl ScoreRecord {
 
     /// Whether all nine scores are known.
     pub fn is_complete(&self) -> bool {
-        self.scores.iter().all(Option::is_some)
+        self.coverage().is_complete()
     }
 
-    /// The band of the derived percentage (over the known scores only).
+    /// The statements with a known score.
+    pub fn coverage(&self) -> Coverage {
+        Coverage::of_scores(&self.scores)
+    }
+
+    /// Whether some but not all nine scores are known: the percentage is then partial.
+    pub fn is_partial(&self) -> bool {
+        self.coverage().is_partial()
+    }
+
+    /// The overall score out of 100 the scores give, as CQC prints it (the percentage rounded
+    /// up); partial from fewer than nine.
+    pub fn out_of_100(&self) -> Option<u8> {
+        self.overall().out_of_100()
+    }
+
+    /// The band of the derived percentage when all nine scores are known; `None` otherwise
+    /// (see [`ScoreRecord::partial_band`]).
     pub fn derived_band(&self) -> Option<Band> {
-        self.overall().band()
+        self.overall().complete_band()
     }
 
-    /// The rating the known scores give, `None` between bands or with no scores.
+    /// The rating the nine scores give; `None` from fewer (not a rating) or between bands.
     pub fn derived_rating(&self) -> Option<Rating> {
-        self.overall().rating()
+        self.derived_band().and_then(Band::rating)
+    }
+
+    /// Where the known scores stand when fewer than nine are known: not a rating.
+    pub fn partial_band(&self) -> Option<Band> {
+        self.overall().partial_band()
+    }
+
+    /// The sum and count of the scores on the statements of `basis`, when the record covers
+    /// every one of them; `None` otherwise.
+    ///
+    /// # Examples
+    /// ```
+    /// use cqc_la::{QualityStatement, Score};
+    /// use cqc_la::assessment::Coverage;
+    /// use cqc_la::cohort::ScoreRecord;
+    /// let camden = ScoreRecord::new("Camden", [3, 3, 4, 3, 4, 4, 3, 4, 4].map(Score::new));
+    /// let basis = Coverage::from_statements([QualityStatement::PartnershipsAndCommunities]);
+    /// assert_eq!(camden.overall_on(basis).unwrap().percent(), 100.0);
+    /// ```
+    pub fn overall_on(&self, basis: Coverage) -> Option<OverallScore> {
+        self.coverage()
+            .covers(basis)
+            .then(|| OverallScore::from_scores(basis.statements().filter_map(|qs| self.score(qs))))
     }
 
     /// The mean of the theme's known scores.
@@ -221,8 +270,8 @@ impl ScoreRecord {
             .map(|(_, qs)| qs)
     }
 
-    /// The value a subject (statement or theme) has for this record: the score, or the theme
-    /// mean.
+    /// The value a subject (statement or theme) has for this record: the score, the theme
+    /// mean of the known scores, or the percentage of the known scores.
     pub fn value(&self, subject: Subject) -> Option<f64> {
         match subject {
             Subject::Statement(qs) => self.score(qs).map(|s| f64::from(s.get())),
@@ -233,26 +282,142 @@ impl ScoreRecord {
             }
         }
     }
+
+    /// The statements a subject's value stands on for this record: the statement, the
+    /// theme's known statements, or every known statement.
+    pub fn basis(&self, subject: Subject) -> Coverage {
+        let coverage = self.coverage();
+        match subject {
+            Subject::Statement(qs) => coverage.intersection(Coverage::from_statements([qs])),
+            Subject::Theme(theme) => coverage.intersection(Coverage::from_statements(
+                theme.statements().iter().copied(),
+            )),
+            Subject::Overall => coverage,
+        }
+    }
+
+    /// The value of a subject computed on the statements of `basis` only (the mean score for a
+    /// statement or theme, the percentage overall), when the record covers all of them.
+    pub(crate) fn value_on(&self, subject: Subject, basis: Coverage) -> Option<f64> {
+        let overall = self.overall_on(basis).filter(|o| o.scored > 0)?;
+        Some(match subject {
+            Subject::Overall => overall.percent(),
+            Subject::Statement(_) | Subject::Theme(_) => {
+                f64::from(overall.total) / f64::from(overall.scored)
+            }
+        })
+    }
+
+    /// This record combined with a newer one of the same council (a partial set of pages
+    /// joining a published record): each score from `newer` where it has one, else from
+    /// `self`, so the result never covers fewer statements than either; the newer rating,
+    /// month and printed score where given. A warning (both values kept in it) for each value
+    /// `newer` changes; `sources` name the two records in warnings (`self`'s first).
+    ///
+    /// # Examples
+    /// ```
+    /// use cqc_la::{QualityStatement, Score};
+    /// use cqc_la::cohort::ScoreRecord;
+    /// let published = ScoreRecord::new("Islington", [2, 3, 3, 3, 3, 3, 3, 3, 3].map(Score::new));
+    /// let mut page = [None; 9];
+    /// page[QualityStatement::PartnershipsAndCommunities.index()] = Score::new(4);
+    /// let page = ScoreRecord::new("Islington Council", page);
+    /// let (combined, warnings) = published.combine(&page, ("published", "partnerships.txt"));
+    /// assert_eq!(combined.coverage().count(), 9);
+    /// assert_eq!(combined.score(QualityStatement::PartnershipsAndCommunities), Score::new(4));
+    /// assert_eq!(
+    ///     warnings[0].to_string(),
+    ///     "the score of Partnerships and communities: 4 in partnerships.txt but 3 in published; both kept, 4 used"
+    /// );
+    /// ```
+    #[must_use]
+    pub fn combine(
+        &self,
+        newer: &ScoreRecord,
+        sources: (&str, &str),
+    ) -> (ScoreRecord, Vec<MergeWarning>) {
+        let (old_source, new_source) = sources;
+        let mut warnings = Vec::new();
+        let mut warn = |conflict| {
+            warnings.push(MergeWarning {
+                conflict,
+                kept: PageAt::source(new_source),
+                other: PageAt::source(old_source),
+            });
+        };
+        let mut combined = self.clone();
+        for qs in QualityStatement::ALL {
+            let i = qs.index();
+            if let Some(score) = newer.scores[i] {
+                if let Some(old) = self.scores[i].filter(|&old| old != score) {
+                    warn(Conflict::Score {
+                        statement: qs,
+                        kept: score,
+                        other: old,
+                    });
+                }
+                combined.scores[i] = Some(score);
+            }
+        }
+        if let Some(rating) = newer.rating {
+            if let Some(old) = self.rating.filter(|&old| old != rating) {
+                warn(Conflict::Rating {
+                    kept: rating,
+                    other: old,
+                });
+            }
+            combined.rating = Some(rating);
+        }
+        if let Some(month) = newer.published {
+            if let Some(old) = self.published.filter(|&old| old != month) {
+                warn(Conflict::PublishedMonth {
+                    kept: month,
+                    other: old,
+                });
+            }
+            combined.published = Some(month);
+        }
+        if let Some(printed) = newer.printed_score {
+            if let Some(old) = self.printed_score.filter(|&old| old != printed) {
+                warn(Conflict::OverallScore {
+                    kept: printed,
+                    other: old,
+                });
+            }
+            combined.printed_score = Some(printed);
+        }
+        if combined.authority.is_none() {
+            combined.authority = newer.authority;
+        }
+        (combined, warnings)
+    }
 }
 
-impl From<&Report> for ScoreRecord {
-    /// Takes the report's authority (or `"(unnamed)"`), rating, month of publication and
-    /// scores.
-    fn from(report: &Report) -> ScoreRecord {
-        let name = report
-            .authority
-            .clone()
-            .unwrap_or_else(|| "(unnamed)".to_owned());
-        let mut record = ScoreRecord::new(name, report.scores());
-        record.rating = report.rating;
-        record.published = report.published.map(YearMonth::from);
-        record
+impl TryFrom<&Assessment> for ScoreRecord {
+    type Error = AssessmentError;
+
+    /// Takes the assessment's council name, printed rating, month of publication, printed
+    /// overall score and scores.
+    ///
+    /// # Errors
+    /// [`AssessmentError::Unnamed`] when the assessment names no council (its pages print no
+    /// name and none was given with
+    /// [`Pages::for_authority`](crate::assessment::Pages::for_authority)): a record must say
+    /// whose it is.
+    fn try_from(assessment: &Assessment) -> Result<ScoreRecord, AssessmentError> {
+        let name = assessment.authority().ok_or(AssessmentError::Unnamed)?;
+        let mut record = ScoreRecord::new(name, assessment.scores());
+        record.rating = assessment.rating();
+        record.published = assessment.published().map(YearMonth::from);
+        record.printed_score = assessment.printed_score();
+        Ok(record)
     }
 }
 
 impl fmt::Display for ScoreRecord {
-    /// `Camden  E09000007  Outstanding  2025-02  3 3 4 3 4 4 3 4 4  32/36 (88.9%)`; `-` marks
-    /// a missing score.
+    /// `Camden  E09000007  Outstanding  2025-02  3 3 4 3 4 4 3 4 4  32/36 (88.9%)  89/100`; `-`
+    /// marks a missing score; a partial record says so (`17/32 (53.1%, partial: 8 of 9
+    /// statements)  54/100 partial`); a printed overall score follows as `printed 75`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
@@ -264,7 +429,40 @@ impl fmt::Display for ScoreRecord {
                 .map_or_else(|| "-".to_owned(), |m| m.to_string()),
             score_string(&self.scores),
             self.overall()
-        )
+        )?;
+        if let Some(score) = self.out_of_100() {
+            write!(f, "  {score}/100")?;
+            if self.is_partial() {
+                f.write_str(" partial")?;
+            }
+        }
+        if let Some(printed) = self.printed_score {
+            write!(f, "  printed {printed}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for ScoreRecord {
+    /// The fields, then `coverage`, `partial`, `overall`, `out_of_100`, `derived_band` (nine
+    /// statements only) and `partial_band`.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("ScoreRecord", 12)?;
+        s.serialize_field("name", &self.name)?;
+        s.serialize_field("authority", &self.authority)?;
+        s.serialize_field("rating", &self.rating)?;
+        s.serialize_field("published", &self.published)?;
+        s.serialize_field("printed_score", &self.printed_score)?;
+        s.serialize_field("scores", &self.scores)?;
+        s.serialize_field("coverage", &self.coverage())?;
+        s.serialize_field("partial", &self.is_partial())?;
+        s.serialize_field("overall", &self.overall())?;
+        s.serialize_field("out_of_100", &self.out_of_100())?;
+        s.serialize_field("derived_band", &self.derived_band())?;
+        s.serialize_field("partial_band", &self.partial_band())?;
+        s.end()
     }
 }
 

@@ -2,15 +2,20 @@
 
 mod metrics;
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 pub use metrics::{Ahead, MeasureComparison, MetricComparison, MetricSide, OneSided};
 
-use crate::assessment::Assessment;
+use crate::assessment::{Assessment, Coverage};
 use crate::model::{Band, Date, OverallScore, QualityStatement, Rating, Score, Theme};
 
 /// Compares two assessments: ratings, derived percentages, statement by statement, theme by
 /// theme and measure by measure. Never fails: what one side lacks shows as missing.
+///
+/// Each side says which statements it covers. A side covering fewer than nine has no rating
+/// from its scores (its band is `partial_band`, not a rating), and its percentage and score
+/// out of 100 are marked partial. The difference in points is computed on the statements both
+/// sides cover ([`Comparison::shared`]), and says so when that is fewer than nine.
 ///
 /// # Examples
 /// ```
@@ -28,10 +33,13 @@ use crate::model::{Band, Date, OverallScore, QualityStatement, Rating, Score, Th
 pub fn compare(a: &Assessment, b: &Assessment) -> Comparison {
     let side_a = Side::of(a);
     let side_b = Side::of(b);
-    let points = match (side_a.percent, side_b.percent) {
-        (Some(pa), Some(pb)) => Some(pa - pb),
-        _ => None,
+    let shared = side_a.coverage.intersection(side_b.coverage);
+    let on_shared = |side: &Assessment| {
+        let overall =
+            OverallScore::from_scores(shared.statements().filter_map(|qs| side.score(qs)));
+        (overall.scored > 0).then(|| overall.percent())
     };
+    let points = on_shared(a).zip(on_shared(b)).map(|(pa, pb)| pa - pb);
     let statements: Vec<StatementComparison> = QualityStatement::ALL
         .iter()
         .filter(|&&qs| a.statement(qs).is_some() || b.statement(qs).is_some())
@@ -63,6 +71,7 @@ pub fn compare(a: &Assessment, b: &Assessment) -> Comparison {
         b_ahead: ahead(-1),
         a: side_a,
         b: side_b,
+        shared,
         points,
         statements,
         themes,
@@ -77,7 +86,10 @@ pub struct Comparison {
     pub a: Side,
     /// The second report's headline figures.
     pub b: Side,
-    /// `a`'s percentage minus `b`'s, in percentage points, when both have scores.
+    /// The statements both sides cover: what `points` is computed on.
+    pub shared: Coverage,
+    /// `a`'s percentage minus `b`'s on the statements both cover ([`Comparison::shared`]), in
+    /// percentage points; `None` when they share no scored statement.
     pub points: Option<f64>,
     /// Each quality statement either report covers, in framework order.
     pub statements: Vec<StatementComparison>,
@@ -100,22 +112,33 @@ impl Comparison {
     }
 }
 
-/// One report's headline figures.
+/// One side's headline figures.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Side {
-    /// The authority, if the report names it.
+    /// The authority, if the pages name it.
     pub authority: Option<String>,
     /// The publication date.
     pub published: Option<Date>,
-    /// The rating the report prints.
+    /// The rating the pages print.
     pub rating: Option<Rating>,
-    /// The band the scores give.
+    /// The statements the side scores.
+    pub coverage: Coverage,
+    /// Whether it scores fewer than nine: its percentage and score out of 100 are partial and
+    /// it has no rating from its scores.
+    pub partial: bool,
+    /// The band the nine scores give; `None` for a partial side (never a rating from fewer).
     pub derived: Option<Band>,
+    /// For a partial side, the band its percentage falls in: not a rating.
+    pub partial_band: Option<Band>,
     /// The scores' aggregate.
     pub overall: OverallScore,
-    /// The derived percentage, when anything is scored.
+    /// The derived percentage, when anything is scored (partial when `partial`).
     pub percent: Option<f64>,
+    /// The overall score out of 100 the scores give, as CQC prints it (rounded up).
+    pub out_of_100: Option<u8>,
+    /// The overall score out of 100 the pages print, if any.
+    pub printed_score: Option<u8>,
 }
 
 impl Side {
@@ -125,9 +148,14 @@ impl Side {
             authority: assessment.authority().map(str::to_owned),
             published: assessment.published(),
             rating: assessment.rating(),
-            derived: overall.band(),
+            coverage: assessment.coverage(),
+            partial: overall.is_partial(),
+            derived: overall.complete_band(),
+            partial_band: overall.partial_band(),
             overall,
             percent: (overall.scored > 0).then(|| overall.percent()),
+            out_of_100: overall.out_of_100(),
+            printed_score: assessment.printed_score(),
         }
     }
 
@@ -135,6 +163,33 @@ impl Side {
         self.authority
             .clone()
             .unwrap_or_else(|| fallback.to_owned())
+    }
+
+    /// The rating from the scores as the table shows it: the band for nine statements,
+    /// `none: partial (1 of 9)` otherwise.
+    fn derived_text(&self) -> String {
+        match (self.derived, self.overall.scored) {
+            (Some(band), _) => band.to_string(),
+            (None, 0) => "-".to_owned(),
+            (None, n) => format!("none: partial ({n} of 9)"),
+        }
+    }
+
+    /// The score out of 100 from the scores, marked partial, and the printed one beside it.
+    fn score_text(&self) -> String {
+        let mut text = self
+            .out_of_100
+            .map_or_else(|| "-".to_owned(), |s| s.to_string());
+        if self.partial {
+            text.push_str(" (partial)");
+        }
+        if let Some(printed) = self.printed_score {
+            let _ = write!(text, ", printed {printed}");
+            if Some(printed) != self.out_of_100 {
+                text.push_str(" (differs)");
+            }
+        }
+        text
     }
 }
 
@@ -211,6 +266,8 @@ fn signed(value: Option<f64>, decimals: usize) -> String {
 }
 
 impl fmt::Display for Comparison {
+    // One table, written top to bottom.
+    #[allow(clippy::too_many_lines)]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (name_a, name_b) = (self.a.name("Report A"), self.b.name("Report B"));
         let width = 26;
@@ -229,8 +286,14 @@ impl fmt::Display for Comparison {
         row(
             f,
             "Rating (from scores)",
-            opt(self.a.derived),
-            opt(self.b.derived),
+            self.a.derived_text(),
+            self.b.derived_text(),
+        )?;
+        row(
+            f,
+            "Statements covered",
+            self.a.coverage.fraction(),
+            self.b.coverage.fraction(),
         )?;
         let score = |s: &Side| {
             if s.overall.scored == 0 {
@@ -240,12 +303,28 @@ impl fmt::Display for Comparison {
             }
         };
         row(f, "Scores", score(&self.a), score(&self.b))?;
-        writeln!(
+        row(
             f,
-            "{:width$}  {} points",
-            "Difference",
-            signed(self.points, 1)
+            "Overall score out of 100",
+            self.a.score_text(),
+            self.b.score_text(),
         )?;
+        if self.shared.is_complete() || self.points.is_none() {
+            writeln!(
+                f,
+                "{:width$}  {} points",
+                "Difference",
+                signed(self.points, 1)
+            )?;
+        } else {
+            writeln!(
+                f,
+                "{:width$}  {} points on the {} both cover",
+                "Difference",
+                signed(self.points, 1),
+                self.shared
+            )?;
+        }
         writeln!(f)?;
         writeln!(
             f,

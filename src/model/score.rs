@@ -280,18 +280,60 @@ impl OverallScore {
         self.band().and_then(Band::rating)
     }
 
-    /// Whether an overall score out of 100 printed in a report agrees with the percentage:
-    /// it must be the percentage rounded down or up to a whole number.
+    /// The overall score out of 100 as CQC prints it: the percentage rounded **up** to a whole
+    /// number (section 2.2a of the domain reference: the printed scores of 17 councils all equal
+    /// the ceiling, e.g. 26/36 = 72.2 % printed 73, 25/36 = 69.4 % printed 70). Computed
+    /// exactly, without floating point. `None` when nothing was scored.
+    ///
+    /// From fewer than nine statements it is a partial score (see
+    /// [`OverallScore::is_partial`]), which CQC never prints.
+    ///
+    /// # Examples
+    /// ```
+    /// use cqc_la::{OverallScore, Score};
+    /// let islington = [2, 3, 3, 3, 3, 3, 3, 3, 3].map(|s| Score::new(s).unwrap());
+    /// assert_eq!(OverallScore::from_scores(islington).out_of_100(), Some(73)); // 72.2 rounded up
+    /// let staffordshire = [Score::new(3).unwrap(); 9];
+    /// assert_eq!(OverallScore::from_scores(staffordshire).out_of_100(), Some(75));
+    /// assert_eq!(OverallScore::default().out_of_100(), None);
+    /// ```
+    #[must_use]
+    pub fn out_of_100(self) -> Option<u8> {
+        if self.scored == 0 {
+            return None;
+        }
+        let ceiling = (u64::from(self.total) * 100).div_ceil(u64::from(self.maximum()));
+        u8::try_from(ceiling).ok()
+    }
+
+    /// Whether an overall score out of 100 printed in a report agrees with the scores: it must
+    /// be [`OverallScore::out_of_100`], the percentage rounded up, exactly. Rounding down or to
+    /// the nearest does not agree (27/36 = 75 % agrees only with 75; 26/36 = 72.2 % only with
+    /// 73, not 72).
     #[must_use]
     pub fn agrees_with_printed(self, printed: u8) -> bool {
-        if self.scored == 0 {
-            return false;
-        }
-        let hundred_total = u64::from(self.total) * 100;
-        let max = u64::from(self.maximum());
-        let floor = hundred_total / max;
-        let ceil = hundred_total.div_ceil(max);
-        u64::from(printed) == floor || u64::from(printed) == ceil
+        self.out_of_100() == Some(printed)
+    }
+
+    /// Whether fewer than nine statements are scored (and at least one): the percentage, the
+    /// score out of 100 and the band are then partial, and the band is not a rating.
+    #[must_use]
+    pub const fn is_partial(self) -> bool {
+        self.scored > 0 && self.scored < 9
+    }
+
+    /// The band when all nine statements are scored; `None` for a partial score (see
+    /// [`OverallScore::partial_band`]) or none.
+    #[must_use]
+    pub fn complete_band(self) -> Option<Band> {
+        if self.scored == 9 { self.band() } else { None }
+    }
+
+    /// The band a partial score's percentage falls in: not a rating, only where the scored
+    /// statements stand. `None` when all nine or none are scored.
+    #[must_use]
+    pub fn partial_band(self) -> Option<Band> {
+        if self.is_partial() { self.band() } else { None }
     }
 }
 
@@ -304,14 +346,20 @@ impl OverallScore {
 }
 
 impl fmt::Display for OverallScore {
+    /// `32/36 (88.9%)`; from fewer than nine statements, marked as partial:
+    /// `3/4 (75.0%, partial: 1 of 9 statements)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}/{} ({:.1}%)",
+            "{}/{} ({:.1}%",
             self.total,
             self.maximum(),
             self.percent()
-        )
+        )?;
+        if self.is_partial() {
+            write!(f, ", partial: {} of 9 statements", self.scored)?;
+        }
+        f.write_str(")")
     }
 }
 
@@ -354,11 +402,71 @@ mod tests {
     }
 
     #[test]
-    fn printed_score_agreement() {
+    fn printed_score_agreement_is_the_ceiling() {
         let camden = overall(32, 9); // 88.89
         assert!(camden.agrees_with_printed(89));
-        assert!(camden.agrees_with_printed(88));
+        assert!(
+            !camden.agrees_with_printed(88),
+            "rounded down does not agree"
+        );
         assert!(!camden.agrees_with_printed(90));
         assert!(overall(27, 9).agrees_with_printed(75));
+        assert!(!overall(27, 9).agrees_with_printed(76));
+        assert!(!OverallScore::default().agrees_with_printed(0));
+        // Section 2.2a of the domain reference: every printed score is the ceiling.
+        for (total, printed) in [
+            (26, 73),
+            (22, 62),
+            (21, 59),
+            (28, 78),
+            (25, 70),
+            (23, 64),
+            (20, 56),
+            (32, 89),
+            (29, 81),
+            (24, 67),
+            (27, 75),
+        ] {
+            assert_eq!(overall(total, 9).out_of_100(), Some(printed), "{total}/36");
+            assert!(overall(total, 9).agrees_with_printed(printed));
+            // Where plain rounding differs from the ceiling (72.2 -> 72), it does not agree.
+            let rounded = u8::try_from((total * 100 + 18) / 36).unwrap();
+            assert_eq!(
+                overall(total, 9).agrees_with_printed(rounded),
+                rounded == printed
+            );
+        }
+    }
+
+    #[test]
+    fn every_total_over_every_count_has_its_ceiling() {
+        for scored in 1..=9u32 {
+            for total in scored..=scored * 4 {
+                let o = overall(total, scored);
+                let exact = f64::from(total) * 100.0 / f64::from(scored * 4);
+                let got = f64::from(o.out_of_100().unwrap());
+                assert!(got >= exact && got - exact < 1.0, "{total}/{scored}");
+                assert_eq!(o.is_partial(), scored < 9);
+            }
+        }
+    }
+
+    #[test]
+    fn partial_scores_say_so() {
+        assert_eq!(overall(32, 9).to_string(), "32/36 (88.9%)");
+        assert_eq!(
+            overall(3, 1).to_string(),
+            "3/4 (75.0%, partial: 1 of 9 statements)"
+        );
+        assert_eq!(overall(3, 1).complete_band(), None);
+        assert_eq!(
+            overall(3, 1).partial_band(),
+            Some(Band::Rated(Rating::Good))
+        );
+        assert_eq!(overall(27, 9).partial_band(), None);
+        assert_eq!(
+            overall(27, 9).complete_band(),
+            Some(Band::Rated(Rating::Good))
+        );
     }
 }

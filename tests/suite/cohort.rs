@@ -40,7 +40,8 @@ fn close(a: f64, b: f64) {
 fn league_table_ranks_ties_honestly() {
     let table = hand_built().league_table();
     let names: Vec<&str> = table.rows.iter().map(|r| r.name.as_str()).collect();
-    assert_eq!(names, ["Camden", "Islington", "Kent", "Wirral", "Leeds"]);
+    // The complete rows first; Wirral (eight statements) after them, ranked on its own.
+    assert_eq!(names, ["Camden", "Islington", "Kent", "Leeds", "Wirral"]);
     assert_eq!(table.unranked, ["Essex"]);
 
     let camden = table.row("Camden").unwrap().standing;
@@ -52,32 +53,54 @@ fn league_table_ranks_ties_honestly() {
             camden.tied,
             camden.worse
         ),
-        (1, 1, 5, 1, 4)
+        (1, 1, 4, 1, 3)
     );
-    assert_eq!(camden.to_string(), "1st of 5");
-    close(camden.percentile, 90.0);
+    assert_eq!(camden.to_string(), "1st of 4");
+    close(camden.percentile, 87.5); // (3 + 0.5) / 4
     assert_eq!(camden.quartile, Quartile::Top);
 
-    for name in ["Islington", "Kent", "Wirral"] {
+    for name in ["Islington", "Kent"] {
         let s = table.row(name).unwrap().standing;
-        assert_eq!((s.rank, s.last, s.tied, s.worse), (2, 4, 3, 1), "{name}");
-        assert_eq!(s.to_string(), "joint 2nd-4th of 5");
-        assert_eq!(s.position(), "=2-4");
-        close(s.percentile, 50.0); // (1 + 0.5 * 3) / 5
+        assert_eq!((s.rank, s.last, s.tied, s.worse), (2, 3, 2, 1), "{name}");
+        assert_eq!(s.to_string(), "joint 2nd-3rd of 4");
+        assert_eq!(s.position(), "=2-3");
+        close(s.percentile, 50.0); // (1 + 0.5 * 2) / 4
         assert_eq!(s.quartile, Quartile::UpperMiddle);
     }
+    // Wirral covers eight statements: ranked on them among the five records that cover them,
+    // each on those eight (Camden 100 %, Islington, Kent and Wirral 75 %, Leeds 50 %).
     let wirral = table.row("Wirral").unwrap();
-    assert!(!wirral.is_complete());
+    assert!(!wirral.is_complete() && wirral.is_partial());
+    assert_eq!(wirral.basis.count(), 8);
     assert_eq!((wirral.overall.total, wirral.overall.scored), (24, 8));
+    let s = wirral.standing;
+    assert_eq!((s.rank, s.last, s.tied, s.worse), (2, 4, 3, 1));
+    assert_eq!(s.to_string(), "joint 2nd-4th of 5");
+    close(s.percentile, 50.0); // (1 + 0.5 * 3) / 5
+    assert_eq!(
+        wirral.derived, None,
+        "a band of eight statements is not a rating"
+    );
+    assert_eq!(wirral.partial_band, Some(cqc_la::Band::Rated(Rating::Good)));
+    assert_eq!(wirral.derived_text(), "partial (8 of 9): Good");
+    assert_eq!(wirral.out_of_100, Some(75));
 
     let leeds = table.row("Leeds").unwrap().standing;
-    assert_eq!(leeds.to_string(), "5th of 5");
-    close(leeds.percentile, 10.0);
+    assert_eq!(leeds.to_string(), "4th of 4");
+    close(leeds.percentile, 12.5);
     assert_eq!(leeds.quartile, Quartile::Bottom);
 
     let text = table.to_string();
+    assert!(text.contains("=2-3"), "{text}");
     assert!(text.contains("=2-4"), "{text}");
     assert!(text.contains("24/32*"), "{text}");
+    assert!(
+        text.contains(
+            "Partial: covering 8 of 9 statements (all but Learning); ranked on these statements among the 5 records that cover them"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("partial (8 of 9): Good"), "{text}");
     assert!(text.contains("Not ranked (no scores): Essex"), "{text}");
 }
 
@@ -156,27 +179,43 @@ fn groups_keep_shown_and_reference_apart() {
     let safeguarding = &vs.statements[QualityStatement::Safeguarding.index()];
     close(safeguarding.group_mean.unwrap(), 3.0);
 
-    // A group with missing scores: Wirral (8 statements), Leeds, Essex (none).
+    // A group with missing scores: Wirral (8 statements), Leeds, Essex (none). Wirral's
+    // percentage over eight statements is partial: never pooled with complete ones.
     let mixed = Group::named("Mixed", ["Wirral", "Leeds", "Essex"]).unwrap();
     let summary = cohort.group_summary(&mixed);
     assert_eq!(summary.count, 3);
+    assert_eq!(summary.partial, 1);
     let percent = summary.percent.unwrap();
-    assert_eq!(percent.count, 2);
-    close(percent.mean, 62.5);
-    close(percent.median, 62.5);
+    assert_eq!(percent.count, 1);
+    close(percent.mean, 50.0);
+    close(percent.median, 50.0);
     let learning = summary.statements[8].1.unwrap();
     assert_eq!(learning.count, 1);
     close(learning.mean, 2.0);
 
-    // Show London against the mixed group.
+    // Show London against the mixed group: on all nine statements, only Leeds covers them.
     let cmp = cohort.compare_groups(&Group::region(Region::London), &mixed);
     assert_eq!(cmp.rows.len(), 2);
     assert_eq!(cmp.rows[1].name, "Islington");
-    assert_eq!(
-        cmp.rows[1].standing.unwrap().to_string(),
-        "joint 1st-2nd of 3"
+    assert_eq!(cmp.rows[1].standing.unwrap().to_string(), "1st of 2");
+    close(cmp.rows[1].group_mean.unwrap(), 50.0);
+    assert_eq!((cmp.rows[1].group_count, cmp.rows[1].left_out), (1, 2));
+    assert!(cmp.rows[1].basis.is_complete());
+    // Wirral against the mixed group: on its eight statements, Leeds covers them too.
+    let wirral = cohort.get("Wirral").unwrap();
+    let vs = cohort.against_group(wirral, &mixed);
+    assert_eq!(vs.basis.count(), 8);
+    assert_eq!((vs.group_count, vs.left_out), (1, 1)); // Leeds; Essex left out
+    close(vs.percent.unwrap(), 75.0);
+    close(vs.group_mean.unwrap(), 50.0);
+    assert_eq!(vs.standing.unwrap().to_string(), "1st of 2");
+    let text = vs.to_string();
+    assert!(
+        text.starts_with(
+            "Wirral against Mixed (1 others, partial, on the 8 of 9 statements (all but Learning)): 75.0%"
+        ),
+        "{text}"
     );
-    close(cmp.rows[1].group_mean.unwrap(), 62.5);
 
     // Kinds.
     let counties = cohort.subset(&Group::kind(AuthorityKind::County));
@@ -395,11 +434,18 @@ fn warrington_keeps_its_unknown_score() {
     let row = cohort.league_table().row("Warrington").cloned().unwrap();
     close(row.percent, 53.125);
     assert!(!row.is_complete());
+    // Eight statements give no rating, only where they stand.
+    assert_eq!(row.derived, None);
     assert_eq!(
-        row.derived,
+        row.partial_band,
         Some(cqc_la::Band::Rated(Rating::RequiresImprovement))
     );
-    assert_eq!(row.standing.to_string(), "65th of 72");
+    assert_eq!(row.rating_agrees(), Some(true));
+    assert_eq!(warrington.derived_rating(), None);
+    assert_eq!(warrington.out_of_100(), Some(54));
+    // Ranked on its eight statements among the 72 records covering them, each on those eight.
+    assert_eq!(row.standing.to_string(), "joint 65th-69th of 72");
+    assert_eq!(row.basis.count(), 8);
     let d = cohort.distribution(QualityStatement::CareProvisionIntegrationAndContinuity);
     assert_eq!(d.missing, 1);
     assert_eq!(d.counts.iter().sum::<usize>(), 71);
@@ -409,16 +455,25 @@ fn warrington_keeps_its_unknown_score() {
 fn published_league_table_positions() {
     let table = Cohort::published().league_table();
     let at = |name: &str| table.row(name).unwrap().standing.to_string();
-    assert_eq!(at("London Borough of Camden"), "joint 1st-2nd of 72");
+    // The 71 complete records are ranked among themselves; Warrington apart (eight statements).
+    assert_eq!(at("London Borough of Camden"), "joint 1st-2nd of 71");
     assert_eq!(
         at("Royal Borough of Kensington and Chelsea"),
-        "joint 1st-2nd of 72"
+        "joint 1st-2nd of 71"
     );
-    assert_eq!(at("Wokingham"), "3rd of 72");
-    assert_eq!(at("Westminster City Council"), "joint 5th-10th of 72");
-    assert_eq!(at("Islington Council"), "joint 11th-15th of 72");
-    assert_eq!(at("Blackpool"), "72nd of 72");
+    assert_eq!(at("Wokingham"), "3rd of 71");
+    assert_eq!(at("Westminster City Council"), "joint 5th-10th of 71");
+    assert_eq!(at("Islington Council"), "joint 11th-15th of 71");
+    assert_eq!(at("Blackpool"), "71st of 71");
     assert_eq!(table.rows[0].standing.rank, 1);
+    assert_eq!(table.complete().len(), 71);
+    assert_eq!(table.rows[71].name, "Warrington");
+
+    // The overall score out of 100 as CQC prints it: the percentage rounded up.
+    let score = |name: &str| table.row(name).unwrap().out_of_100;
+    assert_eq!(score("Camden"), Some(89)); // 88.9
+    assert_eq!(score("Islington"), Some(73)); // 72.2
+    assert_eq!(score("Westminster"), Some(75));
 
     let mut out = Vec::new();
     table.write_csv(&mut out).unwrap();
@@ -426,17 +481,17 @@ fn published_league_table_positions() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "position,rank,last,of,authority,ons_code,total,scored,percent,published_rating,derived_rating,percentile,quartile,\
+        "position,rank,last,of,authority,ons_code,covered,partial,total,scored,percent,out_of_100,printed_score,published_rating,derived_rating,percentile,quartile,\
 assessing_needs,healthier_lives,equity,care_provision,partnerships,safe_pathways,safeguarding,governance,learning"
     );
     assert_eq!(
         lines.next().unwrap(),
-        "1-2,1,2,72,Camden,E09000007,32,9,88.9,Outstanding,Outstanding,98.6,top,3,3,4,3,4,4,3,4,4"
+        "1-2,1,2,71,Camden,E09000007,9,false,32,9,88.9,89,,Outstanding,Outstanding,98.6,top,3,3,4,3,4,4,3,4,4"
     );
     assert_eq!(text.lines().count(), 73);
-    assert!(
-        text.contains(",Warrington,E06000007,17,8,53.1,Requires improvement,Requires improvement,")
-    );
+    assert!(text.contains(
+        "65-69,65,69,72,Warrington,E06000007,8,true,17,8,53.1,54,,Requires improvement,partial (8 of 9): Requires improvement,"
+    ));
     assert!(text.contains(",2,3,2,,3,2,1,2,2\n"));
 }
 
@@ -490,6 +545,7 @@ fn inserting_a_report_replaces_the_same_authority() {
     let old = cohort.insert(newer).unwrap();
     assert_eq!(old.overall().total, 32);
     assert_eq!(cohort.len(), 72);
+    // Ranked among the 71 complete records (Warrington's eight are ranked apart).
     assert_eq!(
         cohort
             .league_table()
@@ -497,7 +553,7 @@ fn inserting_a_report_replaces_the_same_authority() {
             .unwrap()
             .standing
             .to_string(),
-        "1st of 72"
+        "1st of 71"
     );
 }
 
@@ -522,8 +578,13 @@ fn json() {
     let table = hand_built().league_table();
     let json = serde_json::to_value(&table).unwrap();
     assert_eq!(json["rows"][0]["name"], "Camden");
-    assert_eq!(json["rows"][1]["standing"]["last"], 4);
-    assert_eq!(json["rows"][3]["scores"][8], serde_json::Value::Null);
+    assert_eq!(json["rows"][1]["standing"]["last"], 3);
+    assert_eq!(json["rows"][4]["name"], "Wirral");
+    assert_eq!(json["rows"][4]["scores"][8], serde_json::Value::Null);
+    assert_eq!(json["rows"][4]["basis"]["count"], 8);
+    assert_eq!(json["rows"][4]["derived"], serde_json::Value::Null);
+    assert_eq!(json["rows"][4]["partial_band"]["rated"], "good");
+    assert_eq!(json["rows"][0]["out_of_100"], 100);
     let record = serde_json::to_value(hand_built().get("Camden").unwrap()).unwrap();
     assert_eq!(record["authority"]["ons_code"], "E09000007");
     assert_eq!(record["authority"]["kind"], "london_borough");
@@ -561,7 +622,21 @@ proptest::proptest! {
         }));
         let table = cohort.league_table();
         proptest::prop_assert_eq!(table.rows.len() + table.unranked.len(), rows.len());
-        proptest::prop_assert!(table.rows.windows(2).all(|w| w[0].percent >= w[1].percent));
+        // Best first within each group of rows covering the same statements; complete first.
+        proptest::prop_assert!(table
+            .rows
+            .windows(2)
+            .all(|w| w[0].basis != w[1].basis || w[0].percent >= w[1].percent));
+        proptest::prop_assert!(table.rows.windows(2).all(|w| w[0].is_complete() || !w[1].is_complete()));
+        // Every row is ranked among the records covering its statements, each on them.
+        for row in &table.rows {
+            let covering = cohort
+                .members
+                .iter()
+                .filter(|m| m.coverage().covers(row.basis))
+                .count();
+            proptest::prop_assert_eq!(row.standing.of, covering);
+        }
         let _ = table.to_string();
         let _ = table.heat_map_svg();
         let _ = cohort.distributions().to_string();
@@ -570,15 +645,21 @@ proptest::proptest! {
             let _ = cohort.learning_partners(first, QualityStatement::Safeguarding, 3);
             let vs = cohort.against_group(first, &Group::all());
             let _ = vs.to_string();
-            // Against a naive computation: the others' percentages plus its own, ranked.
+            // Against a naive computation: the percentages of the others covering its
+            // statements, on those statements, plus its own, ranked.
+            let basis = first.coverage();
+            let on_basis = |m: &ScoreRecord| {
+                let o = m.overall_on(basis)?;
+                (o.scored > 0).then(|| o.percent())
+            };
             let mut values: Vec<Option<f64>> = cohort.members[1..]
                 .iter()
-                .filter(|m| m.overall().scored > 0)
-                .map(|m| Some(m.overall().percent()))
+                .filter_map(|m| on_basis(m).map(Some))
                 .collect();
             proptest::prop_assert_eq!(vs.group_count, values.len());
+            proptest::prop_assert_eq!(vs.group_count + vs.left_out, cohort.members.len() - 1);
             if first.overall().scored > 0 {
-                values.push(Some(first.overall().percent()));
+                values.push(on_basis(first));
                 let naive = Standing::rank(&values).pop().flatten();
                 proptest::prop_assert_eq!(vs.standing, naive);
             } else {
@@ -607,7 +688,7 @@ fn observation<'a>(observations: &'a [MetricObservation], measure: &str) -> &'a 
 fn metrics_of_parsed_reports_feed_the_cohort() {
     let northmere = example_report("northmere.txt");
     let south_fenwick = example_report("south-fenwick.txt");
-    let observations = MetricObservation::from_assessment(&northmere);
+    let observations = MetricObservation::from_assessment(&northmere).unwrap();
     assert!(
         observations
             .iter()
@@ -627,11 +708,23 @@ fn metrics_of_parsed_reports_feed_the_cohort() {
     );
 
     let mut cohort = Cohort::new("two fictional councils");
-    assert!(cohort.insert_assessment(&northmere).is_none());
-    cohort.insert_assessment(&south_fenwick);
+    assert!(
+        cohort
+            .insert_assessment(&northmere)
+            .unwrap()
+            .previous
+            .is_none()
+    );
+    cohort.insert_assessment(&south_fenwick).unwrap();
     let count = cohort.metrics.len();
     // Inserting a report again replaces its observations rather than adding to them.
-    assert!(cohort.insert_assessment(&northmere).is_some());
+    assert!(
+        cohort
+            .insert_assessment(&northmere)
+            .unwrap()
+            .previous
+            .is_some()
+    );
     assert_eq!(cohort.metrics.len(), count);
     assert_eq!(cohort.len(), 2);
 
@@ -671,7 +764,7 @@ fn camden_metrics_resolve_and_chart() {
         return;
     };
     let report = Assessment::parse(&text).unwrap();
-    let observations = MetricObservation::from_assessment(&report);
+    let observations = MetricObservation::from_assessment(&report).unwrap();
     assert!(
         observations
             .iter()
@@ -689,7 +782,7 @@ fn camden_metrics_resolve_and_chart() {
     );
 
     let mut cohort = Cohort::published();
-    cohort.insert_assessment(&report);
+    cohort.insert_assessment(&report).unwrap();
     assert_eq!(cohort.len(), 72);
     let chart = cohort.metric_tables().spine_chart("Camden").unwrap();
     assert!(chart.rows.len() >= 25, "{chart}");

@@ -41,7 +41,18 @@ fn example_reports_side_by_side() {
         lines[3],
         "Rating (from scores)        Good                             Requires improvement"
     );
-    assert_eq!(lines[5], "Difference                  +13.9 points");
+    assert_eq!(
+        lines[4],
+        "Statements covered          9/9                              9/9"
+    );
+    assert_eq!(
+        lines[6],
+        "Overall score out of 100    73                               59"
+    );
+    assert_eq!(lines[7], "Difference                  +13.9 points");
+    assert!(c.shared.is_complete());
+    assert!(!c.a.partial && !c.b.partial);
+    assert_eq!((c.a.out_of_100, c.b.out_of_100), (Some(73), Some(59)));
     assert!(lines.contains(&"Equity in experience and outcomes             2    3     -1"));
     assert!(text.ends_with("B = London Borough of South Fenwick: ahead on Equity"));
     assert!(
@@ -85,6 +96,29 @@ fn full_report_against_a_section_page() {
     assert_eq!(c.a_ahead, [Q::PartnershipsAndCommunities]);
     assert!(c.b_ahead.is_empty());
     assert_eq!(c.b.overall.total, 3);
+    // One page is partial: no rating from one score, and the difference is on the one
+    // statement both cover (4 against 3: 100 % against 75 %), said so.
+    assert!(c.b.partial && !c.a.partial);
+    assert_eq!(c.b.coverage.count(), 1);
+    assert_eq!(c.b.derived, None);
+    assert_eq!(c.b.partial_band, Some(cqc_la::Band::Rated(Rating::Good)));
+    assert_eq!(c.shared.count(), 1);
     let points = c.points.unwrap();
-    assert!((points - (32.0 / 36.0 - 0.75) * 100.0).abs() < 1e-9);
+    assert!((points - 25.0).abs() < 1e-9, "{points}");
+    let text = c.to_string();
+    assert!(
+        text.contains("Rating (from scores)        Outstanding"),
+        "{text}"
+    );
+    assert!(text.contains("none: partial (1 of 9)"), "{text}");
+    assert!(
+        text.contains("+25.0 points on the 1 of 9 statements (Partnerships) both cover"),
+        "{text}"
+    );
+    assert!(text.contains("75 (partial)"), "{text}");
+    let json = serde_json::to_value(&c).unwrap();
+    assert_eq!(json["b"]["partial"], true);
+    assert_eq!(json["b"]["derived"], serde_json::Value::Null);
+    assert_eq!(json["b"]["coverage"]["count"], 1);
+    assert_eq!(json["a"]["out_of_100"], 89);
 }

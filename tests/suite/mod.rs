@@ -1,6 +1,8 @@
+mod assessment;
 mod cohort;
 mod compare;
 mod corpus;
+mod coverage;
 mod errors;
 mod fixtures;
 mod generated;
@@ -13,7 +15,9 @@ mod metrics_camden;
 mod metrics_fixtures;
 mod pages;
 mod peers;
+mod periods;
 mod regressions;
 mod robustness;
 mod roundtrip;
+mod ties;
 pub(crate) mod util;
