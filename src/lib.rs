@@ -97,6 +97,8 @@ pub mod metrics;
 mod model;
 mod parse;
 mod render;
+#[cfg(feature = "serde")]
+pub mod rows;
 mod svg;
 mod text;
 
