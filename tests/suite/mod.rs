@@ -1,3 +1,5 @@
+#[cfg(feature = "cli")]
+mod cli;
 mod cohort;
 mod compare;
 mod corpus;
