@@ -92,6 +92,13 @@ mod assessment;
 pub mod cohort;
 pub mod compare;
 mod error;
+// The entry points are crate-internal until `Report::parse_html` uses them.
+#[cfg(feature = "html")]
+#[cfg_attr(
+    not(test),
+    expect(dead_code, reason = "used by the HTML entry point to come")
+)]
+pub(crate) mod html;
 mod identity;
 pub mod metrics;
 mod model;
