@@ -11,7 +11,7 @@
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
-use cqc_la::{Assessment, Report, compare};
+use cqc_la::{Assessment, Report, ReportParser, compare};
 
 const NORTHMERE: &str = include_str!("reports/northmere.txt");
 const SOUTH_FENWICK: &str = include_str!("reports/south-fenwick.txt");
@@ -29,8 +29,11 @@ example: cargo run --example compare -- examples/reports/northmere.txt examples/
 
 /// A report file parsed, its warnings on stderr; `FILE: message` when it fails.
 fn load(file: &str) -> Result<Report, String> {
-    let bytes = std::fs::read(file).map_err(|e| format!("{file}: cannot read: {e}"))?;
-    let report = Report::parse_bytes(&bytes).map_err(|e| format!("{file}: {e}"))?;
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: cannot read: {e}"))?;
+    // Copied text or a saved web page (HTML), told apart by how it starts.
+    let report = ReportParser::new()
+        .parse_page(&text)
+        .map_err(|e| format!("{file}: {e}"))?;
     let mut err = io::stderr().lock();
     for w in &report.warnings {
         let l = w.location;

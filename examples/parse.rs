@@ -8,14 +8,14 @@
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
-use cqc_la::{Metric, Report};
+use cqc_la::{Metric, Report, ReportParser};
 use serde::Serialize;
 
 const USAGE: &str = "\
 usage: parse FILE...
 
-Parses CQC local authority assessment reports (text copied from CQC's website) and prints a
-JSON array on stdout, one object per file: the report and its metrics.
+Parses CQC local authority assessment reports (text copied from CQC's website, or saved
+pages) and prints a JSON array on stdout, one object per file: the report and its metrics.
 
 example: cargo run --example parse -- examples/reports/northmere.txt
 ";
@@ -51,9 +51,14 @@ fn main() -> ExitCode {
 
     let mut failed = false;
     let items = args.iter().map(|file| {
-        let parsed = std::fs::read(file)
+        // Copied text or a saved web page (HTML), told apart by how it starts.
+        let parsed = std::fs::read_to_string(file)
             .map_err(|e| format!("cannot read: {e}"))
-            .and_then(|bytes| Report::parse_bytes(&bytes).map_err(|e| e.to_string()));
+            .and_then(|text| {
+                ReportParser::new()
+                    .parse_page(&text)
+                    .map_err(|e| e.to_string())
+            });
         let mut err = io::stderr().lock();
         match parsed {
             Ok(report) => {

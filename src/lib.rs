@@ -92,13 +92,10 @@ mod assessment;
 pub mod cohort;
 pub mod compare;
 mod error;
-// The entry points are crate-internal until `Report::parse_html` uses them.
 #[cfg(feature = "html")]
-#[cfg_attr(
-    not(test),
-    expect(dead_code, reason = "used by the HTML entry point to come")
-)]
 pub(crate) mod html;
+#[cfg(feature = "html")]
+mod html_spans;
 mod identity;
 pub mod metrics;
 mod model;

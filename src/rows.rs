@@ -130,13 +130,16 @@ use crate::model::{
     Score, Span, Statement, VariationBand, Warning,
 };
 
-/// One page of a council's assessment: the file it was read from and its parsed assessment.
+/// One page of a council's assessment: the file it was read from, its parsed report and the
+/// report's metrics.
 #[derive(Debug, Clone, Copy)]
 pub struct Page<'a> {
     /// The file, as it should appear in the tables.
     pub file: &'a str,
-    /// The parsed page and its metrics.
-    pub assessment: &'a Assessment,
+    /// The parsed page.
+    pub report: &'a Report,
+    /// Its metrics.
+    pub metrics: &'a [Metric],
     /// The text the page was parsed from, if at hand: gives the warnings about a later page
     /// contradicting an earlier one a line and column.
     pub source: Option<&'a str>,
@@ -146,9 +149,17 @@ impl<'a> Page<'a> {
     /// A page read from `file`.
     #[must_use]
     pub fn new(file: &'a str, assessment: &'a Assessment) -> Page<'a> {
+        Page::from_parts(file, assessment.report(), assessment.metrics())
+    }
+
+    /// A page read from `file`, from its report and metrics (for a saved web page, those of
+    /// [`ReportParser::parse_html_with_metrics`](crate::ReportParser::parse_html_with_metrics)).
+    #[must_use]
+    pub fn from_parts(file: &'a str, report: &'a Report, metrics: &'a [Metric]) -> Page<'a> {
         Page {
             file,
-            assessment,
+            report,
+            metrics,
             source: None,
         }
     }
@@ -161,7 +172,7 @@ impl<'a> Page<'a> {
     }
 
     fn report(&self) -> &'a Report {
-        self.assessment.report()
+        self.report
     }
 
     /// Line and column (1-based, column in characters) of a byte offset, when the source is at
@@ -582,7 +593,7 @@ impl Tables {
         let mut seen: HashSet<(&str, &str, String, &str)> = HashSet::new();
         for page in pages {
             let before = seen.clone();
-            for metric in page.assessment.metrics() {
+            for metric in page.metrics {
                 let statement = statement_or_part(metric);
                 let key = (
                     statement,

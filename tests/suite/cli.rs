@@ -667,3 +667,156 @@ fn compare_league_benchmark_and_chart_do_the_examples_jobs() {
     assert!(drawn.stdout.starts_with("Northmere against England"));
     assert!(std::fs::read_to_string(&spine).unwrap().starts_with("<svg"));
 }
+
+/// A `parse` object without what differs between a page's HTML and its copied text: the
+/// file, every span (`[start, end]`) and the warnings' positions.
+fn without_positions(value: Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .filter(|(k, _)| !matches!(k.as_str(), "file" | "line" | "column" | "offset"))
+                .map(|(k, v)| (k, without_positions(v)))
+                .collect(),
+        ),
+        Value::Array(items) if items.len() == 2 && items.iter().all(Value::is_u64) => Value::Null,
+        Value::Array(items) => Value::Array(items.into_iter().map(without_positions).collect()),
+        other => other,
+    }
+}
+
+#[test]
+fn a_saved_page_parses_as_its_copied_text() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/html");
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    pages.sort();
+    assert!(pages.len() >= 4, "the HTML fixtures");
+    for page in pages {
+        let copied = page.with_extension("txt");
+        let html = run(&["parse", "--jsonl", "-q", &text(&page)]);
+        let txt = run(&["parse", "--jsonl", "-q", &text(&copied)]);
+        assert_eq!((html.code, txt.code), (0, 0));
+        let html: Value = serde_json::from_str(&html.stdout).unwrap();
+        let txt: Value = serde_json::from_str(&txt.stdout).unwrap();
+        assert_eq!(
+            html["warnings"].as_array().map(Vec::len),
+            txt["warnings"].as_array().map(Vec::len)
+        );
+        assert_eq!(
+            without_positions(html.clone()),
+            without_positions(txt),
+            "{}",
+            page.display()
+        );
+        // Spans point into the HTML: the first statement's title is there.
+        let source = std::fs::read_to_string(&page).unwrap();
+        let title = &html["statements"][0]["section"]["heading"];
+        if let Some([start, end]) = title.as_array().map(|a| [a[0].as_u64(), a[1].as_u64()]) {
+            let (start, end) = (start.unwrap() as usize, end.unwrap() as usize);
+            let id = html["statements"][0]["statement"].as_str().unwrap();
+            let qs = QualityStatement::from_id(id).unwrap();
+            assert_eq!(
+                source[start..end].to_lowercase(),
+                qs.title().to_lowercase().replace('\'', "&#39;")
+            );
+        }
+    }
+}
+
+#[test]
+fn dataset_reads_saved_pages_with_spans_into_them() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/html");
+    let out = out_dir("html");
+    let run = run(&["dataset", "-q", &text(&dir), "--out", &text(&out)]);
+    assert_eq!(run.code, 0, "{run:?}");
+    // The HTML and the copied text of each page are one council's two pages.
+    let assessments = table(&out.join("assessments.csv"), AssessmentRow::COLUMNS);
+    let councils: Vec<(&str, &str)> = assessments
+        .iter()
+        .map(|r| (r["authority"].as_str(), r["files"].as_str()))
+        .collect();
+    assert_eq!(councils.len(), 4, "{councils:?}");
+    for (_, files) in &councils {
+        let stems: Vec<String> = files.split(';').map(file_stem).collect();
+        assert_eq!(stems.len(), 2, "{files}");
+        assert_eq!(stems[0], stems[1]);
+    }
+    let pennford = assessments
+        .iter()
+        .find(|r| r["authority"] == "Pennford City Council")
+        .unwrap();
+    assert_eq!(pennford["rating"], "good");
+    assert_eq!(pennford["derived_percent"], "69.4");
+    // Figures and paragraphs of a saved page point into it.
+    let metrics = table(&out.join("metrics.csv"), MetricRow::COLUMNS);
+    let findings = table(&out.join("findings.csv"), FindingRow::COLUMNS);
+    let span = |row: &HashMap<String, String>| {
+        let source = std::fs::read_to_string(&row["file"]).unwrap();
+        let (start, end): (usize, usize) = (
+            row["byte_start"].parse().unwrap(),
+            row["byte_end"].parse().unwrap(),
+        );
+        visible(&source[start..end])
+    };
+    let from_html: Vec<_> = metrics
+        .iter()
+        .filter(|m| m["file"].ends_with(".html"))
+        .collect();
+    assert!(!from_html.is_empty());
+    for row in from_html {
+        let figure = span(row);
+        assert!(figure.starts_with(|c: char| c.is_ascii_digit()), "{figure}");
+        assert!(row["sentence"].contains(&figure), "{figure}");
+    }
+    let from_html: Vec<_> = findings
+        .iter()
+        .filter(|m| m["file"].ends_with(".html"))
+        .collect();
+    assert!(from_html.len() >= 10);
+    for row in from_html {
+        // From the paragraph's first word to its last (hidden elements between them aside).
+        let paragraph = row["paragraph"].trim_start_matches("- ");
+        let shown = span(row);
+        let first = paragraph.split(' ').next().unwrap();
+        let last = paragraph.rsplit(' ').next().unwrap();
+        assert!(shown.starts_with(first) && shown.ends_with(last), "{shown}");
+    }
+}
+
+/// The text a piece of HTML shows: tags dropped, whitespace collapsed, the fixtures' character
+/// references decoded.
+fn visible(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(c) = rest.chars().next() {
+        if c == '<' {
+            rest = rest.split_once('>').map_or("", |(_, r)| r);
+            continue;
+        }
+        let entity = [
+            ("&nbsp;", " "),
+            ("&rsquo;", "’"),
+            ("&#8217;", "’"),
+            ("&#x2019;", "’"),
+            ("&amp;", "&"),
+            ("&#39;", "'"),
+            ("&ndash;", "–"),
+        ]
+        .into_iter()
+        .find(|(name, _)| rest.starts_with(name));
+        match entity {
+            Some((name, decoded)) => {
+                out.push_str(decoded);
+                rest = &rest[name.len()..];
+            }
+            None => {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}

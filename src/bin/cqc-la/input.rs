@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
 use cqc_la::rows::WarningRow;
-use cqc_la::{ParseError, Report, ReportParser};
+use cqc_la::{Metric, ParseError, Report, ReportParser};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
@@ -159,22 +159,58 @@ fn read_limited(input: &Input, max: usize) -> Result<Vec<u8>, WarningRow> {
     Ok(bytes)
 }
 
-/// Parses a page's bytes: a saved web page by its extension, else text.
-fn parse_page(input: &Input, bytes: &[u8], max: usize) -> Result<Report, ParseError> {
-    let parser = ReportParser::new().max_input(max);
-    let _ = input.is_html();
-    parser.parse_bytes(bytes)
+/// A parsed page and, when asked for, its metrics.
+#[derive(Debug)]
+pub struct Parsed {
+    /// The report.
+    pub report: Report,
+    /// Its metrics (spans in the file, a saved page's too), when asked for.
+    pub metrics: Option<Vec<Metric>>,
 }
 
-/// Reads and parses one input and applies `f` to the report.
+/// Parses a page's bytes: a saved web page by its extension (`.html`, `.htm`) or its start,
+/// else text.
+fn parse_page(
+    input: &Input,
+    bytes: &[u8],
+    max: usize,
+    metrics: bool,
+) -> Result<Parsed, ParseError> {
+    let parser = ReportParser::new().max_input(max);
+    let with_metrics = |report: Report| {
+        let metrics = metrics.then(|| report.metrics());
+        Parsed { report, metrics }
+    };
+    // Not UTF-8: the text parser's error says where.
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return parser.parse_bytes(bytes).map(with_metrics);
+    };
+    if input.is_html() || ReportParser::looks_like_html(text) {
+        if metrics {
+            let (report, metrics) = parser.parse_html_with_metrics(text)?;
+            return Ok(Parsed {
+                report,
+                metrics: Some(metrics),
+            });
+        }
+        return Ok(Parsed {
+            report: parser.parse_html(text)?,
+            metrics: None,
+        });
+    }
+    parser.parse(text).map(with_metrics)
+}
+
+/// Reads and parses one input (with its metrics when `metrics`) and applies `f`.
 pub fn load<T>(
     input: &Input,
     common: &Common,
     keep_text: bool,
-    f: &(impl Fn(Report) -> T + Sync),
+    metrics: bool,
+    f: &(impl Fn(Parsed) -> T + Sync),
 ) -> Result<Loaded<T>, WarningRow> {
     let bytes = read_limited(input, common.max_size)?;
-    let report = parse_page(input, &bytes, common.max_size)
+    let report = parse_page(input, &bytes, common.max_size, metrics)
         .map_err(|e| WarningRow::from_error(&input.name, &e))?;
     // The page parsed, so the bytes are UTF-8; keep them as text only when asked.
     let text = if keep_text {
@@ -195,11 +231,12 @@ pub fn load_all<T: Send>(
     inputs: &[Input],
     common: &Common,
     keep_text: bool,
+    metrics: bool,
     progress: Option<&ProgressBar>,
-    f: &(impl Fn(Report) -> T + Sync),
+    f: &(impl Fn(Parsed) -> T + Sync),
 ) -> Vec<Result<Loaded<T>, WarningRow>> {
     let one = |input: &Input| {
-        let loaded = load(input, common, keep_text, f);
+        let loaded = load(input, common, keep_text, metrics, f);
         if let Some(bar) = progress {
             bar.inc(1);
         }

@@ -54,15 +54,12 @@ impl From<WarningRow> for Failed {
     }
 }
 
-/// A report and, unless left out, its metrics.
-type WithMetrics = (Report, Option<Vec<Metric>>);
-
 /// The items in file order, parsed a chunk at a time (in parallel) as they are pulled, with
 /// each file's warnings and failures written to stderr as its item is handed out.
 struct Items<'a> {
     inputs: &'a [Input],
     next: usize,
-    ready: VecDeque<Result<Loaded<WithMetrics>, WarningRow>>,
+    ready: VecDeque<Result<Loaded<input::Parsed>, WarningRow>>,
     common: &'a Common,
     metrics: bool,
     diagnostics: &'a mut Diagnostics,
@@ -75,23 +72,20 @@ impl Iterator for Items<'_> {
     fn next(&mut self) -> Option<Item> {
         if self.ready.is_empty() && self.next < self.inputs.len() {
             let end = (self.next + CHUNK).min(self.inputs.len());
-            let with_metrics = self.metrics;
             let chunk = input::load_all(
                 &self.inputs[self.next..end],
                 self.common,
                 false,
+                self.metrics,
                 self.diagnostics.progress(),
-                &|report: Report| {
-                    let metrics = with_metrics.then(|| report.metrics());
-                    (report, metrics)
-                },
+                &|parsed: input::Parsed| parsed,
             );
             self.next = end;
             self.ready.extend(chunk);
         }
         let item = match self.ready.pop_front()? {
             Ok(loaded) => {
-                let (report, metrics) = loaded.value;
+                let input::Parsed { report, metrics } = loaded.value;
                 for warning in &report.warnings {
                     self.diagnostics.warning(&loaded.name, warning);
                 }

@@ -104,7 +104,9 @@ fn one_report(path: &Path, common: &Common, diagnostics: &mut Diagnostics) -> Op
         path: path.to_owned(),
         name: path.display().to_string(),
     };
-    let loaded = input::load(&input, common, false, &Assessment::new);
+    let loaded = input::load(&input, common, false, false, &|parsed: input::Parsed| {
+        Assessment::new(parsed.report)
+    });
     let result = match loaded {
         Ok(loaded) => {
             for warning in &loaded.value.report().warnings {

@@ -5,11 +5,11 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Args;
+use cqc_la::Authority;
 use cqc_la::rows::{Level, Page, Tables};
-use cqc_la::{Assessment, Authority};
 
 use crate::Common;
-use crate::input::{self, Loaded};
+use crate::input::{self, Loaded, Parsed};
 use crate::output::{self, Diagnostics, Fatal, Outcome};
 
 /// `cqc-la dataset`.
@@ -46,8 +46,9 @@ pub fn councils(paths: &[PathBuf], common: &Common) -> Councils {
         &inputs,
         common,
         true,
+        true,
         diagnostics.progress(),
-        &Assessment::new,
+        &|parsed: Parsed| parsed,
     );
     diagnostics.finish_progress();
     let mut tables = Tables::default();
@@ -64,7 +65,8 @@ pub fn councils(paths: &[PathBuf], common: &Common) -> Councils {
             .iter()
             .map(|&i| {
                 let page = &pages[i];
-                let with = Page::new(&page.name, &page.value);
+                let metrics = page.value.metrics.as_deref().unwrap_or_default();
+                let with = Page::from_parts(&page.name, &page.value.report, metrics);
                 match &page.text {
                     Some(text) => with.with_source(text),
                     None => with,
@@ -102,7 +104,7 @@ pub fn councils(paths: &[PathBuf], common: &Common) -> Councils {
 ///
 /// This is the one place that decides which pages make one assessment (the library's
 /// [`Tables::add_council`] merges them).
-fn group_by_council(pages: &[Loaded<Assessment>]) -> Vec<Vec<usize>> {
+fn group_by_council(pages: &[Loaded<Parsed>]) -> Vec<Vec<usize>> {
     #[derive(PartialEq, Eq, Hash)]
     enum Key<'a> {
         Council(&'a str),
@@ -112,7 +114,7 @@ fn group_by_council(pages: &[Loaded<Assessment>]) -> Vec<Vec<usize>> {
     let mut index: HashMap<Key<'_>, usize> = HashMap::new();
     let mut groups: Vec<(Option<String>, Vec<usize>)> = Vec::new();
     for (i, page) in pages.iter().enumerate() {
-        let name = page.value.authority();
+        let name = page.value.report.authority.as_deref();
         let key = match name {
             Some(name) => match Authority::lookup(name) {
                 Some(council) => Key::Council(council.ons_code.as_str()),
