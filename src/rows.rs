@@ -2,8 +2,9 @@
 //! as CSV or JSON lines for spreadsheets, R, pandas or a database.
 //!
 //! The rows are built from the pages of one council's assessment ([`Page`]: the file a page was
-//! read from and its parsed [`Assessment`]); [`Tables`] collects the five tables for many
-//! councils and writes them. The `cqc-la dataset` command writes these tables.
+//! read from, its parsed report and the report's metrics, from an [`Assessment`] or, for a
+//! saved web page, from `ReportParser::parse_html_with_metrics`); [`Tables`] collects the five
+//! tables for many councils and writes them. The `cqc-la dataset` command writes these tables.
 //!
 //! ```
 //! use cqc_la::Assessment;
@@ -76,7 +77,7 @@
 //! | `band` | CQC's variation band (`significant_negative` ... `significant_positive`) |
 //! | `dataset`, `period` | the source (`ascs`, `sace`, `salt`, `ascfr`, `local_authority`, ...) and its period (`2023-24`, `2021`, `2021-2023`, `October 2024`) |
 //! | `sentence` | the sentence, verbatim |
-//! | `file`, `byte_start`, `byte_end` | the file and the figure's byte span in it |
+//! | `file`, `byte_start`, `byte_end` | the file and the figure's byte span in it (for the financial facts, the bullet's) |
 //! | `measure_text` | the subject as written |
 //! | `lacks` | what the figure lacks for benchmarking ([`Metric::gaps`]): `measure`, `comparator`, `source`, `period` |
 //! | `lacks_why` | why, one phrase per gap |

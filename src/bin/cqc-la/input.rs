@@ -172,36 +172,50 @@ pub struct Parsed {
 /// else text.
 fn parse_page(
     input: &Input,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     max: usize,
     metrics: bool,
-) -> Result<Parsed, ParseError> {
+    keep_text: bool,
+) -> Result<(Parsed, Option<String>), ParseError> {
     let parser = ReportParser::new().max_input(max);
-    let with_metrics = |report: Report| {
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        // Not UTF-8: the text parser's error says where.
+        Err(e) => {
+            let report = parser.parse_bytes(e.as_bytes())?;
+            let metrics = metrics.then(|| report.metrics());
+            return Ok((Parsed { report, metrics }, None));
+        }
+    };
+    let parsed = if input.is_html() || ReportParser::looks_like_html(&text) {
+        if metrics {
+            let (report, metrics) = parser.parse_html_with_metrics(&text)?;
+            Parsed {
+                report,
+                metrics: Some(metrics),
+            }
+        } else {
+            Parsed {
+                report: parser.parse_html(&text)?,
+                metrics: None,
+            }
+        }
+    } else {
+        let report = parser.parse(&text)?;
+        // The report owns its text: the input can go before the metrics are extracted.
+        if !keep_text {
+            drop(text);
+            let metrics = metrics.then(|| report.metrics());
+            return Ok((Parsed { report, metrics }, None));
+        }
         let metrics = metrics.then(|| report.metrics());
         Parsed { report, metrics }
     };
-    // Not UTF-8: the text parser's error says where.
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return parser.parse_bytes(bytes).map(with_metrics);
-    };
-    if input.is_html() || ReportParser::looks_like_html(text) {
-        if metrics {
-            let (report, metrics) = parser.parse_html_with_metrics(text)?;
-            return Ok(Parsed {
-                report,
-                metrics: Some(metrics),
-            });
-        }
-        return Ok(Parsed {
-            report: parser.parse_html(text)?,
-            metrics: None,
-        });
-    }
-    parser.parse(text).map(with_metrics)
+    Ok((parsed, keep_text.then_some(text)))
 }
 
-/// Reads and parses one input (with its metrics when `metrics`) and applies `f`.
+/// Reads and parses one input (with its metrics when `metrics`, keeping its text when
+/// `keep_text`) and applies `f`.
 pub fn load<T>(
     input: &Input,
     common: &Common,
@@ -210,19 +224,12 @@ pub fn load<T>(
     f: &(impl Fn(Parsed) -> T + Sync),
 ) -> Result<Loaded<T>, WarningRow> {
     let bytes = read_limited(input, common.max_size)?;
-    let report = parse_page(input, &bytes, common.max_size, metrics)
+    let (parsed, text) = parse_page(input, bytes, common.max_size, metrics, keep_text)
         .map_err(|e| WarningRow::from_error(&input.name, &e))?;
-    // The page parsed, so the bytes are UTF-8; keep them as text only when asked.
-    let text = if keep_text {
-        String::from_utf8(bytes).ok()
-    } else {
-        drop(bytes);
-        None
-    };
     Ok(Loaded {
         name: input.name.clone(),
         text,
-        value: f(report),
+        value: f(parsed),
     })
 }
 
