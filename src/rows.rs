@@ -96,7 +96,7 @@
 //! | column | what |
 //! | --- | --- |
 //! | `file`, `line`, `column` | where (line and column from 1, column in characters; empty for a file as a whole) |
-//! | `kind` | a [`WarningKind::id`](crate::WarningKind::id) (`rating_mismatch`, `unplaced_line`, ...), a failure (`unreadable`, `too_large`, `empty`, `invalid_utf8`, `not_a_report`) or a finding of the merge (`pages_disagree`, `unnamed_page`, `unknown_authority`) |
+//! | `kind` | a [`WarningKind::id`](crate::WarningKind::id) (`rating_mismatch`, `unplaced_line`, ...), a failure (`unreadable`, `too_large`, `empty`, `invalid_utf8`, `not_a_report`, and `no_pages` for a folder without report files) or a finding of the merge (`pages_disagree`, `unnamed_page`, `unknown_authority`) |
 //! | `message` | what was noticed |
 //! | `level` | `error` for a file that failed (it is in no other table), else `warning` |
 //!
@@ -114,7 +114,7 @@
 //!   text) that an earlier page of the same council already gave is listed once, from the
 //!   earlier file.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -591,9 +591,9 @@ impl Tables {
     }
 
     fn add_metrics(&mut self, who: &Identity, pages: &[Page<'_>]) {
-        let mut seen: HashSet<(&str, &str, String, &str)> = HashSet::new();
-        for page in pages {
-            let before = seen.clone();
+        // Each figure with the page that first gave it.
+        let mut first: HashMap<(&str, &str, String, &str), usize> = HashMap::new();
+        for (i, page) in pages.iter().enumerate() {
             for metric in page.metrics {
                 let statement = statement_or_part(metric);
                 let key = (
@@ -602,19 +602,17 @@ impl Tables {
                     metric.value.to_string(),
                     &*metric.sentence,
                 );
-                if before.contains(&key) {
-                    continue;
+                if *first.entry(key).or_insert(i) == i {
+                    self.metrics.push(metric_row(who, page.file, metric));
                 }
-                self.metrics.push(metric_row(who, page.file, metric));
-                seen.insert(key);
             }
         }
     }
 
     fn add_findings(&mut self, who: &Identity, pages: &[Page<'_>]) {
-        let mut seen: HashSet<(&str, &str)> = HashSet::new();
-        for page in pages {
-            let before = seen.clone();
+        // Each paragraph with the page that first gave it.
+        let mut first: HashMap<(&str, &str), usize> = HashMap::new();
+        for (i, page) in pages.iter().enumerate() {
             let report = page.report();
             for statement in report.statements.iter().chain(&report.duplicates) {
                 let Some(findings) = statement.section.as_ref().and_then(|s| s.findings.as_ref())
@@ -625,11 +623,9 @@ impl Tables {
                 for group in &findings.groups {
                     let subheading = group.subheading.as_ref().map(|t| t.text.clone());
                     for paragraph in &group.paragraphs {
-                        let key = (id, paragraph.text.as_str());
-                        if before.contains(&key) {
+                        if *first.entry((id, paragraph.text.as_str())).or_insert(i) != i {
                             continue;
                         }
-                        seen.insert(key);
                         let span = paragraph.origin.span();
                         self.findings.push(FindingRow {
                             authority: who.name.clone(),

@@ -820,3 +820,46 @@ fn visible(html: &str) -> String {
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+#[test]
+fn benchmark_against_peers_from_a_peer_table() {
+    let Some(corpus) = corpus_dir() else {
+        return;
+    };
+    let out = out_dir("peers");
+    let peers = out.join("peers.csv");
+    std::fs::write(
+        &peers,
+        "authority,neighbour,rank\nCamden,Islington,1\nCamden,Hackney,2\nCamden,Westminster,3\n",
+    )
+    .unwrap();
+    let camden = text(&corpus.join("camden-full-report.txt"));
+    let run = run(&["benchmark", &camden, "--peers", &text(&peers)]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout
+            .starts_with("Camden: Camden (E09000007, London borough, London)\n")
+    );
+    assert!(run.stdout.contains(
+        "Camden against Peers of Camden (2 others): 88.9% vs mean 73.6% (+15.3), median 73.6%; 1st of 3"
+    ));
+    assert!(run.stdout.contains(
+        "Peers, nearest first: Islington (1), Hackney (2, not in the cohort), Westminster (3)"
+    ));
+}
+
+#[test]
+fn a_folder_without_pages_is_a_failure() {
+    let empty = out_dir("empty");
+    for command in ["parse", "benchmark", "league"] {
+        let run = run(&[command, &text(&empty)]);
+        assert_eq!(run.code, 1, "{command}: {run:?}");
+        assert_eq!(
+            run.stderr,
+            format!(
+                "{}: no .txt, .html or .htm file in this folder\n",
+                text(&empty)
+            )
+        );
+    }
+}

@@ -58,7 +58,8 @@ pub struct Loaded<T> {
 /// The files named and every `.txt`, `.html` and `.htm` file under the folders named (sorted
 /// by name within each folder, without following symbolic links to folders), each file once
 /// (a file found again under another path given is skipped), and a failure row for each path
-/// that cannot be read. A file named explicitly is read whatever its extension.
+/// that cannot be read and each folder without such a file. A file named explicitly is read
+/// whatever its extension.
 pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<WarningRow>) {
     let mut inputs = Vec::new();
     let mut failures = Vec::new();
@@ -74,6 +75,7 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<WarningRow>) {
             push(&mut inputs, path.clone());
             continue;
         }
+        let before = inputs.len();
         let walk = walkdir::WalkDir::new(path)
             .follow_links(false)
             .sort_by_file_name();
@@ -95,6 +97,13 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<WarningRow>) {
                     ));
                 }
             }
+        }
+        if inputs.len() == before {
+            failures.push(WarningRow::failure(
+                &path.display().to_string(),
+                "no_pages",
+                "no .txt, .html or .htm file in this folder",
+            ));
         }
     }
     (inputs, failures)

@@ -100,7 +100,7 @@ pub struct ParseArgs {
     /// One JSON object per line (JSON lines) instead of an array
     #[arg(long)]
     jsonl: bool,
-    /// Compact JSON, without indentation
+    /// Compact JSON, without indentation (JSON lines are always compact)
     #[arg(long)]
     compact: bool,
     /// Leave out the metrics (the report only)
