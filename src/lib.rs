@@ -46,6 +46,8 @@
 //!   2023 pilot report): [`Report::parse`], [`str::parse`], [`Report::parse_bytes`] or a
 //!   configured [`ReportParser`]. `Display` renders canonical report text that parses back to
 //!   an equal report. Its parts (sections, findings, financial facts, ...) are in [`report`].
+//!   A page saved from the browser: `Report::parse_html` (feature `html`, on by default), with
+//!   every span in the HTML.
 //! - [`QualityStatement`] (nine) and [`Theme`] (four), [`Score`] (1-4), [`Rating`],
 //!   [`OverallScore`] (CQC's aggregation rule) and [`Band`].
 //! - [`Statement`]: what a report says about one quality statement, merging its line in the
@@ -60,6 +62,8 @@
 //!   page's metrics extracted once; the pages, merge warnings and [`Coverage`](assessment::Coverage)
 //!   (which statements a value stands on) are in [`assessment`]. [`compare()`] two assessments
 //!   side by side ([`Comparison`], parts in [`compare`](mod@compare)).
+//! - `rows` (feature `serde`): tidy tables of assessments, statements, metrics, findings and
+//!   warnings, written as CSV or JSON lines (what the `cqc-la` program's `dataset` writes).
 //! - [`Authority`]: the 153 councils (ONS code, type and region, in [`authority`]);
 //!   [`Authority::resolve`] turns any name a report or a person uses into one of them.
 //! - [`Cohort`]: many assessments benchmarked: league tables with honest ranks for ties, score
@@ -94,18 +98,17 @@ pub mod assessment;
 pub mod cohort;
 pub mod compare;
 mod error;
-// The entry points are crate-internal until `Report::parse_html` uses them.
 #[cfg(feature = "html")]
-#[cfg_attr(
-    not(test),
-    expect(dead_code, reason = "used by the HTML entry point to come")
-)]
 pub(crate) mod html;
+#[cfg(feature = "html")]
+mod html_spans;
 mod identity;
 pub mod metrics;
 mod model;
 mod parse;
 mod render;
+#[cfg(feature = "serde")]
+pub mod rows;
 mod svg;
 mod text;
 

@@ -155,76 +155,9 @@ fn refine(text: &str, sentence_start: usize, fig: &mut Fig) {
             fig.in_name = threshold || after_discharge;
         }
         Figure::Bare(_) | Figure::Value(_, Unit::Per100000 | Unit::People | Unit::Count) => {
-            // Ages ("aged 65 and over", "18 to 64", "over 85", "between 18 and 64"), section
-            // numbers ("section 42"), also where a unit follows the age ("aged 18 to 64 per
-            // 100,000").
             let bare = matches!(fig.figure, Figure::Bare(_));
             let head = text.get(sentence_start..fig.start).unwrap_or("");
-            let age_range = (w1 == "to" || w1 == "and")
-                && w2.len() <= 3
-                && w2.bytes().all(|b| b.is_ascii_digit())
-                && head
-                    .trim_end()
-                    .strip_suffix(w1)
-                    .map(str::trim_end)
-                    .and_then(|h| h.strip_suffix(w2))
-                    .is_some_and(|h| {
-                        // "aged 18 to 64", "between 18 and 64", "people 18 to 64 ...",
-                        // "18 to 64 year olds", not "from 8 to 13".
-                        let w3 = h.trim_end().rsplit(' ').next().unwrap_or("");
-                        (h.is_empty() || h.ends_with(' '))
-                            && (matches!(
-                                w3,
-                                "aged"
-                                    | "age"
-                                    | "ages"
-                                    | "between"
-                                    | "people"
-                                    | "adults"
-                                    | "residents"
-                                    | "those"
-                            ) || after.starts_with(" year")
-                                || after.contains(" per 100,000"))
-                    });
-            let age_after = [
-                "+",
-                " and over",
-                " or over",
-                " and older",
-                " or older",
-                " and above",
-                " years and over",
-                " years or over",
-                " year olds",
-                " years old",
-            ]
-            .iter()
-            .any(|w| after.starts_with(w));
-            let word_before = if bare {
-                matches!(
-                    w1,
-                    "aged" | "age" | "ages" | "over" | "under" | "section" | "s" | "between"
-                )
-            } else {
-                matches!(w1, "aged" | "age" | "ages")
-            };
-            // "section 42 enquiries": a number in the name of a thing, whatever follows.
-            let section = matches!(w1, "section" | "s" | "part" | "tier" | "level" | "phase");
-            // "a break of more than 24 hours", "between 1 and 24 hours": hours are a
-            // threshold in a measure's name, never a unit of one.
-            let hours = bare
-                && [" hour", " hours", " minutes", " hrs"]
-                    .iter()
-                    .any(|w| after.starts_with(w));
-            let threshold = bare
-                && w1 == "than"
-                && matches!(w2, "more" | "less" | "fewer" | "longer" | "shorter");
-            fig.in_name = (word_before && !matches!(w2, "than"))
-                || section
-                || hours
-                || threshold
-                || age_range
-                || (bare && age_after);
+            fig.in_name = number_in_name(bare, head, (w1, w2), after);
         }
         _ => {}
     }
@@ -253,6 +186,80 @@ fn refine(text: &str, sentence_start: usize, fig: &mut Fig) {
             fig.figure = Figure::Value(v, Unit::Per100000);
         }
     }
+}
+
+/// Whether a count or bare number is part of what is measured: ages ("aged 65 and over", "18
+/// to 64", "over 85", "between 18 and 64"), section numbers ("section 42"), hours and
+/// thresholds, also where a unit follows the age ("aged 18 to 64 per 100,000"). `head` is the
+/// sentence before it, `(w1, w2)` its last two words, `after` the text after the number.
+fn number_in_name(bare: bool, head: &str, (w1, w2): (&str, &str), after: &str) -> bool {
+    // Ages ("aged 65 and over", "18 to 64", "over 85", "between 18 and 64"), section
+    // numbers ("section 42"), also where a unit follows the age ("aged 18 to 64 per
+    // 100,000").
+    let age_range = (w1 == "to" || w1 == "and")
+        && w2.len() <= 3
+        && w2.bytes().all(|b| b.is_ascii_digit())
+        && head
+            .trim_end()
+            .strip_suffix(w1)
+            .map(str::trim_end)
+            .and_then(|h| h.strip_suffix(w2))
+            .is_some_and(|h| {
+                // "aged 18 to 64", "between 18 and 64", "people 18 to 64 ...",
+                // "18 to 64 year olds", not "from 8 to 13".
+                let w3 = h.trim_end().rsplit(' ').next().unwrap_or("");
+                (h.is_empty() || h.ends_with(' '))
+                    && (matches!(
+                        w3,
+                        "aged"
+                            | "age"
+                            | "ages"
+                            | "between"
+                            | "people"
+                            | "adults"
+                            | "residents"
+                            | "those"
+                    ) || after.starts_with(" year")
+                        || after.contains(" per 100,000"))
+            });
+    let age_after = [
+        "+",
+        " and over",
+        " or over",
+        " and older",
+        " or older",
+        " and above",
+        " years and over",
+        " years or over",
+        " year olds",
+        " years old",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w));
+    let word_before = if bare {
+        matches!(
+            w1,
+            "aged" | "age" | "ages" | "over" | "under" | "section" | "s" | "between"
+        )
+    } else {
+        matches!(w1, "aged" | "age" | "ages")
+    };
+    // "section 42 enquiries": a number in the name of a thing, whatever follows.
+    let section = matches!(w1, "section" | "s" | "part" | "tier" | "level" | "phase");
+    // "a break of more than 24 hours", "between 1 and 24 hours": hours are a
+    // threshold in a measure's name, never a unit of one.
+    let hours = bare
+        && [" hour", " hours", " minutes", " hrs"]
+            .iter()
+            .any(|w| after.starts_with(w));
+    let threshold =
+        bare && w1 == "than" && matches!(w2, "more" | "less" | "fewer" | "longer" | "shorter");
+    (word_before && !matches!(w2, "than"))
+        || section
+        || hours
+        || threshold
+        || age_range
+        || (bare && age_after)
 }
 
 #[cfg(test)]

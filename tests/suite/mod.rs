@@ -1,4 +1,6 @@
 mod assessment;
+#[cfg(feature = "cli")]
+mod cli;
 mod cohort;
 mod compare;
 mod corpus;

@@ -1,0 +1,1121 @@
+//! Tidy tables: one row per council, quality statement, figure, finding and warning, to write
+//! as CSV or JSON lines for spreadsheets, R, pandas or a database.
+//!
+//! The rows are built from the pages of one council's assessment ([`Page`]: the file a page was
+//! read from, its parsed report and the report's metrics, from an [`Assessment`] or, for a
+//! saved web page, from `ReportParser::parse_html_with_metrics`); [`Tables`] collects the five
+//! tables for many councils and writes them. The `cqc-la dataset` command writes these tables.
+//!
+//! ```
+//! use cqc_la::Assessment;
+//! use cqc_la::rows::{Page, Tables};
+//!
+//! let text = "Northmere County Council: local authority assessment\n\
+//!             Safeguarding\nScore: 3\nKey findings for this quality statement\n\
+//!             ASCS data (2023-24) showed 70.1% of people felt safe (England average 71.1%).\n";
+//! let northmere = Assessment::parse(text)?;
+//! let mut tables = Tables::default();
+//! tables.add_council(&[Page::new("northmere.txt", &northmere).with_source(text)]);
+//! assert_eq!(tables.assessments[0].safeguarding, Some(3));
+//! assert_eq!(tables.metrics[0].measure_id.as_deref(), Some("ascs_feel_safe"));
+//!
+//! let mut csv = Vec::new();
+//! cqc_la::rows::write_csv(&mut csv, &tables.metrics)?;
+//! let csv = String::from_utf8(csv).unwrap();
+//! assert!(csv.starts_with("authority,ons_code,statement,subheading,measure_id,"));
+//! assert!(csv.lines().nth(1).unwrap().contains(",70.1,percent,england,,71.1,"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # The tables and their columns
+//!
+//! Column names and their order are stable; new columns are only ever added at the end. Empty
+//! cells are unknown (the pages do not say, or the crate is not sure): nothing is filled in.
+//! Identifiers are the snake_case ids of the JSON form (`good`, `assessing_needs`, `percent`).
+//! Lists in one cell are separated by `;`.
+//!
+//! **`assessments.csv`**, one row per council (all the pages of one council merged):
+//!
+//! | column | what |
+//! | --- | --- |
+//! | `authority` | the council's name as its pages print it (the first page that prints one) |
+//! | `ons_code` | its ONS code, when the name resolves to one of the 153 councils ([`Authority::resolve`]) |
+//! | `region` | its region (`London`, `North East`, ...) |
+//! | `kind` | its council type: `county`, `unitary`, `metropolitan_district`, `london_borough` |
+//! | `published` | the publication date, `YYYY-MM-DD` |
+//! | `rating` | the rating a page prints: `outstanding`, `good`, `requires_improvement`, `inadequate` |
+//! | `overall_score` | the overall score out of 100 a page prints |
+//! | `statements_covered` | how many of the nine quality statements the pages score |
+//! | `assessing_needs` ... `learning_improvement_and_innovation` | nine columns, one per quality statement id in framework order: its score, 1 to 4 |
+//! | `derived_percent` | CQC's rule on the known scores: their sum over four times their number, in percent, one decimal |
+//! | `derived_rating` | the rating that percentage gives (empty between two bands: the printed rating decides) |
+//! | `partial` | `true` when fewer than nine statements are scored (the percentage covers those only) |
+//! | `files` | the files of the council's pages |
+//!
+//! **`statements.csv`**, one row per council and quality statement its pages cover:
+//!
+//! | column | what |
+//! | --- | --- |
+//! | `authority` | as in `assessments.csv` |
+//! | `statement` | the quality statement id (`assessing_needs`, ...) |
+//! | `theme` | its theme id (`working_with_people`, `providing_support`, `ensuring_safety`, `leadership`) |
+//! | `score` | its score, 1 to 4 |
+//! | `descriptor` | the descriptor line as the section prints it (`3 - Evidence shows a good standard`) |
+//! | `file` | the file the score comes from |
+//!
+//! **`metrics.csv`**, one row per figure the pages cite ([`Metric`]):
+//!
+//! | column | what |
+//! | --- | --- |
+//! | `authority`, `ons_code` | as in `assessments.csv` |
+//! | `statement` | the quality statement id, or the part of the report for figures outside the statements: `about`, `financial_facts`, `experiences`, `strengths` |
+//! | `subheading` | the key findings subheading it sits under |
+//! | `measure_id`, `measure_name`, `ascof` | the canonical measure (ASCOF codes, old framework first) |
+//! | `value`, `unit` | the value as printed and its unit (`percent`, `rate`, `days`, `weeks`, `months`, `people`, `count`, `years`, `gbp`, `per_100k`) |
+//! | `comparator_scope`, `comparator_region`, `comparator_value` | the average it is set against: `england`, `national`, `regional` (with the region) or `unspecified`; the value is empty when the text names the average without a number |
+//! | `direction` | the comparison word (`higher`, `lower`, `in_line`, `similar`, ...) |
+//! | `band` | CQC's variation band (`significant_negative` ... `significant_positive`) |
+//! | `dataset`, `period` | the source (`ascs`, `sace`, `salt`, `ascfr`, `local_authority`, ...) and its period (`2023-24`, `2021`, `2021-2023`, `October 2024`) |
+//! | `sentence` | the sentence, verbatim |
+//! | `file`, `byte_start`, `byte_end` | the file and the figure's byte span in it (for the financial facts, the bullet's) |
+//! | `measure_text` | the subject as written |
+//! | `lacks` | what the figure lacks for benchmarking ([`Metric::gaps`]): `measure`, `comparator`, `source`, `period` |
+//! | `lacks_why` | why, one phrase per gap |
+//!
+//! **`findings.csv`**, one row per key findings paragraph:
+//!
+//! | column | what |
+//! | --- | --- |
+//! | `authority` | as in `assessments.csv` |
+//! | `statement`, `subheading` | the quality statement id and the subheading the paragraph sits under |
+//! | `paragraph` | the paragraph (or bullet), verbatim |
+//! | `file`, `byte_start`, `byte_end` | the file and the paragraph's byte span in it |
+//!
+//! **`warnings.csv`**, one row per warning and per file that failed:
+//!
+//! | column | what |
+//! | --- | --- |
+//! | `file`, `line`, `column` | where (line and column from 1, column in characters; empty for a file as a whole) |
+//! | `kind` | a [`WarningKind::id`](crate::WarningKind::id) (`rating_mismatch`, `unplaced_line`, ...), a failure (`unreadable`, `too_large`, `empty`, `invalid_utf8`, `not_a_report`, and `no_pages` for a folder without report files) or a finding of the merge (`pages_disagree`, `unnamed_page`, `unknown_authority`) |
+//! | `message` | what was noticed |
+//! | `level` | `error` for a file that failed (it is in no other table), else `warning` |
+//!
+//! # Merging a council's pages
+//!
+//! A council's assessment may come as one full report or as several pages (a summary page and
+//! section pages). [`Tables::add_council`] takes all the pages of one council, in the order
+//! given (sort them by file for a stable result):
+//!
+//! - a statement's score is its section's (the first page with a section for it), else its
+//!   score list entry's (the first page listing it); the rating, overall score and publication
+//!   date are the first page's that prints them. A later page that says otherwise gives a
+//!   `pages_disagree` warning and is not used.
+//! - a figure (same statement, value, unit and sentence) or a paragraph (same statement and
+//!   text) that an earlier page of the same council already gave is listed once, from the
+//!   earlier file.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use rust_decimal::Decimal;
+use serde::{Serialize, Serializer};
+
+use crate::assessment::Assessment;
+use crate::cohort::{ScoreRecord, YearMonth};
+use crate::error::{ParseError, ParseErrorKind};
+use crate::identity::Authority;
+use crate::model::{
+    Dataset, Date, Direction, Metric, Origin, OverallScore, Part, QualityStatement, Rating, Report,
+    Score, Span, Statement, VariationBand, Warning,
+};
+
+/// One page of a council's assessment: the file it was read from, its parsed report and the
+/// report's metrics.
+#[derive(Debug, Clone, Copy)]
+pub struct Page<'a> {
+    /// The file, as it should appear in the tables.
+    pub file: &'a str,
+    /// The parsed page.
+    pub report: &'a Report,
+    /// Its metrics.
+    pub metrics: &'a [Metric],
+    /// The text the page was parsed from, if at hand: gives the warnings about a later page
+    /// contradicting an earlier one a line and column.
+    pub source: Option<&'a str>,
+}
+
+impl<'a> Page<'a> {
+    /// A page read from `file`.
+    #[must_use]
+    pub fn new(file: &'a str, assessment: &'a Assessment) -> Page<'a> {
+        Page::from_parts(file, assessment.report(), assessment.metrics())
+    }
+
+    /// A page read from `file`, from its report and metrics (for a saved web page, those of
+    /// [`ReportParser::parse_html_with_metrics`](crate::ReportParser::parse_html_with_metrics)).
+    #[must_use]
+    pub fn from_parts(file: &'a str, report: &'a Report, metrics: &'a [Metric]) -> Page<'a> {
+        Page {
+            file,
+            report,
+            metrics,
+            source: None,
+        }
+    }
+
+    /// The same page with the text it was parsed from.
+    #[must_use]
+    pub fn with_source(mut self, source: &'a str) -> Page<'a> {
+        self.source = Some(source);
+        self
+    }
+
+    fn report(&self) -> &'a Report {
+        self.report
+    }
+
+    /// Line and column (1-based, column in characters) of a byte offset, when the source is at
+    /// hand.
+    fn location(&self, offset: usize) -> (Option<usize>, Option<usize>) {
+        let Some(source) = self.source else {
+            return (None, None);
+        };
+        let Some(before) = source.get(..offset) else {
+            return (None, None);
+        };
+        let line_start = memchr::memrchr(b'\n', before.as_bytes()).map_or(0, |i| i + 1);
+        let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
+        (Some(line), Some(before[line_start..].chars().count() + 1))
+    }
+}
+
+/// A table's row type: its stable column names, in order.
+pub trait Row: Serialize {
+    /// The column names, in order (the header of the CSV file).
+    const COLUMNS: &'static [&'static str];
+    /// The table's name, e.g. `"metrics"`: the `dataset` command writes it to `metrics.csv`
+    /// (or `metrics.jsonl`).
+    const NAME: &'static str;
+}
+
+/// Serialises an exact decimal as a number: an integer when it has no fraction, else the
+/// nearest `f64` (`70.0` stays `70.0`).
+#[allow(clippy::ref_option)] // serde's `serialize_with` passes a reference.
+fn decimal<S: Serializer>(value: &Option<Decimal>, serializer: S) -> Result<S::Ok, S::Error> {
+    use rust_decimal::prelude::ToPrimitive;
+    match value {
+        None => serializer.serialize_none(),
+        Some(v) if v.scale() == 0 => match v.to_i64() {
+            Some(i) => serializer.serialize_i64(i),
+            None => serializer.serialize_str(&v.to_string()),
+        },
+        Some(v) => match v.to_f64() {
+            Some(f) => serializer.serialize_f64(f),
+            None => serializer.serialize_str(&v.to_string()),
+        },
+    }
+}
+
+/// One council's assessment: `assessments.csv`. See the [module docs](self) for the columns.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[allow(missing_docs)] // The columns are documented in the module docs.
+pub struct AssessmentRow {
+    pub authority: Option<String>,
+    pub ons_code: Option<String>,
+    pub region: Option<&'static str>,
+    pub kind: Option<&'static str>,
+    pub published: Option<Date>,
+    pub rating: Option<Rating>,
+    pub overall_score: Option<u8>,
+    pub statements_covered: usize,
+    pub assessing_needs: Option<u8>,
+    pub supporting_healthier_lives: Option<u8>,
+    pub equity_in_experience_and_outcomes: Option<u8>,
+    pub care_provision_integration_and_continuity: Option<u8>,
+    pub partnerships_and_communities: Option<u8>,
+    pub safe_pathways_systems_and_transitions: Option<u8>,
+    pub safeguarding: Option<u8>,
+    pub governance_management_and_sustainability: Option<u8>,
+    pub learning_improvement_and_innovation: Option<u8>,
+    pub derived_percent: Option<f64>,
+    pub derived_rating: Option<Rating>,
+    pub partial: bool,
+    pub files: String,
+}
+
+impl Row for AssessmentRow {
+    const COLUMNS: &'static [&'static str] = &[
+        "authority",
+        "ons_code",
+        "region",
+        "kind",
+        "published",
+        "rating",
+        "overall_score",
+        "statements_covered",
+        "assessing_needs",
+        "supporting_healthier_lives",
+        "equity_in_experience_and_outcomes",
+        "care_provision_integration_and_continuity",
+        "partnerships_and_communities",
+        "safe_pathways_systems_and_transitions",
+        "safeguarding",
+        "governance_management_and_sustainability",
+        "learning_improvement_and_innovation",
+        "derived_percent",
+        "derived_rating",
+        "partial",
+        "files",
+    ];
+    const NAME: &'static str = "assessments";
+}
+
+impl AssessmentRow {
+    /// The score of a statement.
+    #[must_use]
+    pub fn score(&self, statement: QualityStatement) -> Option<u8> {
+        use QualityStatement as Q;
+        match statement {
+            Q::AssessingNeeds => self.assessing_needs,
+            Q::SupportingHealthierLives => self.supporting_healthier_lives,
+            Q::EquityInExperienceAndOutcomes => self.equity_in_experience_and_outcomes,
+            Q::CareProvisionIntegrationAndContinuity => {
+                self.care_provision_integration_and_continuity
+            }
+            Q::PartnershipsAndCommunities => self.partnerships_and_communities,
+            Q::SafePathwaysSystemsAndTransitions => self.safe_pathways_systems_and_transitions,
+            Q::Safeguarding => self.safeguarding,
+            Q::GovernanceManagementAndSustainability => {
+                self.governance_management_and_sustainability
+            }
+            Q::LearningImprovementAndInnovation => self.learning_improvement_and_innovation,
+        }
+    }
+}
+
+impl AssessmentRow {
+    /// The council as a [`Cohort`](crate::Cohort) member: its name (the files' names when the
+    /// pages name none), printed rating, month of publication and nine scores.
+    #[must_use]
+    pub fn score_record(&self) -> ScoreRecord {
+        let scores = QualityStatement::ALL.map(|qs| self.score(qs).and_then(Score::new));
+        let name = self.authority.clone().unwrap_or_else(|| self.files.clone());
+        let mut record = ScoreRecord::new(name, scores);
+        record.rating = self.rating;
+        record.published = self.published.map(YearMonth::from);
+        record
+    }
+}
+
+/// One quality statement of one council: `statements.csv`. See the [module docs](self).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[allow(missing_docs)]
+pub struct StatementRow {
+    pub authority: Option<String>,
+    pub statement: &'static str,
+    pub theme: &'static str,
+    pub score: Option<u8>,
+    pub descriptor: Option<String>,
+    pub file: String,
+}
+
+impl Row for StatementRow {
+    const COLUMNS: &'static [&'static str] = &[
+        "authority",
+        "statement",
+        "theme",
+        "score",
+        "descriptor",
+        "file",
+    ];
+    const NAME: &'static str = "statements";
+}
+
+/// One figure: `metrics.csv`. See the [module docs](self).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[allow(missing_docs)]
+pub struct MetricRow {
+    pub authority: Option<String>,
+    pub ons_code: Option<String>,
+    pub statement: &'static str,
+    pub subheading: Option<String>,
+    pub measure_id: Option<&'static str>,
+    pub measure_name: Option<&'static str>,
+    pub ascof: Option<String>,
+    #[serde(serialize_with = "decimal")]
+    pub value: Option<Decimal>,
+    pub unit: &'static str,
+    pub comparator_scope: Option<&'static str>,
+    pub comparator_region: Option<String>,
+    #[serde(serialize_with = "decimal")]
+    pub comparator_value: Option<Decimal>,
+    pub direction: Option<&'static str>,
+    pub band: Option<&'static str>,
+    pub dataset: Option<&'static str>,
+    pub period: Option<String>,
+    pub sentence: String,
+    pub file: String,
+    pub byte_start: Option<usize>,
+    pub byte_end: Option<usize>,
+    pub measure_text: String,
+    pub lacks: String,
+    pub lacks_why: String,
+}
+
+impl Row for MetricRow {
+    const COLUMNS: &'static [&'static str] = &[
+        "authority",
+        "ons_code",
+        "statement",
+        "subheading",
+        "measure_id",
+        "measure_name",
+        "ascof",
+        "value",
+        "unit",
+        "comparator_scope",
+        "comparator_region",
+        "comparator_value",
+        "direction",
+        "band",
+        "dataset",
+        "period",
+        "sentence",
+        "file",
+        "byte_start",
+        "byte_end",
+        "measure_text",
+        "lacks",
+        "lacks_why",
+    ];
+    const NAME: &'static str = "metrics";
+}
+
+/// One key findings paragraph: `findings.csv`. See the [module docs](self).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[allow(missing_docs)]
+pub struct FindingRow {
+    pub authority: Option<String>,
+    pub statement: &'static str,
+    pub subheading: Option<String>,
+    pub paragraph: String,
+    pub file: String,
+    pub byte_start: Option<usize>,
+    pub byte_end: Option<usize>,
+}
+
+impl Row for FindingRow {
+    const COLUMNS: &'static [&'static str] = &[
+        "authority",
+        "statement",
+        "subheading",
+        "paragraph",
+        "file",
+        "byte_start",
+        "byte_end",
+    ];
+    const NAME: &'static str = "findings";
+}
+
+/// A warning, or a file that failed: `warnings.csv`. See the [module docs](self).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[allow(missing_docs)]
+pub struct WarningRow {
+    pub file: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub kind: &'static str,
+    pub message: String,
+    pub level: Level,
+}
+
+impl Row for WarningRow {
+    const COLUMNS: &'static [&'static str] =
+        &["file", "line", "column", "kind", "message", "level"];
+    const NAME: &'static str = "warnings";
+}
+
+/// Whether a [`WarningRow`] is a warning or a file that failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// The file went through; something in it deserves a look.
+    Warning,
+    /// The file failed and is in no other table.
+    Error,
+}
+
+impl WarningRow {
+    /// The row of a parser warning.
+    #[must_use]
+    pub fn from_warning(file: &str, warning: &Warning) -> WarningRow {
+        WarningRow {
+            file: file.to_owned(),
+            line: Some(warning.location.line),
+            column: Some(warning.location.column),
+            kind: warning.kind.id(),
+            message: warning.kind.to_string(),
+            level: Level::Warning,
+        }
+    }
+
+    /// The row of a file that failed to parse. The message is the error's kind; its location
+    /// is in `line` and `column`.
+    #[must_use]
+    pub fn from_error(file: &str, error: &ParseError) -> WarningRow {
+        let location = error.location();
+        let mut message = error.kind().to_string();
+        if !error.snippet().is_empty() {
+            let _ = write!(message, ": '{}'", error.snippet());
+        }
+        WarningRow {
+            file: file.to_owned(),
+            line: Some(location.line),
+            column: Some(location.column),
+            kind: error_id(error.kind()),
+            message,
+            level: Level::Error,
+        }
+    }
+
+    /// The row of a file that failed for another reason (it could not be read, it is too
+    /// large, ...), with a stable snake_case `kind`.
+    #[must_use]
+    pub fn failure(file: &str, kind: &'static str, message: impl Into<String>) -> WarningRow {
+        WarningRow {
+            file: file.to_owned(),
+            line: None,
+            column: None,
+            kind,
+            message: message.into(),
+            level: Level::Error,
+        }
+    }
+}
+
+/// A stable snake_case id for a parse error's kind.
+#[must_use]
+pub fn error_id(kind: &ParseErrorKind) -> &'static str {
+    match kind {
+        ParseErrorKind::Empty => "empty",
+        ParseErrorKind::NotAReport => "not_a_report",
+        ParseErrorKind::InvalidUtf8 { .. } => "invalid_utf8",
+        ParseErrorKind::TooLarge { .. } => "too_large",
+    }
+}
+
+/// The five tables, filled council by council.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Tables {
+    /// `assessments.csv`.
+    pub assessments: Vec<AssessmentRow>,
+    /// `statements.csv`.
+    pub statements: Vec<StatementRow>,
+    /// `metrics.csv`.
+    pub metrics: Vec<MetricRow>,
+    /// `findings.csv`.
+    pub findings: Vec<FindingRow>,
+    /// `warnings.csv`.
+    pub warnings: Vec<WarningRow>,
+}
+
+/// Who a council is, from its pages.
+struct Identity {
+    name: Option<String>,
+    authority: Option<&'static Authority>,
+}
+
+impl Identity {
+    fn of(pages: &[Page<'_>]) -> Identity {
+        let names = || pages.iter().filter_map(|p| p.report().authority.as_deref());
+        Identity {
+            name: names().next().map(str::to_owned),
+            authority: names().find_map(Authority::lookup),
+        }
+    }
+}
+
+impl Tables {
+    /// Adds one council: every page of its assessment, in order (see the [module
+    /// docs](self#merging-a-councils-pages) for how pages are merged). Each page's parser
+    /// warnings go to [`Tables::warnings`], with the merge's own.
+    pub fn add_council(&mut self, pages: &[Page<'_>]) {
+        if pages.is_empty() {
+            return;
+        }
+        let who = Identity::of(pages);
+        for page in pages {
+            self.warnings.extend(
+                page.report()
+                    .warnings
+                    .iter()
+                    .map(|w| WarningRow::from_warning(page.file, w)),
+            );
+        }
+        if who.name.is_none() {
+            for page in pages {
+                self.warnings.push(WarningRow {
+                    file: page.file.to_owned(),
+                    line: None,
+                    column: None,
+                    kind: "unnamed_page",
+                    message: "the page names no authority: it is an assessment of its own".into(),
+                    level: Level::Warning,
+                });
+            }
+        } else if who.authority.is_none() {
+            let name = who.name.as_deref().unwrap_or_default();
+            self.warnings.push(WarningRow {
+                file: pages[0].file.to_owned(),
+                line: None,
+                column: None,
+                kind: "unknown_authority",
+                message: format!(
+                    "'{name}' is not one of the 153 councils: no ONS code, region or type"
+                ),
+                level: Level::Warning,
+            });
+        }
+        let merged = Merged::of(pages, &mut self.warnings);
+        self.assessments.push(merged.row(&who, pages));
+        self.statements.extend(merged.statement_rows(&who));
+        self.add_metrics(&who, pages);
+        self.add_findings(&who, pages);
+    }
+
+    /// Adds a file that failed to parse.
+    pub fn add_error(&mut self, file: &str, error: &ParseError) {
+        self.warnings.push(WarningRow::from_error(file, error));
+    }
+
+    fn add_metrics(&mut self, who: &Identity, pages: &[Page<'_>]) {
+        // Each figure with the page that first gave it.
+        let mut first: HashMap<(&str, &str, String, &str), usize> = HashMap::new();
+        for (i, page) in pages.iter().enumerate() {
+            for metric in page.metrics {
+                let statement = statement_or_part(metric);
+                let key = (
+                    statement,
+                    metric.unit.id(),
+                    metric.value.to_string(),
+                    &*metric.sentence,
+                );
+                if *first.entry(key).or_insert(i) == i {
+                    self.metrics.push(metric_row(who, page.file, metric));
+                }
+            }
+        }
+    }
+
+    fn add_findings(&mut self, who: &Identity, pages: &[Page<'_>]) {
+        // Each paragraph with the page that first gave it.
+        let mut first: HashMap<(&str, &str), usize> = HashMap::new();
+        for (i, page) in pages.iter().enumerate() {
+            let report = page.report();
+            for statement in report.statements.iter().chain(&report.duplicates) {
+                let Some(findings) = statement.section.as_ref().and_then(|s| s.findings.as_ref())
+                else {
+                    continue;
+                };
+                let id = statement.statement.id();
+                for group in &findings.groups {
+                    let subheading = group.subheading.as_ref().map(|t| t.text.clone());
+                    for paragraph in &group.paragraphs {
+                        if *first.entry((id, paragraph.text.as_str())).or_insert(i) != i {
+                            continue;
+                        }
+                        let span = paragraph.origin.span();
+                        self.findings.push(FindingRow {
+                            authority: who.name.clone(),
+                            statement: id,
+                            subheading: subheading.clone(),
+                            paragraph: paragraph.text.clone(),
+                            file: page.file.to_owned(),
+                            byte_start: span.map(|s| s.start),
+                            byte_end: span.map(|s| s.end),
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    /// Writes the five tables as CSV files into a directory (which must exist), named after
+    /// [`Row::NAME`]: `assessments.csv`, `statements.csv`, `metrics.csv`, `findings.csv` and
+    /// `warnings.csv`. Returns the paths written.
+    ///
+    /// # Errors
+    /// The first I/O error.
+    pub fn write_csv_dir(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
+        self.write_dir(dir, false)
+    }
+
+    /// Writes the five tables as JSON lines files into a directory (which must exist):
+    /// `assessments.jsonl`, `statements.jsonl`, ... Returns the paths written.
+    ///
+    /// # Errors
+    /// The first I/O error.
+    pub fn write_jsonl_dir(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
+        self.write_dir(dir, true)
+    }
+
+    fn write_dir(&self, dir: &Path, jsonl: bool) -> io::Result<Vec<PathBuf>> {
+        fn one<R: Row>(dir: &Path, jsonl: bool, rows: &[R]) -> io::Result<PathBuf> {
+            let path = dir
+                .join(R::NAME)
+                .with_extension(if jsonl { "jsonl" } else { "csv" });
+            let mut out = io::BufWriter::new(std::fs::File::create(&path)?);
+            if jsonl {
+                write_jsonl(&mut out, rows)?;
+            } else {
+                write_csv(&mut out, rows)?;
+            }
+            out.flush()?;
+            Ok(path)
+        }
+        Ok(vec![
+            one(dir, jsonl, &self.assessments)?,
+            one(dir, jsonl, &self.statements)?,
+            one(dir, jsonl, &self.metrics)?,
+            one(dir, jsonl, &self.findings)?,
+            one(dir, jsonl, &self.warnings)?,
+        ])
+    }
+}
+
+/// Writes rows as CSV with a header line, also when there are no rows. Pass a buffered writer.
+///
+/// # Errors
+/// The writer's I/O error (its [`io::ErrorKind`] kept, so a closed pipe is `BrokenPipe`).
+pub fn write_csv<R: Row>(writer: impl Write, rows: &[R]) -> io::Result<()> {
+    let mut csv = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(writer);
+    csv.write_record(R::COLUMNS).map_err(csv_io)?;
+    for row in rows {
+        csv.serialize(row).map_err(csv_io)?;
+    }
+    csv.flush()
+}
+
+/// Writes rows as JSON lines: one object per row, keys in column order. Pass a buffered
+/// writer.
+///
+/// # Errors
+/// The writer's I/O error (its [`io::ErrorKind`] kept).
+pub fn write_jsonl<R: Row>(mut writer: impl Write, rows: &[R]) -> io::Result<()> {
+    for row in rows {
+        serde_json::to_writer(&mut writer, row)?;
+        writer.write_all(b"\n")?;
+    }
+    writer.flush()
+}
+
+/// A csv error as an I/O error, keeping an I/O error's kind.
+fn csv_io(error: csv::Error) -> io::Error {
+    if !error.is_io_error() {
+        return io::Error::other(error);
+    }
+    match error.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
+/// The statement id, or the part of the report for figures outside the statements.
+fn statement_or_part(metric: &Metric) -> &'static str {
+    if let Some(statement) = metric.statement {
+        return statement.id();
+    }
+    match metric.part {
+        Part::About => "about",
+        Part::FinancialFacts => "financial_facts",
+        Part::Experiences => "experiences",
+        Part::Strengths => "strengths",
+        Part::Findings => "findings",
+    }
+}
+
+fn metric_row(who: &Identity, file: &str, m: &Metric) -> MetricRow {
+    let canonical = m.measure.canonical;
+    let span = m.figure_span.or(m.span);
+    let gaps = m.gaps();
+    let comparator = m.comparator.as_ref();
+    let source = m.source.as_ref();
+    MetricRow {
+        authority: who.name.clone(),
+        ons_code: who.authority.map(|a| a.ons_code.clone()),
+        statement: statement_or_part(m),
+        subheading: m.subheading.as_deref().map(str::to_owned),
+        measure_id: canonical.map(|d| d.id),
+        measure_name: canonical.map(|d| d.name),
+        ascof: canonical
+            .map(|d| d.ascof().join(";"))
+            .filter(|s| !s.is_empty()),
+        value: Some(m.value),
+        unit: m.unit.id(),
+        comparator_scope: comparator.map(|c| c.scope.id()),
+        comparator_region: comparator.and_then(|c| c.region.clone()),
+        comparator_value: comparator.and_then(|c| c.value),
+        direction: m.direction.map(Direction::id),
+        band: m.band.map(VariationBand::id),
+        dataset: source.and_then(|s| s.dataset).map(Dataset::id),
+        period: source.and_then(|s| s.period).map(|p| p.to_string()),
+        sentence: m.sentence.to_string(),
+        file: file.to_owned(),
+        byte_start: span.map(|s| s.start),
+        byte_end: span.map(|s| s.end),
+        measure_text: m.measure.text.clone(),
+        lacks: gaps.iter().map(|g| g.id()).collect::<Vec<_>>().join(";"),
+        lacks_why: gaps
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
+/// What the pages of one council say, merged.
+struct Merged<'p> {
+    published: Option<Date>,
+    rating: Option<Rating>,
+    overall_score: Option<u8>,
+    /// Per statement in framework order: the score, the page it came from and the statement
+    /// entry.
+    statements: [Option<Kept<'p>>; 9],
+}
+
+#[derive(Clone, Copy)]
+struct Kept<'p> {
+    score: Option<Score>,
+    from_section: bool,
+    page: Page<'p>,
+    statement: &'p Statement,
+}
+
+/// A `pages_disagree` warning about `page`, at `origin` when known.
+fn disagree(
+    warnings: &mut Vec<WarningRow>,
+    page: &Page<'_>,
+    origin: Option<&Origin>,
+    message: String,
+) {
+    let (line, column) = origin
+        .and_then(Origin::span)
+        .map_or((None, None), |s: Span| page.location(s.start));
+    warnings.push(WarningRow {
+        file: page.file.to_owned(),
+        line,
+        column,
+        kind: "pages_disagree",
+        message,
+        level: Level::Warning,
+    });
+}
+
+impl<'p> Merged<'p> {
+    fn of(pages: &[Page<'p>], warnings: &mut Vec<WarningRow>) -> Merged<'p> {
+        let mut merged = Merged {
+            published: None,
+            rating: None,
+            overall_score: None,
+            statements: [None; 9],
+        };
+        for page in pages {
+            merged.add_report_lines(page, warnings);
+            for statement in &page.report().statements {
+                merged.add_statement(page, statement, warnings);
+            }
+        }
+        merged
+    }
+
+    /// The publication date, rating and overall score of a page.
+    fn add_report_lines(&mut self, page: &Page<'p>, warnings: &mut Vec<WarningRow>) {
+        let report = page.report();
+        let summary = report.summary.as_ref();
+        keep(&mut self.published, report.published, |kept, found| {
+            disagree(
+                warnings,
+                page,
+                report.lines.published.as_ref(),
+                format!(
+                    "publication date {found}, where an earlier page gives {kept}; the earlier is kept"
+                ),
+            );
+        });
+        keep(&mut self.rating, report.rating, |kept, found| {
+            disagree(
+                warnings,
+                page,
+                summary.and_then(|s| s.rating_line.as_ref()),
+                format!(
+                    "rating '{found}', where an earlier page gives '{kept}'; the earlier is kept"
+                ),
+            );
+        });
+        keep(
+            &mut self.overall_score,
+            report.overall_score,
+            |kept, found| {
+                disagree(
+                    warnings,
+                    page,
+                    summary.and_then(|s| s.score_line.as_ref()),
+                    format!(
+                        "overall score {found}, where an earlier page gives {kept}; the earlier is kept"
+                    ),
+                );
+            },
+        );
+    }
+
+    /// One statement of a page: kept when it is the first, or a section's score where only a
+    /// score list's was kept.
+    fn add_statement(
+        &mut self,
+        page: &Page<'p>,
+        statement: &'p Statement,
+        warnings: &mut Vec<WarningRow>,
+    ) {
+        let found = Kept {
+            score: statement.score(),
+            from_section: statement
+                .section
+                .as_ref()
+                .is_some_and(|s| s.score.is_some()),
+            page: *page,
+            statement,
+        };
+        let slot = &mut self.statements[statement.statement.index()];
+        let Some(kept) = slot else {
+            *slot = Some(found);
+            return;
+        };
+        let better = (found.from_section && !kept.from_section)
+            || (kept.score.is_none() && found.score.is_some());
+        if let (Some(a), Some(b)) = (kept.score, found.score) {
+            if a != b {
+                let origin = statement
+                    .section
+                    .as_ref()
+                    .and_then(|s| s.score_line.as_ref())
+                    .or_else(|| {
+                        statement
+                            .listed
+                            .as_ref()
+                            .and_then(|l| l.score_line.as_ref())
+                    });
+                let (winner, loser) = if better { (b, a) } else { (a, b) };
+                disagree(
+                    warnings,
+                    page,
+                    origin,
+                    format!(
+                        "'{}' has score {b} here and {a} in {}; {winner} is kept (a section's score before a score list's, else the first), not {loser}",
+                        statement.statement, kept.page.file
+                    ),
+                );
+            }
+        }
+        if better {
+            *slot = Some(found);
+        }
+    }
+
+    fn row(&self, who: &Identity, pages: &[Page<'_>]) -> AssessmentRow {
+        let scores: [Option<u8>; 9] =
+            std::array::from_fn(|i| self.statements[i].and_then(|k| k.score).map(Score::get));
+        let overall = OverallScore::from_scores(
+            self.statements
+                .iter()
+                .filter_map(|k| k.as_ref().and_then(|k| k.score)),
+        );
+        let derived_percent =
+            (overall.scored > 0).then(|| (overall.percent() * 10.0).round() / 10.0);
+        let mut files: Vec<&str> = pages.iter().map(|p| p.file).collect();
+        files.dedup();
+        let [
+            assessing_needs,
+            supporting_healthier_lives,
+            equity_in_experience_and_outcomes,
+            care_provision_integration_and_continuity,
+            partnerships_and_communities,
+            safe_pathways_systems_and_transitions,
+            safeguarding,
+            governance_management_and_sustainability,
+            learning_improvement_and_innovation,
+        ] = scores;
+        AssessmentRow {
+            authority: who.name.clone(),
+            ons_code: who.authority.map(|a| a.ons_code.clone()),
+            region: who.authority.map(|a| a.region.title()),
+            kind: who.authority.map(|a| a.kind.id()),
+            published: self.published,
+            rating: self.rating,
+            overall_score: self.overall_score,
+            statements_covered: overall.scored as usize,
+            assessing_needs,
+            supporting_healthier_lives,
+            equity_in_experience_and_outcomes,
+            care_provision_integration_and_continuity,
+            partnerships_and_communities,
+            safe_pathways_systems_and_transitions,
+            safeguarding,
+            governance_management_and_sustainability,
+            learning_improvement_and_innovation,
+            derived_percent,
+            derived_rating: overall.rating(),
+            partial: overall.scored < 9,
+            files: files.join(";"),
+        }
+    }
+
+    fn statement_rows(&self, who: &Identity) -> Vec<StatementRow> {
+        let mut rows = Vec::new();
+        for kept in self.statements.iter().flatten() {
+            let qs = kept.statement.statement;
+            let descriptor = kept
+                .statement
+                .section
+                .as_ref()
+                .and_then(|s| s.descriptor.as_ref())
+                .map(|d| d.text.text.clone());
+            rows.push(StatementRow {
+                authority: who.name.clone(),
+                statement: qs.id(),
+                theme: qs.theme().id(),
+                score: kept.score.map(Score::get),
+                descriptor,
+                file: kept.page.file.to_owned(),
+            });
+        }
+        rows
+    }
+}
+
+/// Keeps the first value; calls `conflict(kept, found)` for a later one that differs.
+fn keep<T: PartialEq + Copy>(
+    slot: &mut Option<T>,
+    found: Option<T>,
+    mut conflict: impl FnMut(T, T),
+) {
+    match (*slot, found) {
+        (None, found) => *slot = found,
+        (Some(kept), Some(found)) if kept != found => conflict(kept, found),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The header a row type's serde form gives, to check against [`Row::COLUMNS`].
+    fn serde_header<R: Row>(row: &R) -> Vec<String> {
+        let mut csv = csv::Writer::from_writer(Vec::new());
+        csv.serialize(row).unwrap();
+        let bytes = csv.into_inner().unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        text.lines()
+            .next()
+            .unwrap()
+            .split(',')
+            .map(str::to_owned)
+            .collect()
+    }
+
+    const TEXT: &str = "Northmere County Council: local authority assessment\n\
+        Assessment published: 14 March 2025\n\
+        Overall summary\nLocal authority rating and score\nNorthmere County Council\nGood\n\
+        Quality statement scores\nAssessing needs\nScore: 3\nSafeguarding\nScore: 2\n\
+        Safeguarding\nScore: 3\n3 - Evidence shows a good standard\n\
+        Key findings for this quality statement\nSafe systems\n\
+        ASCS data (2023-24) showed 70.1% of people felt safe (England average 71.1%).\n";
+
+    #[test]
+    fn columns_are_the_serde_field_names() {
+        let a = Assessment::parse(TEXT).unwrap();
+        let mut t = Tables::default();
+        t.add_council(&[Page::new("n.txt", &a).with_source(TEXT)]);
+        assert_eq!(serde_header(&t.assessments[0]), AssessmentRow::COLUMNS);
+        assert_eq!(serde_header(&t.statements[0]), StatementRow::COLUMNS);
+        assert_eq!(serde_header(&t.metrics[0]), MetricRow::COLUMNS);
+        assert_eq!(serde_header(&t.findings[0]), FindingRow::COLUMNS);
+        assert_eq!(serde_header(&t.warnings[0]), WarningRow::COLUMNS);
+        // The nine score columns are the statement ids, in framework order.
+        let ids: Vec<&str> = QualityStatement::ALL.iter().map(|q| q.id()).collect();
+        assert_eq!(AssessmentRow::COLUMNS[8..17], ids[..]);
+    }
+
+    #[test]
+    fn a_section_score_wins_over_a_score_list_and_the_merge_says_so() {
+        let a = Assessment::parse(TEXT).unwrap();
+        let mut t = Tables::default();
+        t.add_council(&[Page::new("n.txt", &a).with_source(TEXT)]);
+        let row = &t.assessments[0];
+        assert_eq!(row.safeguarding, Some(3));
+        assert_eq!(row.assessing_needs, Some(3));
+        assert_eq!(row.statements_covered, 2);
+        assert_eq!(row.derived_percent, Some(75.0));
+        assert_eq!(row.derived_rating, Some(Rating::Good));
+        assert!(row.partial);
+        // Within one page the parser warns (summary_mismatch); across pages the merge does.
+        assert!(t.warnings.iter().any(|w| w.kind == "summary_mismatch"));
+        let section = "Northmere County Council: local authority assessment\n\
+            Safeguarding\nScore: 1\n";
+        let b = Assessment::parse(section).unwrap();
+        let mut t = Tables::default();
+        t.add_council(&[
+            Page::new("a.txt", &a).with_source(TEXT),
+            Page::new("b.txt", &b).with_source(section),
+        ]);
+        assert_eq!(t.assessments[0].safeguarding, Some(3));
+        assert_eq!(t.assessments[0].files, "a.txt;b.txt");
+        let w = t
+            .warnings
+            .iter()
+            .find(|w| w.kind == "pages_disagree")
+            .unwrap();
+        assert_eq!(
+            (w.file.as_str(), w.line, w.column),
+            ("b.txt", Some(3), Some(1))
+        );
+        assert!(
+            w.message.contains("score 1 here and 3 in a.txt; 3 is kept"),
+            "{}",
+            w.message
+        );
+    }
+
+    #[test]
+    fn a_figure_two_pages_print_is_listed_once() {
+        let a = Assessment::parse(TEXT).unwrap();
+        let mut t = Tables::default();
+        t.add_council(&[Page::new("a.txt", &a), Page::new("b.txt", &a)]);
+        assert_eq!(t.metrics.len(), 1);
+        assert_eq!(t.findings.len(), 1);
+        assert_eq!(t.metrics[0].file, "a.txt");
+        assert_eq!(t.findings[0].subheading.as_deref(), Some("Safe systems"));
+    }
+
+    #[test]
+    fn values_are_numbers_in_json_and_as_printed_in_csv() {
+        let a = Assessment::parse(TEXT).unwrap();
+        let mut t = Tables::default();
+        t.add_council(&[Page::new("n.txt", &a)]);
+        let mut json = Vec::new();
+        write_jsonl(&mut json, &t.metrics).unwrap();
+        let json = String::from_utf8(json).unwrap();
+        assert!(json.contains(r#""value":70.1,"unit":"percent""#), "{json}");
+        assert_eq!(json.lines().count(), 1);
+        let mut csv = Vec::new();
+        write_csv(&mut csv, &t.warnings[..0]).unwrap();
+        assert_eq!(
+            String::from_utf8(csv).unwrap(),
+            "file,line,column,kind,message,level\n"
+        );
+    }
+}
