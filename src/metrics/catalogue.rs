@@ -18,6 +18,8 @@
 //! it.
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -166,6 +168,12 @@ struct Matcher {
     weights: Vec<f32>,
     rows: Vec<Row>,
     carer: Option<WordId>,
+    /// For each word, the rows one of whose required terms starts with it (a row can only be
+    /// a candidate where some such word is present), those of whose `~` terms starts with it
+    /// (for words of the context), and the rows that require nothing.
+    triggers: Vec<Vec<u16>>,
+    context_triggers: Vec<Vec<u16>>,
+    always: Vec<u16>,
 }
 
 static MATCHER: LazyLock<Matcher> = LazyLock::new(Matcher::new);
@@ -295,6 +303,9 @@ impl Matcher {
             weights: Vec::new(),
             rows: Vec::new(),
             carer: None,
+            triggers: Vec::new(),
+            context_triggers: Vec::new(),
+            always: Vec::new(),
         };
         let mut rows = Vec::new();
         for def in MeasureDef::catalogue() {
@@ -339,6 +350,29 @@ impl Matcher {
             .iter()
             .map(|&k| (1.0 + n / (k.max(1) as f32)).ln())
             .collect();
+        matcher.triggers = vec![Vec::new(); matcher.vocabulary.len()];
+        matcher.context_triggers = vec![Vec::new(); matcher.vocabulary.len()];
+        for (k, row) in rows.iter().enumerate() {
+            let k = u16::try_from(k).unwrap_or(u16::MAX);
+            if row.requires.is_empty() {
+                matcher.always.push(k);
+            }
+            for term in &row.requires {
+                for first in term.alternatives.iter().filter_map(|a| a.first()) {
+                    let lists = [
+                        Some(&mut matcher.triggers),
+                        term.context.then_some(&mut matcher.context_triggers),
+                    ];
+                    for list in lists.into_iter().flatten() {
+                        if let Some(rows) = list.get_mut(usize::from(*first)) {
+                            if rows.last() != Some(&k) {
+                                rows.push(k);
+                            }
+                        }
+                    }
+                }
+            }
+        }
         matcher.rows = rows;
         matcher.carer = matcher.id_of("carer");
         matcher
@@ -391,12 +425,77 @@ impl Matcher {
 
 /// The words of `text` as the matcher reads them, into `out` (emptied first).
 pub(crate) fn words(text: &str, out: &mut Vec<Word>) {
-    let matcher = &*MATCHER;
     out.clear();
-    out.extend(raw_words(text).map(|w| Word {
-        id: matcher.vocabulary.get(&stem(&matcher.synonyms, w)).copied(),
-        stop: STOPWORDS.contains(&w),
-    }));
+    with_cache(|read| out.extend(raw_words(text).map(read)));
+}
+
+/// The words of a text with the offset each starts at, read once and sliced by range.
+#[derive(Debug, Default)]
+pub(crate) struct Positioned {
+    starts: Vec<usize>,
+    words: Vec<Word>,
+}
+
+impl Positioned {
+    /// Reads `text`, reusing the buffers.
+    pub(crate) fn fill(&mut self, text: &str) {
+        self.starts.clear();
+        self.words.clear();
+        let base = text.as_ptr() as usize;
+        with_cache(|read| {
+            for w in raw_words(text) {
+                self.starts.push(w.as_ptr() as usize - base);
+                self.words.push(read(w));
+            }
+        });
+    }
+
+    /// The words that start in `a..b`.
+    pub(crate) fn range(&self, a: usize, b: usize) -> &[Word] {
+        let lo = self.starts.partition_point(|&s| s < a);
+        let hi = self.starts.partition_point(|&s| s < b).max(lo);
+        self.words.get(lo..hi).unwrap_or_default()
+    }
+
+    /// Every word.
+    pub(crate) fn all(&self) -> &[Word] {
+        &self.words
+    }
+}
+
+/// Runs `f` with a reader of words that remembers what it has read.
+fn with_cache<R>(f: impl FnOnce(&mut dyn FnMut(&str) -> Word) -> R) -> R {
+    WORD_CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        // Bounded: a text of many distinct words starts the cache afresh.
+        if cache.len() > WORD_CACHE_LIMIT {
+            cache.clear();
+        }
+        let mut read = |w: &str| {
+            if let Some(word) = cache.get(w) {
+                return *word;
+            }
+            let matcher = &*MATCHER;
+            let word = Word {
+                id: matcher.vocabulary.get(&stem(&matcher.synonyms, w)).copied(),
+                stop: STOPWORDS.contains(&w),
+            };
+            cache.insert(w.into(), word);
+            word
+        };
+        f(&mut read)
+    })
+}
+
+/// How many distinct words the per-thread cache of stemmed words holds before it starts
+/// afresh (a few megabytes at most).
+const WORD_CACHE_LIMIT: usize = 1 << 16;
+
+thread_local! {
+    /// Words already read: stemming is most of the matcher's cost, and reports repeat their
+    /// words.
+    static WORD_CACHE: std::cell::RefCell<FxHashMap<Box<str>, Word>> =
+        std::cell::RefCell::new(FxHashMap::default());
 }
 
 /// Whether `words` hold the run `run` somewhere.
@@ -407,8 +506,44 @@ fn holds(words: &[Word], run: &[WordId]) -> bool {
             .any(|w| w.iter().zip(run).all(|(word, &id)| word.id == Some(id)))
 }
 
-fn term_in(words: &[Word], term: &Term) -> bool {
-    term.alternatives.iter().any(|a| holds(words, a))
+/// The most distinct words the catalogue's phrases and terms may use (a test holds the
+/// catalogue to it), and the most rows.
+const MAX_VOCABULARY: usize = 1024;
+const MAX_ROWS: usize = 256;
+
+/// Words with the set of their ids, so that most questions are answered without a scan.
+struct Bag<'a> {
+    words: &'a [Word],
+    bits: [u64; MAX_VOCABULARY / 64],
+}
+
+impl<'a> Bag<'a> {
+    fn new(words: &'a [Word]) -> Bag<'a> {
+        let mut bits = [0u64; MAX_VOCABULARY / 64];
+        for id in words.iter().filter_map(|w| w.id) {
+            if let Some(b) = bits.get_mut(usize::from(id) / 64) {
+                *b |= 1 << (id % 64);
+            }
+        }
+        Bag { words, bits }
+    }
+
+    fn has(&self, id: WordId) -> bool {
+        self.bits
+            .get(usize::from(id) / 64)
+            .is_some_and(|b| b & (1 << (id % 64)) != 0)
+    }
+
+    /// Whether the words hold one of the term's runs.
+    fn holds(&self, term: &Term) -> bool {
+        term.alternatives.iter().any(|run| {
+            run.iter().all(|&id| self.has(id)) && (run.len() == 1 || holds(self.words, run))
+        })
+    }
+}
+
+fn term_in(bag: &Bag<'_>, term: &Term) -> bool {
+    bag.holds(term)
 }
 
 /// What the matcher found for a description.
@@ -466,24 +601,32 @@ pub(crate) fn best_match_with(
         };
     }
     let carers_by_source = dataset == Some(Dataset::Sace);
+    let (text, borrowed) = (Bag::new(text), Bag::new(borrowed));
+    let context: Vec<Bag<'_>> = context.iter().map(|c| Bag::new(c)).collect();
+    let empty = Bag::new(&[]);
+    let implied = carers_by_source.then_some(matcher.carer).flatten();
+    let candidates = candidates(matcher, [&text, &borrowed], &context, implied);
     let mut best: Option<((bool, u8, f32), &'static MeasureDef)> = None;
     let mut tie = None;
     let mut wrong_unit: Option<(u8, &'static MeasureDef)> = None;
-    for (def, row) in MeasureDef::catalogue().iter().zip(&matcher.rows) {
+    let rows = MeasureDef::catalogue()
+        .iter()
+        .zip(&matcher.rows)
+        .enumerate();
+    for (_, (def, row)) in rows.filter(|(k, _)| candidates[k / 64] & (1 << (k % 64)) != 0) {
         if row.phrases.is_empty() {
             continue;
         }
         let Some(level) = admits(
             matcher,
             row,
-            (text, borrowed, whole),
-            context,
-            carers_by_source,
+            (&text, &borrowed, whole),
+            &context,
+            (carers_by_source, &empty),
         ) else {
             continue;
         };
-        let implied = carers_by_source.then_some(matcher.carer).flatten();
-        let (score, weight) = score(matcher, row, text, borrowed, level, implied);
+        let (score, weight) = score(matcher, row, [&text, &borrowed, level], implied);
         if !def.accepts(unit) {
             if wrong_unit.is_none_or(|(s, _)| score > s) {
                 wrong_unit = Some((score, def));
@@ -491,13 +634,13 @@ pub(crate) fn best_match_with(
             continue;
         }
         // Borrowing words: a measure that uses some of the figure's own ranks first.
-        let uses_own = borrowed.is_empty()
-            || row.requires.iter().any(|t| term_in(text, t))
+        let uses_own = borrowed.words.is_empty()
+            || row.requires.iter().any(|t| term_in(&text, t))
             || row
                 .phrases
                 .iter()
                 .flatten()
-                .any(|&id| text.iter().any(|w| w.id == Some(id) && !w.stop));
+                .any(|&id| text.words.iter().any(|w| w.id == Some(id) && !w.stop));
         let rank = (uses_own, score, weight);
         match best {
             Some((r, _)) if rank <= r => {
@@ -542,16 +685,59 @@ pub(crate) fn best_match_with(
     }
 }
 
+/// The rows that may be candidates for a description: those triggered by a word of the
+/// description (or the carer implied by the source) or, for their `~` terms, of the context,
+/// as a set of row indices.
+fn candidates(
+    matcher: &Matcher,
+    own: [&Bag<'_>; 2],
+    context: &[Bag<'_>],
+    implied: Option<WordId>,
+) -> [u64; MAX_ROWS / 64] {
+    let mut candidates = [0u64; MAX_ROWS / 64];
+    let mut mark = |k: u16| {
+        if let Some(b) = candidates.get_mut(usize::from(k) / 64) {
+            *b |= 1 << (k % 64);
+        }
+    };
+    let own_ids = own
+        .into_iter()
+        .flat_map(|b| b.words.iter().filter_map(|w| w.id))
+        .chain(implied);
+    for id in own_ids {
+        for &k in matcher.triggers.get(usize::from(id)).into_iter().flatten() {
+            mark(k);
+        }
+    }
+    for id in context
+        .iter()
+        .flat_map(|b| b.words.iter().filter_map(|w| w.id))
+    {
+        for &k in matcher
+            .context_triggers
+            .get(usize::from(id))
+            .into_iter()
+            .flatten()
+        {
+            mark(k);
+        }
+    }
+    for &k in &matcher.always {
+        mark(k);
+    }
+    candidates
+}
+
 /// Whether a row is a candidate for a description (`text`, with `borrowed` words that rule
 /// it out only when `whole`): every required term present (a `~` term in the nearest context
 /// that holds every such topic), no excluded one. Returns the context its topics came from.
-fn admits<'c>(
+fn admits<'b, 'c>(
     matcher: &Matcher,
     row: &Row,
-    (text, borrowed, whole): (&[Word], &[Word], bool),
-    context: &[&'c [Word]],
-    carers_by_source: bool,
-) -> Option<&'c [Word]> {
+    (text, borrowed, whole): (&Bag<'_>, &Bag<'_>, bool),
+    context: &'b [Bag<'c>],
+    (carers_by_source, none): (bool, &'b Bag<'c>),
+) -> Option<&'b Bag<'c>> {
     let is_carer_term = |t: &Term| {
         carers_by_source
             && t.alternatives
@@ -560,51 +746,36 @@ fn admits<'c>(
     };
     // The context a missing topic comes from: the nearest that holds every one.
     let own = |t: &Term| term_in(text, t) || term_in(borrowed, t);
-    let topics: Vec<&Term> = row
+    let mut topics = row
         .requires
         .iter()
         .filter(|t| t.context && !own(t) && !is_carer_term(t))
-        .collect();
-    let level: &'c [Word] = if topics.is_empty() {
-        &[]
+        .peekable();
+    let level: &'b Bag<'c> = if topics.peek().is_none() {
+        none
     } else {
+        let topics: Vec<&Term> = topics.collect();
         context
             .iter()
             .find(|c| topics.iter().all(|t| term_in(c, t)))?
     };
+    let in_level = |t: &Term| t.context && term_in(level, t);
     let required = row
         .requires
         .iter()
-        .all(|t| own(t) || (t.context && term_in(level, t)) || is_carer_term(t));
+        .all(|t| own(t) || in_level(t) || is_carer_term(t));
     // Exclusions apply to the figure's words (and to another figure's it is described by,
     // unless anchored); those marked `~` to the context its topic came from too.
     let excluded = row.excludes.iter().any(|t| {
-        term_in(text, t)
-            || (whole && term_in(borrowed, t))
-            || (t.context && term_in(level, t))
-            || is_carer_term(t)
+        term_in(text, t) || (whole && term_in(borrowed, t)) || in_level(t) || is_carer_term(t)
     });
     (required && !excluded).then_some(level)
 }
 
 /// A candidate's score (percent of its best phrase's weight the description holds) and the
 /// weight held, to break ties towards the fuller description.
-fn score(
-    matcher: &Matcher,
-    row: &Row,
-    text: &[Word],
-    borrowed: &[Word],
-    context: &[Word],
-    implied: Option<WordId>,
-) -> (u8, f32) {
-    let has = |id: WordId| {
-        implied == Some(id)
-            || text
-                .iter()
-                .chain(borrowed)
-                .chain(context)
-                .any(|w| w.id == Some(id))
-    };
+fn score(matcher: &Matcher, row: &Row, bags: [&Bag<'_>; 3], implied: Option<WordId>) -> (u8, f32) {
+    let has = |id: WordId| implied == Some(id) || bags.iter().any(|b| b.has(id));
     let mut best = (0u8, 0.0f32);
     for phrase in &row.phrases {
         let total: f32 = phrase.iter().map(|&id| matcher.weight(id)).sum();
@@ -649,6 +820,13 @@ mod tests {
     #[test]
     fn every_catalogue_row_is_read() {
         assert_eq!(MATCHER.rows.len(), MeasureDef::catalogue().len());
+        // The fixed-size sets of the matcher hold the whole catalogue.
+        assert!(
+            MATCHER.vocabulary.len() <= MAX_VOCABULARY,
+            "{}",
+            MATCHER.vocabulary.len()
+        );
+        assert!(MATCHER.rows.len() <= MAX_ROWS);
         for (def, row) in MeasureDef::catalogue().iter().zip(&MATCHER.rows) {
             assert!(
                 def.phrases.is_empty() || !row.phrases.is_empty(),

@@ -61,9 +61,9 @@ mod subject;
 mod wording;
 
 pub use crate::model::{
-    Attribution, Comparator, Dataset, Direction, Gap, Judgement, Measure, MeasureDef, Metric,
-    MetricWarning, Part, Polarity, Population, Scope, Source, Unit, Unmatched, VariationBand,
-    Verdict,
+    Attribution, Comparator, Dataset, Direction, Gap, Judgement, MAX_FIGURES_PER_SENTENCE, Measure,
+    MeasureDef, Metric, MetricWarning, Part, Polarity, Population, Scope, Source, Unit, Unmatched,
+    VariationBand, Verdict,
 };
 pub(crate) use checks::across_warnings;
 
@@ -104,7 +104,7 @@ impl Report {
     /// ```
     #[must_use]
     pub fn metrics(&self) -> Vec<Metric> {
-        report_metrics(self)
+        report_metrics(self).0
     }
 
     /// Checks on the report's figures: bands that contradict the values and polarity, and the
@@ -127,7 +127,9 @@ impl Report {
     /// ```
     #[must_use]
     pub fn metric_warnings(&self) -> Vec<MetricWarning> {
-        checks::report_warnings(&self.metrics())
+        let (metrics, mut warnings) = report_metrics(self);
+        warnings.extend(checks::report_warnings(&metrics));
+        warnings
     }
 }
 
@@ -168,8 +170,8 @@ struct Context<'a> {
     subheading: Option<&'a str>,
 }
 
-/// All metrics of a report, in report order.
-fn report_metrics(report: &Report) -> Vec<Metric> {
+/// All metrics of a report, in report order, and the warnings of reading them.
+fn report_metrics(report: &Report) -> (Vec<Metric>, Vec<MetricWarning>) {
     let mut out = Vec::new();
     let scratch = &mut Scratch::default();
     if let Some(about) = &report.about {
@@ -210,7 +212,7 @@ fn report_metrics(report: &Report) -> Vec<Metric> {
             section_metrics(scratch, section, Some(st.statement), &mut out);
         }
     }
-    out
+    (out, std::mem::take(&mut scratch.warnings))
 }
 
 fn section_metrics(

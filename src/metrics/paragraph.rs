@@ -4,10 +4,12 @@
 //! comparisons that follow, a comparison written alone to the figure before it) and back (a
 //! closing "(All from ...)").
 
+use std::sync::Arc;
+
 use super::Context;
 use super::attribution::{self, Change, Draft, Found};
 use super::bands::{BandLabel, bands};
-use super::catalogue::Word;
+use super::catalogue::{Positioned, Word, words};
 use super::comparators::comparators;
 use super::figures::figures;
 use super::phrases::Phrases;
@@ -15,7 +17,7 @@ use super::sentences::sentences_into;
 use super::sources::{Mention, free_periods, mentions};
 use super::subject::{Clause, finish};
 use super::wording::wordings;
-use crate::model::{Dataset, Metric, Period, Text};
+use crate::model::{Dataset, MAX_FIGURES_PER_SENTENCE, Metric, MetricWarning, Period, Text};
 use crate::text::Normalized;
 
 /// Buffers the extraction needs, kept from paragraph to paragraph of a report, and what the
@@ -26,11 +28,14 @@ pub(super) struct Scratch {
     phrases: Phrases,
     sentences: Vec<(usize, usize)>,
     found: Found,
-    pub(super) words: Vec<Word>,
-    pub(super) context: Vec<Word>,
-    pub(super) heading: Vec<Word>,
-    pub(super) borrowed: Vec<Word>,
-    pub(super) earlier: Vec<Word>,
+    /// A description that is not a slice of its sentence's words.
+    own: Vec<Word>,
+    /// The subheading's words.
+    heading: Vec<Word>,
+    /// Each sentence's blanked words.
+    sentence_words: Vec<Positioned>,
+    /// Warnings of reading.
+    pub(super) warnings: Vec<MetricWarning>,
     /// The last source named on the page (for "the same survey").
     last_source: Option<(Dataset, Option<Period>)>,
 }
@@ -134,8 +139,19 @@ pub(super) fn paragraph_metrics_in(
     }
     scratch.norm.fill(original);
     let text = scratch.norm.as_str();
-    scratch.phrases.fill(text);
     sentences_into(text, &mut scratch.sentences);
+    // Sentences after the one that follows the last sentence with a figure say nothing about
+    // any figure: they are not read.
+    let last_figure = scratch
+        .sentences
+        .iter()
+        .rposition(|&(s, e)| text.as_bytes()[s..e].iter().any(u8::is_ascii_digit));
+    let Some(last_figure) = last_figure else {
+        return;
+    };
+    scratch.sentences.truncate(last_figure + 2);
+    let read_to = scratch.sentences.last().map_or(0, |&(_, e)| e);
+    scratch.phrases.fill(&text[..read_to]);
     let mut all: Vec<(Draft, usize)> = Vec::new();
     let mut masks: Vec<String> = Vec::new();
     // What carries from sentence to sentence.
@@ -159,6 +175,20 @@ pub(super) fn paragraph_metrics_in(
         );
         free_periods(text, s, &found.figs, &found.mentions, &mut found.periods);
         let mut drafts = attribution::drafts(text, (s, e), found);
+        // Text that is not prose (a table pasted as one line): the first figures only, and a
+        // warning.
+        if drafts.len() > MAX_FIGURES_PER_SENTENCE {
+            let orig = |i: usize| scratch.norm.original_offset(i);
+            scratch.warnings.push(MetricWarning::FiguresNotRead {
+                count: drafts.len() - MAX_FIGURES_PER_SENTENCE,
+                span: para
+                    .origin
+                    .source_offset(orig(s))
+                    .zip(para.origin.source_offset(orig(e)))
+                    .map(|(a, b)| crate::model::Span::new(a, b)),
+            });
+            drafts.truncate(MAX_FIGURES_PER_SENTENCE);
+        }
         masks.push(masked(text, (s, e), found));
 
         // A comparison written alone in its sentence ("This was below the England average
@@ -267,6 +297,36 @@ pub(super) fn paragraph_metrics_in(
         all.extend(drafts.into_iter().map(|d| (d, si)));
     }
     scratch.sentences = sentences;
+    // Each sentence's words, read once for all its metrics and the next sentence's.
+    if scratch.sentence_words.len() < masks.len() {
+        scratch
+            .sentence_words
+            .resize_with(masks.len(), Positioned::default);
+    }
+    // Only those of sentences with figures, and of the sentences before them, are read.
+    // Where each sentence's metrics start in `all`.
+    let mut first_of: Vec<Option<usize>> = vec![None; masks.len()];
+    for (k, (_, si)) in all.iter().enumerate() {
+        if let Some(f) = first_of.get_mut(*si) {
+            f.get_or_insert(k);
+        }
+    }
+    // Which sentences tell one person's story.
+    let anecdotes: Vec<bool> = (0..masks.len())
+        .map(|si| first_of.get(si).is_some_and(Option::is_some) && is_anecdote(&masks[si]))
+        .collect();
+    for (si, (w, m)) in scratch.sentence_words.iter_mut().zip(&masks).enumerate() {
+        let needed = first_of.get(si).is_some_and(Option::is_some)
+            || first_of.get(si + 1).is_some_and(Option::is_some);
+        w.fill(if needed { m } else { "" });
+    }
+    if all.is_empty() {
+        return;
+    }
+    words(
+        &ctx.subheading.unwrap_or("").to_ascii_lowercase(),
+        &mut scratch.heading,
+    );
     // Each metric's clause: the words between it and its neighbours in the sentence, cut
     // where the neighbour's description begins.
     let cuts: Vec<usize> = (1..all.len())
@@ -281,8 +341,22 @@ pub(super) fn paragraph_metrics_in(
         })
         .collect();
     let mut names: Vec<Option<&'static crate::model::MeasureDef>> = Vec::with_capacity(all.len());
+    // One copy of each sentence as written, and of the subheading, for all their metrics.
+    let subheading: Option<Arc<str>> = ctx.subheading.map(Arc::from);
+    let mut sentence: Option<(usize, Arc<str>)> = None;
     for k in 0..all.len() {
         let (d, si) = &all[k];
+        if sentence.as_ref().is_none_or(|(i, _)| i != si) {
+            let orig = |i: usize| scratch.norm.original_offset(i);
+            let written = para
+                .text
+                .get(orig(d.sentence.0)..orig(d.sentence.1))
+                .unwrap_or("");
+            sentence = Some((*si, Arc::from(written)));
+        }
+        let Some((_, shared)) = &sentence else {
+            continue;
+        };
         let prev = k
             .checked_sub(1)
             .and_then(|p| all.get(p))
@@ -307,10 +381,12 @@ pub(super) fn paragraph_metrics_in(
                 None => d.sentence.1,
             },
             masked: &masks[*si],
+            words: &scratch.sentence_words[*si],
             previous: si
                 .checked_sub(1)
-                .and_then(|p| masks.get(p))
-                .map(String::as_str),
+                .and_then(|p| scratch.sentence_words.get(p)),
+            heading: &scratch.heading,
+            shared: (shared, subheading.as_ref()),
             single: prev.is_none() && next.is_none(),
             baseline: None,
             before: prev
@@ -323,12 +399,12 @@ pub(super) fn paragraph_metrics_in(
                     };
                     (lo, cuts[k - 1])
                 }),
-            anecdote: is_anecdote(&masks[*si]),
+            anecdote: anecdotes.get(*si).copied().unwrap_or(false),
         };
         // B of "from A to B" is described by A's words, A of "B, up from A" by B's.
         let clause = match d.change {
             Some(Change::Like(i)) => {
-                let first = all.iter().position(|(_, x)| x == si).unwrap_or(k);
+                let first = first_of.get(*si).copied().flatten().unwrap_or(k);
                 let a = first + i;
                 let lo = if a > first { cuts[a - 1] } else { d.sentence.0 };
                 let hi = cuts.get(a).copied().unwrap_or(d.sentence.1);
@@ -341,17 +417,18 @@ pub(super) fn paragraph_metrics_in(
         };
         // A bare count in brackets names what the figure before it names.
         let followed = d.follows.and_then(|f| {
-            let first = all.iter().position(|(_, i)| i == si)?;
+            let first = first_of.get(*si).copied().flatten()?;
             names.get(first + f).copied().flatten()
         });
-        let buffers = (
-            &mut scratch.words,
-            &mut scratch.borrowed,
-            &mut scratch.context,
-            &mut scratch.heading,
-            &mut scratch.earlier,
+        let metric = finish(
+            &scratch.norm,
+            &mut scratch.own,
+            d,
+            clause,
+            followed,
+            para,
+            ctx,
         );
-        let metric = finish(&scratch.norm, buffers, d, clause, followed, para, ctx);
         names.push(metric.measure.canonical);
         out.push(metric);
     }

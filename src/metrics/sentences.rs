@@ -98,7 +98,17 @@ mod tests {
         assert!(parts.iter().all(|&(s, e)| e - s <= MAX_SENTENCE));
         assert_eq!(parts.first().map(|p| p.0), Some(0));
         assert_eq!(parts.last().map(|p| p.1), Some(norm.as_str().len()));
+        // Each bounded sentence of the figure run gives its first figures (the rest are
+        // reported, not read); "£5" glued to the run of letters is no figure.
         let m = crate::metrics::paragraph::tests::run(&text);
-        assert!(m.len() >= 2000, "{}", m.len());
+        let with_figures = parts
+            .iter()
+            .filter(|&&(s, e)| norm.as_str()[s..e].contains('%'))
+            .count();
+        assert_eq!(with_figures, 7);
+        assert_eq!(
+            m.len(),
+            with_figures * crate::model::MAX_FIGURES_PER_SENTENCE
+        );
     }
 }

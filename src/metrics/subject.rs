@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::Context;
 use super::attribution::{Change, Draft};
-use super::catalogue::{self, Match, Word, words};
+use super::catalogue::{self, Match, Positioned, Word, words};
 use crate::model::{
     Attribution, Comparator, Dataset, Measure, MeasureDef, Metric, Part, Population, Source, Span,
     Text, Unmatched,
@@ -23,8 +23,15 @@ pub(super) struct Clause<'a> {
     pub(super) hi: usize,
     /// The metric's sentence, blanked (starting at the sentence's start).
     pub(super) masked: &'a str,
-    /// The sentence before, blanked, if any.
-    pub(super) previous: Option<&'a str>,
+    /// The blanked sentence's words, by offset in it.
+    pub(super) words: &'a Positioned,
+    /// The words of the sentence before, blanked, if any.
+    pub(super) previous: Option<&'a Positioned>,
+    /// The words of the subheading.
+    pub(super) heading: &'a [Word],
+    /// The sentence as written and the subheading, shared by every metric of the sentence
+    /// (of the paragraph).
+    pub(super) shared: (&'a Arc<str>, Option<&'a Arc<str>>),
     /// Whether the metric is the only one of its sentence.
     pub(super) single: bool,
     /// For B of "from A to B" (A of "B, up from A"): the other's clause, which describes it
@@ -79,56 +86,41 @@ fn population(text: &str, part: Part, dataset: Option<Dataset>) -> Option<Popula
     }
 }
 
-/// Word buffers reused across metrics: the figure's own words, borrowed words, the rest of
-/// the sentence, the subheading and the sentence before.
-pub(super) type Buffers<'a> = (
-    &'a mut Vec<Word>,
-    &'a mut Vec<Word>,
-    &'a mut Vec<Word>,
-    &'a mut Vec<Word>,
-    &'a mut Vec<Word>,
-);
-
 /// Matches a metric's clause against the catalogue: the clause, else (when it names nothing)
-/// the sentence before.
+/// the sentence before. `own` is a buffer for a description that is not a slice of the
+/// sentence's words.
 fn name_measure(
-    buffers: Buffers<'_>,
+    own: &mut Vec<Word>,
     d: &Draft,
     clause: Clause<'_>,
-    subheading: &str,
     dataset: Option<Dataset>,
 ) -> Match {
     let s = d.sentence.0;
-    let local = |a: usize, b: usize| {
-        clause
-            .masked
-            .get(a.saturating_sub(s)..b.saturating_sub(s))
-            .unwrap_or("")
-    };
-    let own_text = local(clause.lo, clause.hi);
+    let rel = |i: usize| i.saturating_sub(s);
+    let own_text = clause
+        .masked
+        .get(rel(clause.lo)..rel(clause.hi))
+        .unwrap_or("");
     // A of "from A to B" is today's value, whatever the sentence projects.
-    let stripped;
-    let own_text = if d.change == Some(Change::From) {
-        stripped = own_text
+    let own: &[Word] = if d.change == Some(Change::From) {
+        let stripped = own_text
             .split(' ')
             .filter(|w| !PROJECTION.contains(w))
             .collect::<Vec<_>>()
             .join(" ");
-        stripped.as_str()
+        words(&stripped, own);
+        own
     } else {
-        own_text
+        clause.words.range(rel(clause.lo), rel(clause.hi))
     };
-    // The context, nearest first: the rest of the sentence before the clause, then the
-    // subheading.
-    let (own, borrowed, around, heading, earlier) = buffers;
-    words(local(s, clause.lo), around);
-    words(&subheading.to_ascii_lowercase(), heading);
-    words(clause.previous.unwrap_or(""), earlier);
-    words(own_text, own);
-    let context: [&[Word]; 3] = [around, earlier, heading];
+    // The context, nearest first: the rest of the sentence before the clause, the sentence
+    // before, the subheading.
+    let around = clause.words.range(0, rel(clause.lo));
+    let earlier = clause.previous.map_or(&[][..], Positioned::all);
+    let context: [&[Word]; 3] = [around, earlier, clause.heading];
     // B of "from A to B" (A of "B, up from A") is described by the other's words.
     if let Some((a, b)) = clause.baseline {
-        words(local(a, b), borrowed);
+        let borrowed = clause.words.range(rel(a), rel(b));
         return catalogue::best_match_with(own, borrowed, true, &context, d.unit, dataset);
     }
     let found = catalogue::best_match(own, &context, d.unit, dataset);
@@ -147,7 +139,7 @@ fn name_measure(
     // "58.1 years for men and 59.4 years for women": the words of the figure before it in
     // the sentence, where its own words name nothing.
     if let (true, Some((a, b))) = (unnamed, clause.before) {
-        words(local(a, b), borrowed);
+        let borrowed = clause.words.range(rel(a), rel(b));
         let like = catalogue::best_match_with(own, borrowed, false, &context, d.unit, dataset);
         if like.found() {
             return like;
@@ -157,11 +149,11 @@ fn name_measure(
     let own_words = !catalogue::has_unknown_words(own_text);
     if let (true, true, true, Some(previous)) = (unnamed, own_words, clause.single, clause.previous)
     {
-        words(previous, borrowed);
         // A measure that uses the figure's own words comes first ("the paid employment
         // figure had been 5.2%" takes the paid employment measure of the sentence before,
         // not another measure that sentence names).
-        let before = catalogue::best_match_with(own, borrowed, false, &context, d.unit, dataset);
+        let before =
+            catalogue::best_match_with(own, previous.all(), false, &context, d.unit, dataset);
         if before.found() {
             return before;
         }
@@ -173,7 +165,7 @@ fn name_measure(
 #[allow(clippy::too_many_arguments)]
 pub(super) fn finish(
     norm: &Normalized,
-    buffers: Buffers<'_>,
+    own: &mut Vec<Word>,
     d: &Draft,
     clause: Clause<'_>,
     followed: Option<&'static MeasureDef>,
@@ -195,7 +187,7 @@ pub(super) fn finish(
             score: 0,
             unmatched: Some(Unmatched::Anecdote),
         },
-        _ => name_measure(buffers, d, clause, ctx.subheading.unwrap_or(""), dataset),
+        _ => name_measure(own, d, clause, dataset),
     };
     // Of several sources the words name, the one the measure comes from.
     if let Some(def) = matched.measure {
@@ -264,8 +256,8 @@ pub(super) fn finish(
         },
         statement: ctx.statement,
         part: ctx.part,
-        subheading: ctx.subheading.map(Arc::from),
-        sentence: Arc::from(verbatim(d.sentence.0, d.sentence.1)),
+        subheading: clause.shared.1.cloned(),
+        sentence: Arc::clone(clause.shared.0),
         span: to_span(d.sentence.0, d.sentence.1),
         figure_span: to_span(d.start, d.end),
     }

@@ -928,7 +928,20 @@ pub enum MetricWarning {
         /// The other report's.
         second: (usize, Decimal),
     },
+    /// A sentence holds more figures than any report sentence does (a table pasted as one
+    /// line, or text that is not prose): the first [`MAX_FIGURES_PER_SENTENCE`] are read, the
+    /// rest stay in the report's text only.
+    FiguresNotRead {
+        /// How many figures were not read.
+        count: usize,
+        /// The sentence's span.
+        span: Option<Span>,
+    },
 }
+
+/// The most figures read in one sentence (report sentences hold at most about ten): the bound
+/// keeps the memory of extraction within a small multiple of the input.
+pub const MAX_FIGURES_PER_SENTENCE: usize = 32;
 
 impl MetricWarning {
     /// A stable snake_case id for the kind.
@@ -938,6 +951,7 @@ impl MetricWarning {
             MetricWarning::BandContradicts { .. } => "band_contradicts",
             MetricWarning::SameValue { .. } => "same_value",
             MetricWarning::ComparatorDisagrees { .. } => "comparator_disagrees",
+            MetricWarning::FiguresNotRead { .. } => "figures_not_read",
         }
     }
 }
@@ -982,6 +996,10 @@ impl fmt::Display for MetricWarning {
                     first.0, first.1, second.0, second.1
                 )
             }
+            MetricWarning::FiguresNotRead { count, .. } => write!(
+                f,
+                "a sentence holds more than {MAX_FIGURES_PER_SENTENCE} figures: {count} more were not read"
+            ),
         }
     }
 }

@@ -16,8 +16,9 @@ pub use date::Date;
 pub(crate) use date::MONTHS;
 pub use measure::MeasureDef;
 pub use metric::{
-    Attribution, Comparator, Dataset, Direction, Gap, Judgement, Measure, Metric, MetricWarning,
-    Part, Polarity, Population, Scope, Source, Unit, Unmatched, VariationBand, Verdict,
+    Attribution, Comparator, Dataset, Direction, Gap, Judgement, MAX_FIGURES_PER_SENTENCE, Measure,
+    Metric, MetricWarning, Part, Polarity, Population, Scope, Source, Unit, Unmatched,
+    VariationBand, Verdict,
 };
 pub(crate) use metric::{by_polarity, group_thousands};
 pub use period::{FinancialYear, Period};

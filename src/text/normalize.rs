@@ -87,18 +87,38 @@ impl Normalized {
         text.clear();
         text.reserve(original.len());
         self.anchors.clear();
-        let mut chars = original.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if c == '*' && chars.peek().is_some_and(|&(_, n)| n == '*') {
-                chars.next();
+        let bytes = original.as_bytes();
+        let special =
+            |b: u8| b >= 0x80 || matches!(b, b'*' | b'`' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+        let mut i = 0;
+        while i < bytes.len() {
+            // A run of plain ASCII: copied and lowercased at once, one anchor.
+            let run = bytes[i..]
+                .iter()
+                .position(|&b| special(b))
+                .unwrap_or(bytes.len() - i);
+            if run > 0 {
+                let at = text.len();
+                self.anchor(at, i);
+                text.push_str(&original[i..i + run]);
+                text[at..].make_ascii_lowercase();
+                i += run;
                 continue;
             }
+            if bytes[i] == b'*' && bytes.get(i + 1) == Some(&b'*') {
+                i += 2;
+                continue;
+            }
+            let Some(c) = original[i..].chars().next() else {
+                break;
+            };
             let mapped = fold_char(c).to_ascii_lowercase();
             let at = text.len();
             text.push(mapped);
             for k in at..text.len() {
                 self.anchor(k, i);
             }
+            i += c.len_utf8();
         }
         self.anchor(text.len(), original.len());
         self.text = text;

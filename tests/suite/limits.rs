@@ -318,3 +318,36 @@ fn a_hundred_thousand_pound_signs_and_ratings() {
     )));
     assert_lossless(&text, &report);
 }
+
+#[test]
+fn a_sentence_of_too_many_figures_reads_the_first_and_says_how_many_were_not() {
+    // "5% average " a thousand times in one key-findings sentence: the sentence is cut into
+    // bounded pieces; each piece's first figures are read and the rest reported, with where.
+    let run = "5% average ".repeat(1000);
+    let text = format!(
+        "Safeguarding\nScore: 3\n3 - Evidence shows a good standard\nKey findings for this quality statement\n{run}\n"
+    );
+    let report = parse(&text);
+    let metrics = report.metrics();
+    let max = cqc_la::metrics::MAX_FIGURES_PER_SENTENCE;
+    let warnings = report.metric_warnings();
+    let not_read: Vec<(usize, cqc_la::Span)> = warnings
+        .iter()
+        .filter_map(|w| match w {
+            cqc_la::metrics::MetricWarning::FiguresNotRead { count, span } => {
+                Some((*count, span.expect("a parsed report has spans")))
+            }
+            _ => None,
+        })
+        .collect();
+    // 11,000 bytes in pieces of at most 4,096: three pieces.
+    assert_eq!(not_read.len(), 3);
+    assert_eq!(metrics.len(), 3 * max);
+    assert_eq!(
+        not_read.iter().map(|(c, _)| c).sum::<usize>() + metrics.len(),
+        1000
+    );
+    let line_start = text.find("5% average").unwrap();
+    assert_eq!(not_read[0].1.start, line_start);
+    assert!(warnings[0].to_string().contains("more were not read"));
+}
