@@ -162,6 +162,37 @@ pub fn metric_warnings_across<'a>(
     checks::across_warnings(&all)
 }
 
+/// The figures that are not fully resolved, each with what it lacks ([`Metric::gaps`]): no
+/// canonical measure (and why), no comparator for a figure of a national collection, no source
+/// or no period. A user sees these gaps instead of trusting a silent blank.
+///
+/// # Examples
+/// ```
+/// use cqc_la::Report;
+/// use cqc_la::metrics::{Gap, unresolved};
+///
+/// let text = "\
+/// Safeguarding
+/// Score: 3
+/// Key findings for this quality statement
+/// ASCS data (2023-24) showed 70.0% of people felt safe (England average 71.1%). The team ran 14 sessions.
+/// ";
+/// let metrics = Report::parse(text)?.metrics();
+/// let open = unresolved(&metrics);
+/// assert_eq!(open.len(), 1);
+/// assert_eq!(open[0].0.value.to_string(), "14");
+/// assert!(matches!(open[0].1[0], Gap::Measure { .. }));
+/// # Ok::<(), cqc_la::ParseError>(())
+/// ```
+#[must_use]
+pub fn unresolved(metrics: &[Metric]) -> Vec<(&Metric, Vec<Gap>)> {
+    metrics
+        .iter()
+        .map(|m| (m, m.gaps()))
+        .filter(|(_, gaps)| !gaps.is_empty())
+        .collect()
+}
+
 /// Where a paragraph sits in the report.
 #[derive(Debug, Clone, Copy)]
 struct Context<'a> {

@@ -1,4 +1,5 @@
 mod assessment;
+mod catalogue;
 #[cfg(feature = "cli")]
 mod cli;
 mod cohort;
