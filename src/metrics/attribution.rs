@@ -216,6 +216,12 @@ fn bare_unit(
     earlier: &[Draft],
 ) -> Option<Unit> {
     let f = figs.get(k)?;
+    // "a quality of life score ... was 18.9": a count is a whole number.
+    if let Figure::Bare(v) = f.figure {
+        if !v.fract().is_zero() {
+            return None;
+        }
+    }
     let before = text.get(s..f.start).unwrap_or("");
     let after = text.get(f.end..).unwrap_or("");
     // "(72,581)" right after a percentage: how many people that is.
@@ -277,6 +283,18 @@ fn bare_unit(
             .find_map(noun_unit);
         if subject.is_some() {
             return subject;
+        }
+    }
+    // "Of the contacts received in 2023-24, 7,950 led to a referral": the things the
+    // sentence opens with.
+    if let Some(rest) = b.strip_prefix("of the ").or_else(|| b.strip_prefix("of ")) {
+        let opening = rest
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .find_map(noun_unit);
+        if opening.is_some() && (rest.contains(", ") || rest.ends_with(',')) {
+            return opening;
         }
     }
     // A count noun shortly before, in the same clause: "complaints fell from 148".

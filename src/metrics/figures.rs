@@ -161,6 +161,13 @@ fn refine(text: &str, sentence_start: usize, fig: &mut Fig) {
         }
         _ => {}
     }
+    // "the 20% most deprived areas", "the top 10%": a threshold in a measure's name.
+    if matches!(fig.figure, Figure::Value(_, Unit::Percent))
+        && (matches!(w1, "top" | "bottom")
+            || (w1 == "the" && [" most", " least"].iter().any(|w| after.starts_with(w))))
+    {
+        fig.in_name = true;
+    }
     // "1 in 5 people": a ratio, not a figure of its own.
     let small = |w: &str| (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
     let next_word = after
@@ -207,6 +214,8 @@ fn number_in_name(bare: bool, head: &str, (w1, w2): (&str, &str), after: &str) -
             .is_some_and(|h| {
                 // "aged 18 to 64", "between 18 and 64", "people 18 to 64 ...",
                 // "18 to 64 year olds", not "from 8 to 13".
+                // "adults (18 to 64)": in brackets after the people it is the age of.
+                let h = h.strip_suffix('(').unwrap_or(h);
                 let w3 = h.trim_end().rsplit(' ').next().unwrap_or("");
                 (h.is_empty() || h.ends_with(' '))
                     && (matches!(
@@ -254,7 +263,19 @@ fn number_in_name(bare: bool, head: &str, (w1, w2): (&str, &str), after: &str) -
             .any(|w| after.starts_with(w));
     let threshold =
         bare && w1 == "than" && matches!(w2, "more" | "less" | "fewer" | "longer" | "shorter");
+    // "adults (18 to 64)", "people 18-64": the first age of a range after the people.
+    let range_start =
+        bare && matches!(
+            w1,
+            "adults" | "people" | "residents" | "those" | "population"
+        ) && [" to ", "-", " and "].iter().any(|sep| {
+            after.strip_prefix(sep).is_some_and(|t| {
+                let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+                (1..=3).contains(&digits)
+            })
+        });
     (word_before && !matches!(w2, "than"))
+        || range_start
         || section
         || hours
         || threshold

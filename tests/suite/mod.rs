@@ -17,6 +17,7 @@ mod lossless;
 mod metrics_camden;
 mod metrics_fixtures;
 mod pages;
+mod paraphrases;
 mod peers;
 mod periods;
 mod regressions;
