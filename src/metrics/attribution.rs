@@ -369,8 +369,8 @@ pub(super) fn drafts(text: &str, sentence: (usize, usize), found: &mut Found) ->
             sentence,
         });
     }
-    pair(figs, &found.comps, &mut out);
-    out.retain(|d| !d.bare || d.comp_value.is_some());
+    pair(text, figs, &found.comps, &mut out);
+    out.retain(|d| !d.bare || d.comp_value.is_some() || (d.comp.is_some() && bracketed(text, d)));
     mark_changes(text, &mut out);
     assign_bands(&found.bands, &mut out);
     assign_wordings(text, &mut found.wordings, &found.comps, &mut out);
@@ -380,7 +380,7 @@ pub(super) fn drafts(text: &str, sentence: (usize, usize), found: &mut Found) ->
 }
 
 /// Pairs comparators with metrics: those with values first, then those without.
-fn pair(figs: &[Fig], comps: &[Comp], drafts: &mut [Draft]) {
+fn pair(text: &str, figs: &[Fig], comps: &[Comp], drafts: &mut [Draft]) {
     let mut prev_end = 0;
     for (ci, c) in comps.iter().enumerate() {
         if c.values.is_empty() {
@@ -454,7 +454,10 @@ fn pair(figs: &[Fig], comps: &[Comp], drafts: &mut [Draft]) {
         prev_end = c.end;
     }
     // Averages named without a number.
-    let free = |d: &Draft| d.comp.is_none() && d.follows.is_none() && !d.bare;
+    // A bare number in brackets too: "the quality of life score (19.1) was significantly
+    // higher than the England average".
+    let free =
+        |d: &Draft| d.comp.is_none() && d.follows.is_none() && (!d.bare || bracketed(text, d));
     for c in comps.iter().filter(|c| c.values.is_empty()) {
         let before = (0..drafts.len())
             .rev()
@@ -473,6 +476,12 @@ fn pair(figs: &[Fig], comps: &[Comp], drafts: &mut [Draft]) {
             }
         }
     }
+}
+
+/// Whether a figure stands alone in brackets: "(19.1)".
+fn bracketed(text: &str, d: &Draft) -> bool {
+    text.get(..d.start).is_some_and(|h| h.ends_with('('))
+        && text.get(d.end..).is_some_and(|t| t.starts_with(')'))
 }
 
 fn set_comp(d: &mut Draft, c: &Comp, value: Option<&Fig>) {

@@ -371,8 +371,10 @@ fn bracketed_scope(
     if text.get(f.start..f.end) != Some("england") {
         return None;
     }
+    // "(England 18.6%)", or after the figure in its brackets: "(35.5%, England 36.8%)".
     let head = text.get(start..f.start).unwrap_or("");
-    if !head.ends_with('(') {
+    let open = head.rfind('(').is_some_and(|o| !head[o..].contains(')'));
+    if !(head.ends_with('(') || (head.ends_with(", ") && open)) {
         return None;
     }
     let after = text.get(f.end..end).unwrap_or("");
@@ -388,7 +390,11 @@ fn bracketed_scope(
         stop
     };
     Some(Comp {
-        intro: f.start - 1,
+        intro: if head.ends_with('(') {
+            f.start - 1
+        } else {
+            f.start
+        },
         end: stop,
         scope: Scope::England,
         region: None,

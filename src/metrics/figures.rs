@@ -161,6 +161,10 @@ fn refine(text: &str, sentence_start: usize, fig: &mut Fig) {
         }
         _ => {}
     }
+    // "per 100,000": the base of a rate, not a figure.
+    if w1 == "per" {
+        fig.in_name = true;
+    }
     // "the 20% most deprived areas", "the top 10%": a threshold in a measure's name.
     if matches!(fig.figure, Figure::Value(_, Unit::Percent))
         && (matches!(w1, "top" | "bottom")

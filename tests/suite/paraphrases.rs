@@ -55,3 +55,83 @@ fn every_paraphrase_names_its_measure() {
         failures.join("\n")
     );
 }
+
+/// `tests/fixtures/comparisons.csv`: sentences about fictional councils in every form of
+/// comparator, list, unit, source and period the reports use, with every field expected
+/// (value, unit, comparator scope and value, dataset, period, band, and the comparison's words
+/// where the column is filled).
+#[test]
+fn every_form_of_comparison_source_and_period_reads_exactly() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/comparisons.csv");
+    let mut reader = csv::Reader::from_path(&path).expect("comparisons.csv");
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for r in reader.records() {
+        let r = r.expect("a row");
+        n += 1;
+        let (value, unit, scope, comparator, dataset, period, band, wording, sentence) = (
+            &r[0], &r[1], &r[2], &r[3], &r[4], &r[5], &r[6], &r[7], &r[8],
+        );
+        let text = format!(
+            "Safeguarding\nScore: 3\n3 - Evidence shows a good standard\nKey findings for this quality statement\n{sentence}\n"
+        );
+        let report = Report::parse(&text).expect("a section page");
+        let metrics = report.metrics();
+        let Some(m) = metrics
+            .iter()
+            .find(|m| m.value.to_string() == value && m.unit.id() == unit)
+        else {
+            let found: Vec<String> = metrics
+                .iter()
+                .map(|m| format!("{} {}", m.value, m.unit.id()))
+                .collect();
+            failures.push(format!(
+                "{value} {unit}: not found (found {found:?}) in \"{sentence}\""
+            ));
+            continue;
+        };
+        let got_scope = m.comparator.as_ref().map_or("", |c| c.scope.id());
+        let got_comp = m
+            .comparator
+            .as_ref()
+            .and_then(|c| c.value)
+            .map(|v| v.to_string())
+            .unwrap_or_default();
+        let got_data = m.source.and_then(|s| s.dataset).map_or("", |d| d.id());
+        let got_period = m
+            .source
+            .and_then(|s| s.period)
+            .map(|p| p.to_string())
+            .unwrap_or_default();
+        let got_band = m.band.map_or("", |b| b.id());
+        let got_wording = m.wording.clone().unwrap_or_default();
+        let mut diffs = Vec::new();
+        for (what, got, want) in [
+            ("scope", got_scope, scope),
+            ("comparator", got_comp.as_str(), comparator),
+            ("dataset", got_data, dataset),
+            ("period", got_period.as_str(), period),
+            ("band", got_band, band),
+        ] {
+            if got != want {
+                diffs.push(format!("{what} '{got}' (want '{want}')"));
+            }
+        }
+        if !wording.is_empty() && got_wording != wording {
+            diffs.push(format!("wording '{got_wording}' (want '{wording}')"));
+        }
+        if !diffs.is_empty() {
+            failures.push(format!(
+                "{value} {unit}: {} in \"{sentence}\"",
+                diffs.join("; ")
+            ));
+        }
+    }
+    assert!(n >= 40, "{n}");
+    assert!(
+        failures.is_empty(),
+        "{} of {n} sentences fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
