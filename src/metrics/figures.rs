@@ -31,6 +31,9 @@ impl Fig {
 
     /// The period, if the figure is one.
     pub(super) fn period(&self) -> Option<Period> {
+        if self.in_name {
+            return None;
+        }
         match self.figure {
             Figure::Period(p) => Some(p),
             Figure::Year(y) => Some(Period::Year(y)),
@@ -161,13 +164,14 @@ fn refine(text: &str, sentence_start: usize, fig: &mut Fig) {
         }
         _ => {}
     }
-    // "per 100,000": the base of a rate, not a figure.
-    if w1 == "per" {
+    // "per 100,000": the base of a rate, not a figure; "the Care Act 2014": the year of a
+    // law's name.
+    if w1 == "per" || matches!(w1, "act" | "regulations" | "order") {
         fig.in_name = true;
     }
     // "the 20% most deprived areas", "the top 10%": a threshold in a measure's name.
     if matches!(fig.figure, Figure::Value(_, Unit::Percent))
-        && (matches!(w1, "top" | "bottom")
+        && (matches!(w1, "top" | "bottom" | "lowest" | "highest")
             || (w1 == "the" && [" most", " least"].iter().any(|w| after.starts_with(w))))
     {
         fig.in_name = true;

@@ -496,7 +496,7 @@ fn json_shape_of_a_metric() {
 #[test]
 fn nothing_but_noise_gives_no_metrics() {
     let ms = metrics(
-        "There were 55 councillors and 3 vacancies in 2024. Section 42 enquiries rose. Very positive feedback was given about COVID-19 support for 0-25 year olds.",
+        "There were 55 councillors and 3 vacancies in 2024. Section 42 enquiries rose. Very positive feedback was given about COVID-19 support for 0-25 year olds. Nearly all Care Act 2014 assessments were reviewed by a senior practitioner. A decile of 1 means an area is in the lowest 10% for deprivation.",
     );
     assert!(ms.is_empty(), "{ms:#?}");
 }
