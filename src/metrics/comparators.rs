@@ -67,12 +67,27 @@ fn scope_after(tail: &str) -> Option<(Scope, Option<&'static str>)> {
     if t.starts_with("nationally") {
         return Some((Scope::National, None));
     }
+    if t.starts_with("regionally") {
+        return Some((Scope::Regional, None));
+    }
     let t = ["in ", "across ", "for ", "of "]
         .iter()
         .find_map(|p| t.strip_prefix(p))?;
     let t = t.strip_prefix("the ").unwrap_or(t);
     if t.starts_with("england") && !t.starts_with("england average") {
         return Some((Scope::England, None));
+    }
+    // "across the region", "in the country".
+    let word_end = |rest: &str| !rest.starts_with(|c: char| c.is_ascii_alphanumeric());
+    if let Some(rest) = t.strip_prefix("region") {
+        if word_end(rest) {
+            return Some((Scope::Regional, None));
+        }
+    }
+    if let Some(rest) = t.strip_prefix("country") {
+        if word_end(rest) {
+            return Some((Scope::National, None));
+        }
     }
     REGIONS
         .iter()
@@ -291,6 +306,20 @@ fn average(text: &str, (start, end): (usize, usize), figs: &[Fig], f: &Found) ->
         }
     }
     let intro = intro_before(text, start, scope_at);
+    // "an average of 70.4% across the region": the scope after the value.
+    let (scope, region, stop) = match (scope, values.is_empty()) {
+        (Scope::Unspecified, false) => {
+            let tail = text.get(stop..end).unwrap_or("");
+            match scope_after(tail) {
+                Some((s, r)) => {
+                    let words = tail.find([',', ';', '(', '.']).unwrap_or(tail.len());
+                    (s, r, stop + words)
+                }
+                None => (scope, region, stop),
+            }
+        }
+        _ => (scope, region, stop),
+    };
     Some(Comp {
         intro,
         end: if values.is_empty() { f.end } else { stop },

@@ -90,7 +90,13 @@ fn every_form_of_comparison_source_and_period_reads_exactly() {
             ));
             continue;
         };
-        let got_scope = m.comparator.as_ref().map_or("", |c| c.scope.id());
+        let got_scope = m
+            .comparator
+            .as_ref()
+            .map_or(String::new(), |c| match &c.region {
+                Some(r) => format!("regional:{r}"),
+                None => c.scope.id().to_owned(),
+            });
         let got_comp = m
             .comparator
             .as_ref()
@@ -107,7 +113,7 @@ fn every_form_of_comparison_source_and_period_reads_exactly() {
         let got_wording = m.wording.clone().unwrap_or_default();
         let mut diffs = Vec::new();
         for (what, got, want) in [
-            ("scope", got_scope, scope),
+            ("scope", got_scope.as_str(), scope),
             ("comparator", got_comp.as_str(), comparator),
             ("dataset", got_data, dataset),
             ("period", got_period.as_str(), period),
