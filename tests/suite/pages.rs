@@ -299,3 +299,96 @@ fn every_fictional_form_is_read_exactly() {
     assert_eq!(rows.len(), 170);
     report("fictional forms", "forms", check_table(&dir, &rows));
 }
+
+/// The structure of each page of a table `expected-structure.json`: authority as the header
+/// prints it, publication date, rating, overall score out of 100 and every statement score
+/// the page prints (no other statement scored). Returns the differences.
+fn check_structure(dir: &Path) -> (Vec<String>, usize) {
+    let json: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("expected-structure.json"))
+            .expect("expected-structure.json"),
+    )
+    .expect("valid JSON");
+    let pages = json.as_object().expect("an object of pages");
+    let mut failures = Vec::new();
+    let mut fields = 0;
+    for (file, want) in pages {
+        let text = std::fs::read_to_string(dir.join(format!("{file}.txt"))).expect("the page");
+        let report = match Report::parse(&text) {
+            Ok(r) => r,
+            Err(e) => {
+                failures.push(format!("{file}: does not parse: {e}"));
+                continue;
+            }
+        };
+        let mut check = |what: &str, got: String, want: String| {
+            fields += 1;
+            if got != want {
+                failures.push(format!("{file}: {what} '{got}' (want '{want}')"));
+            }
+        };
+        let s = |v: Option<&serde_json::Value>| match v {
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            _ => String::new(),
+        };
+        check(
+            "authority",
+            report.authority.clone().unwrap_or_default(),
+            s(want.get("authority")),
+        );
+        check(
+            "published",
+            report.published.map(|d| d.to_string()).unwrap_or_default(),
+            s(want.get("published")),
+        );
+        check(
+            "rating",
+            report.rating.map(|r| r.id().to_owned()).unwrap_or_default(),
+            s(want.get("rating")),
+        );
+        check(
+            "overall score",
+            report
+                .overall_score
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+            s(want.get("overall_score")),
+        );
+        let want_scores: Vec<(String, String)> = want
+            .get("scores")
+            .and_then(|v| v.as_array())
+            .map(|a| a.iter().map(|p| (s(p.get(0)), s(p.get(1)))).collect())
+            .unwrap_or_default();
+        for qs in cqc_la::QualityStatement::ALL {
+            let got = report
+                .score(qs)
+                .map(|sc| sc.get().to_string())
+                .unwrap_or_default();
+            let want = want_scores
+                .iter()
+                .find(|(id, _)| id == qs.id())
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default();
+            check(&format!("score of {}", qs.id()), got, want);
+        }
+    }
+    (failures, fields)
+}
+
+#[test]
+fn every_real_page_structure_field_is_read() {
+    let Some(corpus) = corpus_dir() else {
+        eprintln!("skipping: the CQC corpus is not at ../shared/corpus; set CQC_LA_CORPUS");
+        return;
+    };
+    let (failures, fields) = check_structure(&corpus.join("pages"));
+    report("real page structure", "structure-pages", (failures, fields));
+}
+
+#[test]
+fn every_fictional_structure_field_is_read() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/forms");
+    let (failures, fields) = check_structure(&dir);
+    report("fictional structure", "structure-forms", (failures, fields));
+}
