@@ -71,11 +71,53 @@ fn limits(c: &mut Criterion) {
     group.finish();
 }
 
+/// Key findings that are nothing but figures, comparators and periods, at two sizes: metric
+/// extraction must stay linear too (each sentence is bounded, each figure's look-back window
+/// is bounded, at most 32 figures of a sentence are read).
+fn metric_inputs(n: usize) -> Vec<(&'static str, String)> {
+    let findings = |run: &str| {
+        format!(
+            "Safeguarding\nScore: 3\nKey findings for this quality statement\n{}\n",
+            run.repeat(n)
+        )
+    };
+    vec![
+        ("percent_average", findings("5% average ")),
+        ("bare_numbers", findings("1 ")),
+        ("years_and_figures", findings("in 2021 1% ")),
+        (
+            "averages_without_numbers",
+            findings("similar to the England average 1% "),
+        ),
+        ("bracketed_pairs", findings("1%(2%)")),
+    ]
+}
+
+fn metric_limits(c: &mut Criterion) {
+    let mut group = c.benchmark_group("metric_limits");
+    group.sample_size(10);
+    for (scale, n) in [("1x", 12_500), ("8x", 100_000)] {
+        for (name, text) in metric_inputs(n) {
+            let report = Report::parse(&text).expect("parses");
+            let count = report.metrics().len();
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_function(format!("{name}/{scale}"), |b| {
+                b.iter(|| {
+                    let metrics = black_box(&report).metrics();
+                    assert_eq!(metrics.len(), count);
+                    metrics
+                });
+            });
+        }
+    }
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default()
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2));
-    targets = limits
+    targets = limits, metric_limits
 }
 criterion_main!(benches);

@@ -298,7 +298,15 @@ fn bare_unit(
         }
     }
     // A count noun shortly before, in the same clause: "complaints fell from 148".
-    let clause = b.rsplit([',', ';', ':', '(', ')']).next().unwrap_or("");
+    // (Six words back at most: a bounded window, so each figure costs the same.)
+    let from = (b.len().saturating_sub(120)..=b.len())
+        .find(|&k| b.is_char_boundary(k))
+        .unwrap_or(b.len());
+    let window = b.get(from..).unwrap_or("");
+    let clause = window
+        .rsplit([',', ';', ':', '(', ')'])
+        .next()
+        .unwrap_or("");
     clause
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -736,7 +744,14 @@ fn assign_periods(text: &str, periods: &[FreePeriod], drafts: &mut [Draft]) {
         return;
     }
     for p in periods {
-        let best = (0..drafts.len()).min_by_key(|&i| {
+        // Only the figures on either side can be nearest: a farther one's gap holds the
+        // nearer one's.
+        let after = drafts.partition_point(|d| d.start < p.end);
+        let before = drafts[..after].iter().rposition(|d| d.end <= p.start);
+        let candidates = before
+            .into_iter()
+            .chain((after < drafts.len()).then_some(after));
+        let best = candidates.min_by_key(|&i| {
             let d = &drafts[i];
             if p.start >= d.end {
                 distance(d.end, p.start)
