@@ -124,8 +124,13 @@ fn split(text: &str, masked: &str, a: &Draft, b: &Draft) -> usize {
         .map_or(b.start, |k| a.end + k)
 }
 
+/// The longest piece of a paragraph read as one: report paragraphs are far shorter, and the
+/// bound keeps the memory of extraction proportional to the metrics found. A longer paragraph
+/// (text that is not prose) is read in pieces of whole sentences; sources and bands do not
+/// carry from one piece to the next.
+pub(super) const MAX_PARAGRAPH: usize = 16 * super::sentences::MAX_SENTENCE;
+
 /// Extracts the metrics of one paragraph and appends them to `out`.
-#[allow(clippy::too_many_lines)]
 pub(super) fn paragraph_metrics_in(
     scratch: &mut Scratch,
     para: &Text,
@@ -137,7 +142,49 @@ pub(super) fn paragraph_metrics_in(
     if !original.bytes().any(|b| b.is_ascii_digit()) {
         return;
     }
-    scratch.norm.fill(original);
+    let mut start = 0;
+    while start < original.len() {
+        let end = piece_end(original, start);
+        piece_metrics_in(scratch, para, start..end, ctx, out);
+        start = end;
+    }
+}
+
+/// Where the piece of `text` starting at `start` ends: the whole rest when it is short enough,
+/// else after the last sentence end (else the last space, else a character boundary) within
+/// [`MAX_PARAGRAPH`] bytes.
+fn piece_end(text: &str, start: usize) -> usize {
+    if text.len() - start <= MAX_PARAGRAPH {
+        return text.len();
+    }
+    let mut limit = start + MAX_PARAGRAPH;
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = &text[start..limit];
+    let cut = window
+        .rfind(". ")
+        .map(|k| k + 2)
+        .or_else(|| window.rfind(' ').map(|k| k + 1))
+        .filter(|&k| k > 0)
+        .unwrap_or(window.len());
+    start + cut
+}
+
+/// Extracts the metrics of `para.text[range]` and appends them to `out`.
+#[allow(clippy::too_many_lines)]
+fn piece_metrics_in(
+    scratch: &mut Scratch,
+    para: &Text,
+    range: std::ops::Range<usize>,
+    ctx: Context<'_>,
+    out: &mut Vec<Metric>,
+) {
+    let original = para.text.get(range.clone()).unwrap_or("");
+    if !original.bytes().any(|b| b.is_ascii_digit()) {
+        return;
+    }
+    scratch.norm.fill_at(original, range.start);
     let text = scratch.norm.as_str();
     sentences_into(text, &mut scratch.sentences);
     // Sentences after the one that follows the last sentence with a figure say nothing about

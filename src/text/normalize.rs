@@ -70,6 +70,8 @@ pub(crate) struct Normalized {
     anchors: Vec<(usize, usize)>,
     /// The original's length.
     len: usize,
+    /// Where the original starts in a larger text: added to every original offset.
+    base: usize,
 }
 
 impl Normalized {
@@ -82,7 +84,15 @@ impl Normalized {
     }
 
     /// Replaces the content with `original` normalised, reusing the buffers.
+    #[cfg(test)]
     pub(crate) fn fill(&mut self, original: &str) {
+        self.fill_at(original, 0);
+    }
+
+    /// [`Normalized::fill`] for a piece of a larger text that starts at `base` in it: the
+    /// original offsets are the larger text's.
+    pub(crate) fn fill_at(&mut self, original: &str, base: usize) {
+        self.base = base;
         let mut text = std::mem::take(&mut self.text);
         text.clear();
         text.reserve(original.len());
@@ -143,6 +153,10 @@ impl Normalized {
 
     /// The original offset of normalised offset `i` (the original's length past the end).
     pub(crate) fn original_offset(&self, i: usize) -> usize {
+        self.base + self.offset_in_piece(i)
+    }
+
+    fn offset_in_piece(&self, i: usize) -> usize {
         if i > self.text.len() {
             return self.len;
         }
