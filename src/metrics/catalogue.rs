@@ -273,19 +273,21 @@ const GENERIC: &[&str] = &[
 /// not know ("volunteers handled 1,126 referrals"): such a description is the figure's own,
 /// even where it names no measure, and no other sentence's words stand in for it.
 pub(crate) fn has_unknown_words(text: &str) -> bool {
-    let matcher = &*MATCHER;
     // A name before "'s" ("Tamsford's result") is whose the figure is, not what it measures.
     let possessive = |w: &str| {
         let end = w.as_ptr() as usize - text.as_ptr() as usize + w.len();
         text.get(end..)
             .is_some_and(|t| t.starts_with("'s") || t.starts_with("’s"))
     };
-    raw_words(text).any(|w| {
-        w.bytes().any(|b| b.is_ascii_alphabetic())
-            && !possessive(w)
-            && !STOPWORDS.contains(&w)
-            && !GENERIC.contains(&w)
-            && !matcher.vocabulary.contains_key(&stem(&matcher.synonyms, w))
+    with_cache(|read| {
+        raw_words(text).any(|w| {
+            let word = read(w);
+            word.id.is_none()
+                && !word.stop
+                && w.bytes().any(|b| b.is_ascii_alphabetic())
+                && !possessive(w)
+                && !GENERIC.contains(&w)
+        })
     })
 }
 
