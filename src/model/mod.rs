@@ -15,6 +15,8 @@ mod warning;
 pub use date::Date;
 pub(crate) use date::MONTHS;
 pub use measure::MeasureDef;
+#[cfg(feature = "serde")]
+pub(crate) use metric::serde_repr;
 pub use metric::{
     Attribution, Comparator, Dataset, Direction, Gap, Judgement, MAX_FIGURES_PER_SENTENCE, Measure,
     Metric, MetricWarning, Part, Polarity, Population, Scope, Source, Unit, Unmatched,

@@ -38,22 +38,64 @@ impl fmt::Display for Warning {
     }
 }
 
+/// JSON: `kind` (the [`WarningKind::id`]) and the kind's fields, then `message` (the kind's
+/// `Display`, written for readers and ignored when read back), `line`, `column` and `offset`.
 #[cfg(feature = "serde")]
 impl serde::Serialize for Warning {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Warning", 5)?;
-        s.serialize_field("kind", self.kind.id())?;
-        s.serialize_field("message", &self.kind.to_string())?;
-        s.serialize_field("line", &self.location.line)?;
-        s.serialize_field("column", &self.location.column)?;
-        s.serialize_field("offset", &self.location.offset)?;
-        s.end()
+        #[derive(serde::Serialize)]
+        struct Repr<'a> {
+            #[serde(flatten)]
+            kind: &'a WarningKind,
+            message: String,
+            line: usize,
+            column: usize,
+            offset: usize,
+        }
+        let repr = Repr {
+            kind: &self.kind,
+            message: self.kind.to_string(),
+            line: self.location.line,
+            column: self.location.column,
+            offset: self.location.offset,
+        };
+        serde::Serialize::serialize(&repr, serializer)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Warning {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // `message` is left to the flattened kind, whose variants ignore it.
+        #[derive(serde::Deserialize)]
+        struct Repr {
+            #[serde(flatten)]
+            kind: WarningKind,
+            line: usize,
+            column: usize,
+            offset: usize,
+        }
+        let r = <Repr as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Warning {
+            kind: r.kind,
+            location: Location {
+                line: r.line,
+                column: r.column,
+                offset: r.offset,
+            },
+        })
     }
 }
 
 /// The kinds of [`Warning`].
+///
+/// JSON: an object with `kind` (the [`WarningKind::id`]) and the variant's fields.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(tag = "kind", rename_all = "snake_case")
+)]
 #[non_exhaustive]
 pub enum WarningKind {
     /// The printed rating is not the one the scores give.
