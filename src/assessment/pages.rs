@@ -9,6 +9,7 @@ use crate::error::ParseError;
 use crate::identity::Authority;
 use crate::model::{
     Date, Location, Metric, Origin, Part, QualityStatement, Rating, Report, ReportKind, Score,
+    Statement,
 };
 
 /// The pages of one council's assessment, before they are assembled: any mix of the summary
@@ -385,7 +386,7 @@ impl Holdings {
 
 /// Where a value stands: the page's source and, when its text is known, the line and column.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct PageAt {
     /// The page's source (a file name), or the name of a cohort for a published record.
     pub source: String,
@@ -415,7 +416,7 @@ impl fmt::Display for PageAt {
 
 /// What two pages (or a page and a published record) disagree on.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case", tag = "field"))]
 #[non_exhaustive]
 pub enum Conflict {
@@ -487,7 +488,7 @@ impl Conflict {
 /// page given; for the rating, the publication date and the overall score, a summary or full
 /// report page's, then the first given; when a page joins a published record, the page's.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct MergeWarning {
     /// What they disagree on, with both values.
     pub conflict: Conflict,
@@ -678,7 +679,6 @@ impl Merge<'_> {
     fn statement(&mut self, qs: QualityStatement) -> (Option<Score>, Option<usize>) {
         let mut given: Vec<Given<Score>> = Vec::new();
         let mut sections: Vec<(usize, Option<usize>)> = Vec::new();
-        let mut listed_first = None;
         for (i, p) in self.pending.iter().enumerate() {
             let Some(statement) = p.report.statement(qs) else {
                 continue;
@@ -700,7 +700,6 @@ impl Merge<'_> {
                 }
             }
             if let Some(listed) = &statement.listed {
-                listed_first.get_or_insert(i);
                 if let Some(score) = listed.score {
                     let origin = listed
                         .score_line
@@ -739,8 +738,21 @@ impl Merge<'_> {
                 }
             }
         }
-        (score, sections.first().map(|&(i, _)| i).or(listed_first))
+        (score, holder(self.pending.iter().map(|p| &p.report), qs))
     }
+}
+
+/// The page holding a statement: the first with its section, else the first listing it.
+pub(super) fn holder<'a>(
+    reports: impl Iterator<Item = &'a Report> + Clone,
+    qs: QualityStatement,
+) -> Option<usize> {
+    let with = |has: fn(&Statement) -> bool| {
+        reports
+            .clone()
+            .position(|r| r.statement(qs).is_some_and(has))
+    };
+    with(|s| s.section.is_some()).or_else(|| with(|s| s.listed.is_some()))
 }
 
 fn start(origin: &Origin) -> Option<usize> {

@@ -890,7 +890,7 @@ pub enum MetricWarning {
             feature = "serde",
             serde(deserialize_with = "serde_repr::catalogue_id")
         )]
-        measure: &'static str,
+        measure: CatalogueStr,
         /// The value.
         value: Decimal,
         /// The comparator's value.
@@ -920,7 +920,7 @@ pub enum MetricWarning {
             feature = "serde",
             serde(deserialize_with = "serde_repr::catalogue_id")
         )]
-        measure: &'static str,
+        measure: CatalogueStr,
         /// The period.
         period: Option<Period>,
         /// The first report's England value (report index, value).
@@ -1003,6 +1003,12 @@ impl fmt::Display for MetricWarning {
         }
     }
 }
+
+/// `&'static str`, for a field holding a catalogue string (a measure's id or name). Written
+/// through this alias, the field does not make serde's derive borrow from the input (it
+/// would otherwise read such a value from `'static` input only): the field's
+/// `deserialize_with` looks the string up in the catalogue instead.
+pub(crate) type CatalogueStr = &'static str;
 
 /// Serde representations of the types that refer to the catalogue (shared with the other
 /// modules whose values hold catalogue references). An id or name the catalogue does not hold

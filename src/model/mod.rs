@@ -22,7 +22,7 @@ pub use metric::{
     Metric, MetricWarning, Part, Polarity, Population, Scope, Source, Unit, Unmatched,
     VariationBand, Verdict,
 };
-pub(crate) use metric::{by_polarity, group_thousands};
+pub(crate) use metric::{CatalogueStr, by_polarity, group_thousands};
 pub use period::{FinancialYear, Period};
 pub use report::{
     About, Block, Descriptor, FinancialFacts, Finding, Findings, Listed, OverallSummary, Planned,
