@@ -225,6 +225,23 @@ fn for_statement(statement: Option<QualityStatement>) -> String {
 }
 
 impl WarningKind {
+    /// Every kind's id, in declaration order.
+    pub(crate) const IDS: [&'static str; 13] = [
+        "rating_mismatch",
+        "between_bands",
+        "overall_score_mismatch",
+        "descriptor_mismatch",
+        "descriptor_wording",
+        "duplicate_section",
+        "duplicate_listing",
+        "summary_mismatch",
+        "score_out_of_range",
+        "unknown_heading",
+        "unplaced_line",
+        "invalid_date",
+        "conflicting",
+    ];
+
     /// A stable snake_case id for the kind, e.g. `"rating_mismatch"`.
     #[must_use]
     pub fn id(&self) -> &'static str {
@@ -242,6 +259,125 @@ impl WarningKind {
             WarningKind::UnplacedLine { .. } => "unplaced_line",
             WarningKind::InvalidDate { .. } => "invalid_date",
             WarningKind::Conflicting { .. } => "conflicting",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One of each kind, and its place in [`WarningKind::IDS`]: the match is exhaustive, so a
+    /// new kind does not compile here until it is listed.
+    fn samples() -> Vec<(usize, WarningKind)> {
+        use WarningKind as K;
+        let (qs, score) = (QualityStatement::Safeguarding, Score::MIN);
+        let text = || "x".to_owned();
+        let kinds = [
+            K::RatingMismatch {
+                printed: Rating::Good,
+                derived: Band::Rated(Rating::Inadequate),
+                total: 9,
+                maximum: 36,
+            },
+            K::BetweenBands {
+                total: 14,
+                maximum: 36,
+                band: Band::Between(Rating::Inadequate, Rating::RequiresImprovement),
+            },
+            K::OverallScoreMismatch {
+                printed: 50,
+                total: 9,
+                maximum: 36,
+            },
+            K::DescriptorMismatch {
+                statement: qs,
+                score,
+                descriptor: text(),
+            },
+            K::DescriptorWording {
+                number: score,
+                wording: Score::MAX,
+                descriptor: text(),
+            },
+            K::DuplicateSection { statement: qs },
+            K::DuplicateListing { statement: qs },
+            K::SummaryMismatch {
+                statement: qs,
+                listed: score,
+                section: Score::MAX,
+            },
+            K::ScoreOutOfRange {
+                statement: None,
+                found: text(),
+            },
+            K::UnknownHeading {
+                text: text(),
+                section: text(),
+            },
+            K::UnplacedLine {
+                text: text(),
+                section: text(),
+            },
+            K::InvalidDate { text: text() },
+            K::Conflicting {
+                what: text(),
+                text: text(),
+            },
+        ];
+        kinds
+            .into_iter()
+            .map(|k| {
+                let i = match &k {
+                    K::RatingMismatch { .. } => 0,
+                    K::BetweenBands { .. } => 1,
+                    K::OverallScoreMismatch { .. } => 2,
+                    K::DescriptorMismatch { .. } => 3,
+                    K::DescriptorWording { .. } => 4,
+                    K::DuplicateSection { .. } => 5,
+                    K::DuplicateListing { .. } => 6,
+                    K::SummaryMismatch { .. } => 7,
+                    K::ScoreOutOfRange { .. } => 8,
+                    K::UnknownHeading { .. } => 9,
+                    K::UnplacedLine { .. } => 10,
+                    K::InvalidDate { .. } => 11,
+                    K::Conflicting { .. } => 12,
+                };
+                (i, k)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_kind_is_listed_with_its_id() {
+        let samples = samples();
+        assert_eq!(samples.len(), WarningKind::IDS.len());
+        for (i, kind) in &samples {
+            assert_eq!(WarningKind::IDS[*i], kind.id());
+        }
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn every_kind_reads_back_from_json_tagged_with_its_id() {
+        for (_, kind) in samples() {
+            let warning = Warning {
+                kind,
+                location: Location {
+                    line: 3,
+                    column: 2,
+                    offset: 40,
+                },
+            };
+            let json = serde_json::to_value(&warning).unwrap();
+            assert_eq!(json["kind"], warning.kind.id());
+            assert_eq!(json["message"], warning.kind.to_string());
+            assert_eq!(
+                (json["line"].as_u64(), json["offset"].as_u64()),
+                (Some(3), Some(40))
+            );
+            let back: Warning = serde_json::from_value(json).unwrap();
+            assert_eq!(back, warning);
         }
     }
 }
