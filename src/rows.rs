@@ -1284,9 +1284,7 @@ mod tests {
 
     #[test]
     fn rows_read_back_from_json_lines() {
-        let a = Assessment::parse(TEXT).unwrap();
-        let mut t = Tables::default();
-        t.add_council(&[Page::new("n.txt", &a).with_source(TEXT)]);
+        /// Writes rows as JSON lines and reads them back.
         fn back<R: Row + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug>(rows: &[R]) {
             let mut json = Vec::new();
             write_jsonl(&mut json, rows).unwrap();
@@ -1297,6 +1295,9 @@ mod tests {
                 .collect();
             assert_eq!(read, rows);
         }
+        let a = Assessment::parse(TEXT).unwrap();
+        let mut t = Tables::default();
+        t.add_council(&[Page::new("n.txt", &a).with_source(TEXT)]);
         back(&t.assessments);
         back(&t.statements);
         back(&t.metrics);

@@ -9,7 +9,6 @@ use crate::error::ParseError;
 use crate::identity::Authority;
 use crate::model::{
     Date, Location, Metric, Origin, Part, QualityStatement, Rating, Report, ReportKind, Score,
-    Statement,
 };
 
 /// The pages of one council's assessment, before they are assembled: any mix of the summary
@@ -744,15 +743,21 @@ impl Merge<'_> {
 
 /// The page holding a statement: the first with its section, else the first listing it.
 pub(super) fn holder<'a>(
-    reports: impl Iterator<Item = &'a Report> + Clone,
+    reports: impl Iterator<Item = &'a Report>,
     qs: QualityStatement,
 ) -> Option<usize> {
-    let with = |has: fn(&Statement) -> bool| {
-        reports
-            .clone()
-            .position(|r| r.statement(qs).is_some_and(has))
-    };
-    with(|s| s.section.is_some()).or_else(|| with(|s| s.listed.is_some()))
+    let mut listed = None;
+    for (i, report) in reports.enumerate() {
+        if let Some(statement) = report.statement(qs) {
+            if statement.section.is_some() {
+                return Some(i);
+            }
+            if statement.listed.is_some() {
+                listed.get_or_insert(i);
+            }
+        }
+    }
+    listed
 }
 
 fn start(origin: &Origin) -> Option<usize> {
