@@ -659,7 +659,8 @@ pub struct Judgement {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Metric {
-    /// The value as printed (`70.0` keeps its precision).
+    /// The value as printed (`70.0` keeps its precision). JSON writes it as a number, which
+    /// keeps no trailing zeros: read back, `70.0` is `70`, an equal value.
     #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::float"))]
     pub value: Decimal,
     /// Its unit.
