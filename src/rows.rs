@@ -220,6 +220,54 @@ fn decimal<S: Serializer>(value: &Option<Decimal>, serializer: S) -> Result<S::O
     }
 }
 
+/// Reads what [`decimal`] writes: an integer without a fraction, any other number with at least
+/// one decimal place (`70.0` reads back as `70.0`, and writes the same JSON again), a string as
+/// written. Trailing zeros past the first are not in the JSON: `59.90` reads back as `59.9`.
+fn decimal_back<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Decimal>, D::Error> {
+    struct Visitor;
+    impl<'de> serde::de::Visitor<'de> for Visitor {
+        type Value = Option<Decimal>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a number, a decimal number as a string, or null")
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Some(Decimal::from(v)))
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Some(Decimal::from(v)))
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            let mut d = v
+                .to_string()
+                .parse::<Decimal>()
+                .map_err(|_| E::custom(format!("{v} is not a decimal number")))?;
+            if d.scale() == 0 {
+                d.rescale(1);
+            }
+            Ok(Some(d))
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            v.parse().map(Some).map_err(|_| {
+                E::custom(format!(
+                    "'{}' is not a decimal number",
+                    crate::identity::excerpt(v)
+                ))
+            })
+        }
+    }
+    deserializer.deserialize_option(Visitor)
+}
+
 /// `&'static str`: an id column. Written through this alias, the column does not make serde's
 /// derive borrow from the input (it would otherwise read rows from `'static` input only); the
 /// column's `deserialize_with` reads the id back as the crate's own string instead.
@@ -492,20 +540,14 @@ pub struct MetricRow {
     #[serde(deserialize_with = "opt_id::<_, MeasureName>")]
     pub measure_name: Option<Id>,
     pub ascof: Option<String>,
-    #[serde(
-        serialize_with = "decimal",
-        deserialize_with = "rust_decimal::serde::float_option::deserialize"
-    )]
+    #[serde(serialize_with = "decimal", deserialize_with = "decimal_back")]
     pub value: Option<Decimal>,
     #[serde(deserialize_with = "id::<_, Unit>")]
     pub unit: Id,
     #[serde(deserialize_with = "opt_id::<_, Scope>")]
     pub comparator_scope: Option<Id>,
     pub comparator_region: Option<String>,
-    #[serde(
-        serialize_with = "decimal",
-        deserialize_with = "rust_decimal::serde::float_option::deserialize"
-    )]
+    #[serde(serialize_with = "decimal", deserialize_with = "decimal_back")]
     pub comparator_value: Option<Decimal>,
     #[serde(deserialize_with = "opt_id::<_, Direction>")]
     pub direction: Option<Id>,

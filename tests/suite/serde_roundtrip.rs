@@ -13,6 +13,7 @@ use cqc_la::cohort::{
 };
 use cqc_la::compare::MeasureComparison;
 use cqc_la::metrics::MetricWarning;
+use cqc_la::rows::{self, Tables};
 use cqc_la::{
     Assessment, Authority, Cohort, Metric, ParseErrorKind, QualityStatement, Report, compare,
 };
@@ -196,6 +197,7 @@ fn councils(sources: &[Source]) -> Vec<Assessment> {
         let _ = pages.parse(s.name.clone(), &s.text);
     }
     let councils = pages.by_authority();
+    let mut tables = Tables::default();
     for a in &councils {
         let name = a.authority().unwrap_or("(unnamed)");
         round_trip(
@@ -203,7 +205,20 @@ fn councils(sources: &[Source]) -> Vec<Assessment> {
             a,
         );
         round_trip(&format!("{name}: merge warnings"), &a.warnings().to_vec());
+        let pages: Vec<rows::Page<'_>> = a
+            .pages()
+            .iter()
+            .map(|p| rows::Page::from_parts(&p.source, &p.report, &p.metrics))
+            .collect();
+        tables.add_council(&pages);
     }
+    // The tidy rows of every council, as the `dataset` command writes them.
+    round_trip("assessment rows", &tables.assessments);
+    round_trip("statement rows", &tables.statements);
+    round_trip("metric rows", &tables.metrics);
+    round_trip("finding rows", &tables.findings);
+    round_trip("warning rows", &tables.warnings);
+    assert!(!tables.metrics.is_empty() && !tables.warnings.is_empty());
     councils
 }
 
@@ -332,7 +347,7 @@ fn everything_read_back(cohort: &Cohort) {
     let tables = cohort.metric_tables();
     assert!(!tables.tables.is_empty());
     round_trip("metric tables", &tables);
-    let mut charts = 0;
+    let (mut charts, mut markers) = (0, 0);
     for record in &cohort.members {
         if let Some(chart) = tables.spine_chart(&record.name) {
             round_trip(&format!("{}: spine chart", record.name), &chart);
@@ -340,9 +355,13 @@ fn everything_read_back(cohort: &Cohort) {
         }
         if let Some(chart) = tables.spine_chart_against(&record.name, &Group::all()) {
             round_trip(&format!("{}: spine chart against all", record.name), &chart);
+            markers += chart.rows.iter().filter(|r| r.marker.is_some()).count();
         }
     }
-    assert!(charts > 0);
+    assert!(
+        charts > 0 && markers > 0,
+        "{charts} charts, {markers} markers"
+    );
 }
 
 #[test]
