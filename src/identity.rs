@@ -155,8 +155,12 @@ impl fmt::Display for Region {
 /// assert_eq!(camden.kind, AuthorityKind::LondonBorough);
 /// assert_eq!(camden.region, Region::London);
 /// ```
+///
+/// JSON: `name`, `ons_code`, `kind` and `region`. A `&'static Authority` (what the look-ups
+/// return and other values hold) reads back as the embedded council with that ONS code and
+/// name; a code or name the table does not hold is an error.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Authority {
     /// The ONS short name, e.g. `"Camden"`, `"Kingston Upon Hull"`.
     pub name: String,
@@ -458,6 +462,38 @@ impl FromStr for &'static Authority {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Authority::resolve(s)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for &'static Authority {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error as _;
+        // `kind` and `region` follow from the code.
+        #[derive(serde::Deserialize)]
+        struct Repr<'a> {
+            #[serde(borrow)]
+            name: std::borrow::Cow<'a, str>,
+            #[serde(borrow)]
+            ons_code: std::borrow::Cow<'a, str>,
+        }
+        let r = <Repr<'_> as serde::Deserialize>::deserialize(deserializer)?;
+        let council = Authority::by_ons_code(&r.ons_code).ok_or_else(|| {
+            D::Error::custom(format!(
+                "unknown authority '{}': no council has the ONS code '{}'",
+                excerpt(&r.name),
+                excerpt(&r.ons_code)
+            ))
+        })?;
+        if council.name != r.name {
+            return Err(D::Error::custom(format!(
+                "unknown authority '{}': the ONS code '{}' is {}'s",
+                excerpt(&r.name),
+                council.ons_code,
+                council.name
+            )));
+        }
+        Ok(council)
     }
 }
 

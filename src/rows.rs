@@ -120,15 +120,17 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use rust_decimal::Decimal;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::assessment::Assessment;
 use crate::cohort::{ScoreRecord, YearMonth};
 use crate::error::{ParseError, ParseErrorKind};
 use crate::identity::Authority;
+use crate::identity::{AuthorityKind, Region};
 use crate::model::{
-    Dataset, Date, Direction, Metric, Origin, OverallScore, Part, QualityStatement, Rating, Report,
-    Score, Span, Statement, VariationBand, Warning,
+    Dataset, Date, Direction, MeasureDef, Metric, Origin, OverallScore, Part, QualityStatement,
+    Rating, Report, Scope, Score, Span, Statement, Theme, Unit, VariationBand, Warning,
+    WarningKind,
 };
 
 /// One page of a council's assessment: the file it was read from, its parsed report and the
@@ -218,14 +220,203 @@ fn decimal<S: Serializer>(value: &Option<Decimal>, serializer: S) -> Result<S::O
     }
 }
 
+/// Reads what [`decimal`] writes: an integer without a fraction, any other number with at least
+/// one decimal place (`70.0` reads back as `70.0`, and writes the same JSON again), a string as
+/// written. Trailing zeros past the first are not in the JSON: `59.90` reads back as `59.9`.
+fn decimal_back<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Decimal>, D::Error> {
+    struct Visitor;
+    impl<'de> serde::de::Visitor<'de> for Visitor {
+        type Value = Option<Decimal>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a number, a decimal number as a string, or null")
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Some(Decimal::from(v)))
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Some(Decimal::from(v)))
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            let mut d = v
+                .to_string()
+                .parse::<Decimal>()
+                .map_err(|_| E::custom(format!("{v} is not a decimal number")))?;
+            if d.scale() == 0 {
+                d.rescale(1);
+            }
+            Ok(Some(d))
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            v.parse().map(Some).map_err(|_| {
+                E::custom(format!(
+                    "'{}' is not a decimal number",
+                    crate::identity::excerpt(v)
+                ))
+            })
+        }
+    }
+    deserializer.deserialize_option(Visitor)
+}
+
+/// `&'static str`: an id column. Written through this alias, the column does not make serde's
+/// derive borrow from the input (it would otherwise read rows from `'static` input only); the
+/// column's `deserialize_with` reads the id back as the crate's own string instead.
+type Id = &'static str;
+
+/// The ids an id column takes. Every row reads back from the JSON (or CSV) the crate writes; an
+/// id the crate never writes is an error naming the column's kind.
+trait Ids {
+    /// What the ids name, for error messages.
+    const WHAT: &'static str;
+    /// The crate's own string for `id`, if it is one.
+    fn find(id: &str) -> Option<&'static str>;
+}
+
+/// Ids that are the snake_case serde names of an enum whose `id()` gives them.
+macro_rules! serde_ids {
+    ($($ty:ty: $what:literal),* $(,)?) => {$(
+        impl Ids for $ty {
+            const WHAT: &'static str = $what;
+            fn find(id: &str) -> Option<&'static str> {
+                let id = serde::de::value::StrDeserializer::<serde::de::value::Error>::new(id);
+                <$ty>::deserialize(id).ok().map(<$ty>::id)
+            }
+        }
+    )*};
+}
+
+serde_ids!(
+    QualityStatement: "quality statement",
+    Theme: "theme",
+    AuthorityKind: "council type",
+    Unit: "unit",
+    Scope: "comparator scope",
+    Direction: "comparison direction",
+    VariationBand: "variation band",
+    Dataset: "dataset",
+);
+
+impl Ids for Region {
+    const WHAT: &'static str = "region";
+    fn find(id: &str) -> Option<&'static str> {
+        Region::from_name(id).map(Region::title)
+    }
+}
+
+/// A canonical measure's id.
+struct MeasureId;
+
+impl Ids for MeasureId {
+    const WHAT: &'static str = "measure id";
+    fn find(id: &str) -> Option<&'static str> {
+        MeasureDef::by_id(id).map(|d| d.id)
+    }
+}
+
+/// A canonical measure's name.
+struct MeasureName;
+
+impl Ids for MeasureName {
+    const WHAT: &'static str = "measure name";
+    fn find(id: &str) -> Option<&'static str> {
+        MeasureDef::catalogue()
+            .iter()
+            .find(|d| d.name == id)
+            .map(|d| d.name)
+    }
+}
+
+/// A quality statement's id, or the part of the report a figure outside the statements is in.
+struct StatementOrPart;
+
+/// The parts of a report outside the statements, as `metrics.csv` names them.
+const PARTS: [&str; 5] = [
+    "about",
+    "financial_facts",
+    "experiences",
+    "strengths",
+    "findings",
+];
+
+impl Ids for StatementOrPart {
+    const WHAT: &'static str = "quality statement or part of the report";
+    fn find(id: &str) -> Option<&'static str> {
+        <QualityStatement as Ids>::find(id).or_else(|| PARTS.into_iter().find(|p| *p == id))
+    }
+}
+
+/// The kinds of `warnings.csv`: the parser's warnings, the failures and the merge's findings.
+struct WarningRowKind;
+
+/// The kinds of a file that failed (parse errors first, see [`error_id`]) and of the merge's
+/// findings.
+const FAILURE_AND_MERGE_KINDS: [&str; 9] = [
+    "empty",
+    "not_a_report",
+    "invalid_utf8",
+    "too_large",
+    "unreadable",
+    "no_pages",
+    "pages_disagree",
+    "unnamed_page",
+    "unknown_authority",
+];
+
+impl Ids for WarningRowKind {
+    const WHAT: &'static str = "warning kind";
+    fn find(id: &str) -> Option<&'static str> {
+        WarningKind::IDS
+            .into_iter()
+            .chain(FAILURE_AND_MERGE_KINDS)
+            .find(|k| *k == id)
+    }
+}
+
+/// Reads an id column back as the crate's own `&'static str`.
+fn id<'de, D: Deserializer<'de>, I: Ids>(deserializer: D) -> Result<&'static str, D::Error> {
+    let id = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+    I::find(&id).ok_or_else(|| unknown::<D, I>(&id))
+}
+
+/// Reads an optional id column back as the crate's own `&'static str`.
+fn opt_id<'de, D: Deserializer<'de>, I: Ids>(
+    deserializer: D,
+) -> Result<Option<&'static str>, D::Error> {
+    match Option::<std::borrow::Cow<'de, str>>::deserialize(deserializer)? {
+        Some(id) => I::find(&id).map(Some).ok_or_else(|| unknown::<D, I>(&id)),
+        None => Ok(None),
+    }
+}
+
+#[cold]
+fn unknown<'de, D: Deserializer<'de>, I: Ids>(id: &str) -> D::Error {
+    serde::de::Error::custom(format!(
+        "unknown {} '{}'",
+        I::WHAT,
+        crate::identity::excerpt(id)
+    ))
+}
+
 /// One council's assessment: `assessments.csv`. See the [module docs](self) for the columns.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[allow(missing_docs)] // The columns are documented in the module docs.
 pub struct AssessmentRow {
     pub authority: Option<String>,
     pub ons_code: Option<String>,
-    pub region: Option<&'static str>,
-    pub kind: Option<&'static str>,
+    #[serde(deserialize_with = "opt_id::<_, Region>")]
+    pub region: Option<Id>,
+    #[serde(deserialize_with = "opt_id::<_, AuthorityKind>")]
+    pub kind: Option<Id>,
     pub published: Option<Date>,
     pub rating: Option<Rating>,
     pub overall_score: Option<u8>,
@@ -310,12 +501,14 @@ impl AssessmentRow {
 }
 
 /// One quality statement of one council: `statements.csv`. See the [module docs](self).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[allow(missing_docs)]
 pub struct StatementRow {
     pub authority: Option<String>,
-    pub statement: &'static str,
-    pub theme: &'static str,
+    #[serde(deserialize_with = "id::<_, QualityStatement>")]
+    pub statement: Id,
+    #[serde(deserialize_with = "id::<_, Theme>")]
+    pub theme: Id,
     pub score: Option<u8>,
     pub descriptor: Option<String>,
     pub file: String,
@@ -334,26 +527,34 @@ impl Row for StatementRow {
 }
 
 /// One figure: `metrics.csv`. See the [module docs](self).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[allow(missing_docs)]
 pub struct MetricRow {
     pub authority: Option<String>,
     pub ons_code: Option<String>,
-    pub statement: &'static str,
+    #[serde(deserialize_with = "id::<_, StatementOrPart>")]
+    pub statement: Id,
     pub subheading: Option<String>,
-    pub measure_id: Option<&'static str>,
-    pub measure_name: Option<&'static str>,
+    #[serde(deserialize_with = "opt_id::<_, MeasureId>")]
+    pub measure_id: Option<Id>,
+    #[serde(deserialize_with = "opt_id::<_, MeasureName>")]
+    pub measure_name: Option<Id>,
     pub ascof: Option<String>,
-    #[serde(serialize_with = "decimal")]
+    #[serde(serialize_with = "decimal", deserialize_with = "decimal_back")]
     pub value: Option<Decimal>,
-    pub unit: &'static str,
-    pub comparator_scope: Option<&'static str>,
+    #[serde(deserialize_with = "id::<_, Unit>")]
+    pub unit: Id,
+    #[serde(deserialize_with = "opt_id::<_, Scope>")]
+    pub comparator_scope: Option<Id>,
     pub comparator_region: Option<String>,
-    #[serde(serialize_with = "decimal")]
+    #[serde(serialize_with = "decimal", deserialize_with = "decimal_back")]
     pub comparator_value: Option<Decimal>,
-    pub direction: Option<&'static str>,
-    pub band: Option<&'static str>,
-    pub dataset: Option<&'static str>,
+    #[serde(deserialize_with = "opt_id::<_, Direction>")]
+    pub direction: Option<Id>,
+    #[serde(deserialize_with = "opt_id::<_, VariationBand>")]
+    pub band: Option<Id>,
+    #[serde(deserialize_with = "opt_id::<_, Dataset>")]
+    pub dataset: Option<Id>,
     pub period: Option<String>,
     pub sentence: String,
     pub file: String,
@@ -394,11 +595,12 @@ impl Row for MetricRow {
 }
 
 /// One key findings paragraph: `findings.csv`. See the [module docs](self).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[allow(missing_docs)]
 pub struct FindingRow {
     pub authority: Option<String>,
-    pub statement: &'static str,
+    #[serde(deserialize_with = "id::<_, QualityStatement>")]
+    pub statement: Id,
     pub subheading: Option<String>,
     pub paragraph: String,
     pub file: String,
@@ -420,13 +622,14 @@ impl Row for FindingRow {
 }
 
 /// A warning, or a file that failed: `warnings.csv`. See the [module docs](self).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[allow(missing_docs)]
 pub struct WarningRow {
     pub file: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
-    pub kind: &'static str,
+    #[serde(deserialize_with = "id::<_, WarningRowKind>")]
+    pub kind: Id,
     pub message: String,
     pub level: Level,
 }
@@ -438,7 +641,7 @@ impl Row for WarningRow {
 }
 
 /// Whether a [`WarningRow`] is a warning or a file that failed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// The file went through; something in it deserves a look.
@@ -730,11 +933,11 @@ fn statement_or_part(metric: &Metric) -> &'static str {
         return statement.id();
     }
     match metric.part {
-        Part::About => "about",
-        Part::FinancialFacts => "financial_facts",
-        Part::Experiences => "experiences",
-        Part::Strengths => "strengths",
-        Part::Findings => "findings",
+        Part::About => PARTS[0],
+        Part::FinancialFacts => PARTS[1],
+        Part::Experiences => PARTS[2],
+        Part::Strengths => PARTS[3],
+        Part::Findings => PARTS[4],
     }
 }
 
@@ -1099,6 +1302,57 @@ mod tests {
         assert_eq!(t.findings.len(), 1);
         assert_eq!(t.metrics[0].file, "a.txt");
         assert_eq!(t.findings[0].subheading.as_deref(), Some("Safe systems"));
+    }
+
+    #[test]
+    fn every_kind_the_crate_writes_reads_back() {
+        let errors = [
+            ParseErrorKind::Empty,
+            ParseErrorKind::NotAReport,
+            ParseErrorKind::InvalidUtf8 { byte: 0xff },
+            ParseErrorKind::TooLarge { size: 2, limit: 1 },
+        ];
+        for kind in errors.iter().map(error_id).chain(WarningKind::IDS) {
+            assert_eq!(WarningRowKind::find(kind), Some(kind));
+        }
+        assert_eq!(WarningRowKind::find("rating"), None);
+        assert_eq!(
+            StatementOrPart::find("financial_facts"),
+            Some("financial_facts")
+        );
+        assert_eq!(StatementOrPart::find("safeguarding"), Some("safeguarding"));
+        assert_eq!(Region::find("north_east"), Some("North East"));
+    }
+
+    #[test]
+    fn rows_read_back_from_json_lines() {
+        /// Writes rows as JSON lines and reads them back.
+        fn back<R: Row + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug>(rows: &[R]) {
+            let mut json = Vec::new();
+            write_jsonl(&mut json, rows).unwrap();
+            let json = String::from_utf8(json).unwrap();
+            let read: Vec<R> = json
+                .lines()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect();
+            assert_eq!(read, rows);
+        }
+        let a = Assessment::parse(TEXT).unwrap();
+        let mut t = Tables::default();
+        t.add_council(&[Page::new("n.txt", &a).with_source(TEXT)]);
+        back(&t.assessments);
+        back(&t.statements);
+        back(&t.metrics);
+        back(&t.findings);
+        back(&t.warnings);
+        let err = serde_json::from_str::<StatementRow>(
+            r#"{"authority":null,"statement":"safe_guarding","theme":"leadership","score":3,"descriptor":null,"file":"n.txt"}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "unknown quality statement 'safe_guarding' at line 1 column 45"
+        );
     }
 
     #[test]

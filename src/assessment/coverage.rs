@@ -168,6 +168,19 @@ impl serde::Serialize for Coverage {
     }
 }
 
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Coverage {
+    /// Reads `statements`; `count` is written for readers and follows from them.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        struct Repr {
+            statements: Vec<QualityStatement>,
+        }
+        let r = <Repr as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Coverage::from_statements(r.statements))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -28,7 +28,7 @@ use crate::model::{
 
 /// One page of an assessment: where it came from, the parsed report and the figures it cites.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Page {
     /// Where the page came from, as the caller named it (a file name); `page 1` for an
     /// assessment built from one report.
@@ -363,6 +363,8 @@ impl serde::Serialize for Assessment {
     /// `authority`, `ons_code`, `coverage`, `partial`, `published`, `rating`, `printed_score`,
     /// `out_of_100`, `overall`, `derived_band` (nine statements only), `partial_band`,
     /// `scores` (each with the page holding it), `pages`, `metrics` and `warnings`.
+    ///
+    /// Read back (see the `Deserialize` impl), an assessment equals the one written.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         #[derive(serde::Serialize)]
@@ -396,5 +398,71 @@ impl serde::Serialize for Assessment {
         s.serialize_field("metrics", self.metrics())?;
         s.serialize_field("warnings", &self.warnings)?;
         s.end()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Assessment {
+    /// Reads what `Serialize` writes: the name, the council (by `ons_code`), the printed
+    /// values, the scores, the pages, the figures used and the warnings. What follows from
+    /// them is worked out again rather than read: `coverage`, `partial`, `out_of_100`,
+    /// `overall` and the bands from the scores, each statement's page (the first page with its
+    /// section, else the first listing it, as when the pages were assembled) and whether the
+    /// assessment is indicative (a page is). `metrics` is the pages' figures for one page.
+    ///
+    /// An assessment without pages, or an ONS code that is no council's, is an error.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error as _;
+        #[derive(serde::Deserialize)]
+        struct Held {
+            statement: QualityStatement,
+            score: Option<Score>,
+        }
+        #[derive(serde::Deserialize)]
+        struct Repr {
+            authority: Option<String>,
+            ons_code: Option<String>,
+            published: Option<Date>,
+            rating: Option<Rating>,
+            printed_score: Option<u8>,
+            scores: Vec<Held>,
+            pages: Vec<Page>,
+            metrics: Vec<Metric>,
+            warnings: Vec<MergeWarning>,
+        }
+        let r = <Repr as serde::Deserialize>::deserialize(deserializer)?;
+        if r.pages.is_empty() {
+            return Err(D::Error::custom(
+                "an assessment has at least one page, found none",
+            ));
+        }
+        let council = match &r.ons_code {
+            Some(code) => Some(Authority::by_ons_code(code).ok_or_else(|| {
+                D::Error::custom(format!(
+                    "unknown authority: no council has the ONS code '{}'",
+                    crate::identity::excerpt(code)
+                ))
+            })?),
+            None => None,
+        };
+        let mut scores = [None; 9];
+        for held in &r.scores {
+            scores[held.statement.index()] = held.score;
+        }
+        let holders =
+            QualityStatement::ALL.map(|qs| pages::holder(r.pages.iter().map(|p| &p.report), qs));
+        Ok(Assessment {
+            authority: r.authority,
+            council,
+            indicative: r.pages.iter().any(|p| p.report.indicative),
+            selected: (r.pages.len() > 1).then_some(r.metrics),
+            pages: r.pages,
+            holders,
+            scores,
+            published: r.published,
+            rating: r.rating,
+            overall_score: r.printed_score,
+            warnings: r.warnings,
+        })
     }
 }

@@ -385,7 +385,7 @@ impl Holdings {
 
 /// Where a value stands: the page's source and, when its text is known, the line and column.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct PageAt {
     /// The page's source (a file name), or the name of a cohort for a published record.
     pub source: String,
@@ -415,7 +415,7 @@ impl fmt::Display for PageAt {
 
 /// What two pages (or a page and a published record) disagree on.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case", tag = "field"))]
 #[non_exhaustive]
 pub enum Conflict {
@@ -487,7 +487,7 @@ impl Conflict {
 /// page given; for the rating, the publication date and the overall score, a summary or full
 /// report page's, then the first given; when a page joins a published record, the page's.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct MergeWarning {
     /// What they disagree on, with both values.
     pub conflict: Conflict,
@@ -678,7 +678,6 @@ impl Merge<'_> {
     fn statement(&mut self, qs: QualityStatement) -> (Option<Score>, Option<usize>) {
         let mut given: Vec<Given<Score>> = Vec::new();
         let mut sections: Vec<(usize, Option<usize>)> = Vec::new();
-        let mut listed_first = None;
         for (i, p) in self.pending.iter().enumerate() {
             let Some(statement) = p.report.statement(qs) else {
                 continue;
@@ -700,7 +699,6 @@ impl Merge<'_> {
                 }
             }
             if let Some(listed) = &statement.listed {
-                listed_first.get_or_insert(i);
                 if let Some(score) = listed.score {
                     let origin = listed
                         .score_line
@@ -739,8 +737,27 @@ impl Merge<'_> {
                 }
             }
         }
-        (score, sections.first().map(|&(i, _)| i).or(listed_first))
+        (score, holder(self.pending.iter().map(|p| &p.report), qs))
     }
+}
+
+/// The page holding a statement: the first with its section, else the first listing it.
+pub(super) fn holder<'a>(
+    reports: impl Iterator<Item = &'a Report>,
+    qs: QualityStatement,
+) -> Option<usize> {
+    let mut listed = None;
+    for (i, report) in reports.enumerate() {
+        if let Some(statement) = report.statement(qs) {
+            if statement.section.is_some() {
+                return Some(i);
+            }
+            if statement.listed.is_some() {
+                listed.get_or_insert(i);
+            }
+        }
+    }
+    listed
 }
 
 fn start(origin: &Origin) -> Option<usize> {

@@ -138,7 +138,7 @@ fn limit_text(limit: CsvLimit, found: Option<u64>) -> String {
 /// );
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum CsvLimit {
@@ -436,7 +436,7 @@ pub(crate) fn open(path: &Path) -> Result<std::fs::File, CsvError> {
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct LoadWarning {
     /// The line (the header is line 1).
     pub line: u64,
@@ -448,7 +448,7 @@ pub struct LoadWarning {
 
 /// The kinds of [`LoadWarning`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum LoadWarningKind {

@@ -10,7 +10,7 @@ use crate::model::{QualityStatement, Theme};
 
 /// One member's value for a subject and where it stands.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct MemberValue {
     /// The name to show.
     pub name: String,
@@ -47,7 +47,7 @@ pub struct MemberValue {
 /// assert_eq!(d.counts, [2, 27, 42, 1]); // how many 1s, 2s, 3s, 4s
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Distribution {
     /// What is distributed.
     pub subject: Subject,
@@ -83,7 +83,7 @@ impl Distribution {
 
 /// The distributions of all nine statements and four themes.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Distributions {
     /// The cohort's name.
     pub cohort: String,

@@ -22,7 +22,7 @@ use crate::model::{QualityStatement, Score};
 
 /// Who belongs to a [`Group`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum GroupMembers {
     /// Every member of the cohort.
@@ -49,7 +49,7 @@ pub enum GroupMembers {
 /// assert_eq!(cohort.subset(&peers).len(), 3);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Group {
     /// The group's name, e.g. `"London"`.
     pub name: String,
@@ -278,7 +278,7 @@ fn read_groups(
 
 /// Means and medians of one group: the overall percentage and each statement's score.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct GroupSummary {
     /// The group's name.
     pub group: String,
@@ -295,7 +295,7 @@ pub struct GroupSummary {
 
 /// Summaries of several groups of one cohort.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct GroupTable {
     /// The cohort's name.
     pub cohort: String,
@@ -305,7 +305,7 @@ pub struct GroupTable {
 
 /// One statement of an authority against a group.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct StatementVsGroup {
     /// The statement.
     pub statement: QualityStatement,
@@ -327,7 +327,7 @@ pub struct StatementVsGroup {
 /// group member's percentage over those same statements. Members that do not cover the basis
 /// are left out (`left_out`), never compared on other statements.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct MemberVsGroup {
     /// The authority's name.
     pub name: String,
@@ -353,7 +353,7 @@ pub struct MemberVsGroup {
 
 /// The members of a shown group, each against a reference group.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct GroupComparison {
     /// The group whose members are shown.
     pub shown: String,

@@ -12,7 +12,7 @@ use crate::model::{Band, OverallScore, QualityStatement, Rating, Score};
 
 /// One authority's line in a [`LeagueTable`].
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct LeagueRow {
     /// Where it stands on the derived percentage, ties shown as a range, among the records
     /// covering the statements of `basis` (each on those statements).
@@ -102,7 +102,7 @@ impl LeagueRow {
 /// assert_eq!(warrington.derived, None);
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct LeagueTable {
     /// The cohort's name.
     pub cohort: String,
@@ -175,6 +175,9 @@ pub(crate) fn cut_with_ties<T>(items: &[T], n: usize, rank: impl Fn(&T) -> usize
 
 /// The top or bottom of a [`LeagueTable`]: the rows asked for, plus every row tied with the
 /// last of them (a cut never falls inside a tie).
+///
+/// A view into the table: written as JSON (`asked`, `rows`, `tied_beyond`) but not read back,
+/// since it borrows its rows; its `rows` read back as a `Vec<LeagueRow>`.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct LeagueCut<'a> {

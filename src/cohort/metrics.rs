@@ -41,7 +41,7 @@ use crate::model::{
 /// assert_eq!(o.figure(), "63.93%");
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct MetricObservation {
     /// The authority's name as given.
     pub authority: String,
@@ -526,7 +526,7 @@ impl<'a> MeasureKey<'a> {
 
 /// One authority's line in a [`MeasureTable`].
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct MeasureRow {
     /// The authority's name as given.
     pub authority: String,
@@ -556,7 +556,7 @@ pub struct MeasureRow {
 /// One measure in one period across the cohort: values, median and quartiles, and each
 /// authority's deviation from the England average it cites and from the cohort median.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct MeasureTable {
     /// The canonical measure id.
     pub measure: String,
@@ -669,7 +669,7 @@ fn periods_text(periods: &[Option<Period>]) -> String {
 /// assert_eq!(tables.table_for("ascs_feel_safe", Some(older)).unwrap().rows.len(), 1);
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct MetricTables {
     /// The cohort's name.
     pub cohort: String,
@@ -975,7 +975,7 @@ impl fmt::Display for MeasureTable {
 /// A second reference beside England on a spine chart row: the regional average the report
 /// cites, or the median of a group (a region, peers) in the cohort.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Marker {
     /// What it is, e.g. `"North East average"` or `"Peers of Camden median (n=7)"`.
     pub label: String,
@@ -988,7 +988,7 @@ pub struct Marker {
 
 /// One measure in one period in a [`SpineChart`].
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct SpineRow {
     /// The measure id.
     pub measure: String,
@@ -1074,7 +1074,7 @@ impl SpineRow {
 /// one) and the cohort's range and quartiles for the same measure and period; render it with
 /// [`SpineChart::to_svg`].
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct SpineChart {
     /// The authority's name.
     pub authority: String,

@@ -67,7 +67,7 @@ static PUBLISHED: LazyLock<Vec<ScoreRecord>> = LazyLock::new(|| {
 /// assert_eq!(camden.standing.to_string(), "joint 1st-2nd of 71"); // Warrington (8 of 9) apart
 /// ```
 #[derive(Debug, Clone, PartialEq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Cohort {
     /// A name for tables, e.g. `"Published assessments (October 2025)"`.
     pub name: String,
@@ -79,7 +79,7 @@ pub struct Cohort {
 
 /// What [`Cohort::insert_assessment`] did.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Inserted {
     /// The council's record before, when the cohort had one.
     pub previous: Option<ScoreRecord>,

@@ -29,7 +29,7 @@ use crate::model::{QualityStatement, Score};
 
 /// What the distance was measured on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum NeighbourBasis {
     /// The nine quality statement scores.
@@ -40,7 +40,7 @@ pub enum NeighbourBasis {
 
 /// One neighbour.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Neighbour {
     /// Competition rank by distance: one plus the number of strictly nearer neighbours (equal
     /// distances share a rank).
@@ -80,7 +80,7 @@ pub struct Neighbour {
 /// Equal distances share a rank and are listed by name; a cut-off inside a tie takes every
 /// tied member.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Neighbours {
     /// The authority they are near to.
     pub target: String,

@@ -59,7 +59,7 @@ const NHS_ENGLAND_EXCLUDED: [&str; 2] = ["E06000053", "E09000001"];
 /// [`Authority::resolve`] accepts, including ONS's inverted forms ("Bristol, City of") and ONS
 /// codes in any case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum PeerShape {
@@ -103,7 +103,7 @@ impl fmt::Display for PeerShape {
 
 /// One peer of a council.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Peer {
     /// The peer.
     pub authority: &'static Authority,
@@ -118,7 +118,7 @@ pub struct Peer {
 
 /// Why a council has no peers to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum NoPeers {
@@ -182,6 +182,9 @@ impl<'a> PeersOf<'a> {
 /// let scilly = Authority::resolve("Isles of Scilly").unwrap();
 /// assert_eq!(table.peers_of(scilly), PeersOf::NoPeers(NoPeers::NotInNhsEnglandModel));
 /// ```
+///
+/// JSON: `shape`, `councils` (each council with its peers) and `warnings`; read back, the
+/// table's index is built again.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct PeerGroups {
@@ -320,6 +323,25 @@ impl PeerGroups {
     }
 }
 
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PeerGroups {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        struct Repr {
+            shape: PeerShape,
+            councils: Vec<(&'static Authority, Vec<Peer>)>,
+            warnings: Vec<LoadWarning>,
+        }
+        let r = <Repr as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(PeerGroups {
+            shape: r.shape,
+            index: index_of(&r.councils),
+            councils: r.councils,
+            warnings: r.warnings,
+        })
+    }
+}
+
 fn index_of(councils: &[(&'static Authority, Vec<Peer>)]) -> HashMap<&'static str, usize> {
     councils
         .iter()
@@ -330,7 +352,7 @@ fn index_of(councils: &[(&'static Authority, Vec<Peer>)]) -> HashMap<&'static st
 
 /// A record against those of its peers that are members of a cohort.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct PeerComparison {
     /// The record's percentage and scores against its peers in the cohort: their means and
     /// medians, and where it stands among them (the record itself never feeds the averages).
@@ -344,7 +366,7 @@ pub struct PeerComparison {
 
 /// The answer of [`Cohort::against_peers`].
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum AgainstPeers {
     /// The record against its peers in the cohort.

@@ -97,7 +97,7 @@ impl fmt::Display for Quartile {
 /// assert!(standings[3].is_none());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Standing {
     /// Competition rank: one plus the number of strictly better values.
     pub rank: usize,
@@ -249,7 +249,7 @@ pub fn ordinal(n: usize) -> String {
 /// assert!(Summary::of([]).is_none());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Summary {
     /// How many values.
     pub count: usize,

@@ -107,7 +107,11 @@ impl From<YearMonth> for String {
 /// assert_eq!(camden.derived_rating(), Some(Rating::Outstanding));
 /// assert!(camden.coverage().is_complete());
 /// ```
+///
+/// JSON: the fields (`authority` as the council's `name`, `ons_code`, `kind` and `region`),
+/// then what follows from them (see the `Serialize` impl), which is ignored when read back.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 pub struct ScoreRecord {
     /// The name as given (a report header, a CSV cell).
     pub name: String,
@@ -478,7 +482,7 @@ pub(crate) fn score_string(scores: &[Option<Score>; 9]) -> String {
 /// What a distribution or ranking is about: one quality statement, one theme (the mean of its
 /// statements' scores), or the overall percentage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Subject {
     /// One quality statement's score.

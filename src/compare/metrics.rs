@@ -6,12 +6,13 @@ use rust_decimal::Decimal;
 
 use crate::metrics::across_warnings;
 use crate::model::{
-    Comparator, MeasureDef, Metric, MetricWarning, Period, Polarity, Unit, Verdict, by_polarity,
+    CatalogueStr, Comparator, MeasureDef, Metric, MetricWarning, Period, Polarity, Unit, Verdict,
+    by_polarity,
 };
 
 /// One report's figure for a measure.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct MetricSide {
     /// The value as printed.
     #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::float"))]
@@ -46,7 +47,7 @@ impl MetricSide {
 
 /// Which report does better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Ahead {
     /// The first report.
@@ -59,12 +60,20 @@ pub enum Ahead {
 
 /// A canonical measure both reports cite.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct MeasureComparison {
     /// The measure's id.
-    pub id: &'static str,
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::model::serde_repr::catalogue_id")
+    )]
+    pub id: CatalogueStr,
     /// Its name.
-    pub name: &'static str,
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::model::serde_repr::catalogue_name")
+    )]
+    pub name: CatalogueStr,
     /// Which way is better.
     pub polarity: Polarity,
     /// The first report's figure.
@@ -83,19 +92,27 @@ pub struct MeasureComparison {
 
 /// A canonical measure only one of the two reports cites.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct OneSided {
     /// The measure's id.
-    pub id: &'static str,
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::model::serde_repr::catalogue_id")
+    )]
+    pub id: CatalogueStr,
     /// Its name.
-    pub name: &'static str,
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::model::serde_repr::catalogue_name")
+    )]
+    pub name: CatalogueStr,
     /// The figure the report gives.
     pub figure: MetricSide,
 }
 
 /// The metrics of two reports, measure by measure.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct MetricComparison {
     /// Measures both cite, in catalogue order.
     pub both: Vec<MeasureComparison>,

@@ -80,7 +80,7 @@ pub fn compare(a: &Assessment, b: &Assessment) -> Comparison {
 
 /// The result of [`compare`]. `Display` prints an aligned table; serde gives JSON.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Comparison {
     /// The first report's headline figures.
     pub a: Side,
@@ -114,7 +114,7 @@ impl Comparison {
 
 /// One side's headline figures.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Side {
     /// The authority, if the pages name it.
     pub authority: Option<String>,
@@ -195,7 +195,7 @@ impl Side {
 
 /// Which side did not score a statement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Unscored {
     /// The first report gives no score.
@@ -208,7 +208,7 @@ pub enum Unscored {
 
 /// One quality statement on both sides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct StatementComparison {
     /// The statement.
     pub statement: QualityStatement,
@@ -245,7 +245,7 @@ impl StatementComparison {
 
 /// One theme's mean score on both sides.
 #[derive(Debug, Clone, Copy, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ThemeComparison {
     /// The theme.
     pub theme: Theme,

@@ -659,7 +659,8 @@ pub struct Judgement {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Metric {
-    /// The value as printed (`70.0` keeps its precision).
+    /// The value as printed (`70.0` keeps its precision). JSON writes it as a number, which
+    /// keeps no trailing zeros: read back, `70.0` is `70`, an equal value.
     #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::float"))]
     pub value: Decimal,
     /// Its unit.
@@ -890,7 +891,7 @@ pub enum MetricWarning {
             feature = "serde",
             serde(deserialize_with = "serde_repr::catalogue_id")
         )]
-        measure: &'static str,
+        measure: CatalogueStr,
         /// The value.
         value: Decimal,
         /// The comparator's value.
@@ -920,7 +921,7 @@ pub enum MetricWarning {
             feature = "serde",
             serde(deserialize_with = "serde_repr::catalogue_id")
         )]
-        measure: &'static str,
+        measure: CatalogueStr,
         /// The period.
         period: Option<Period>,
         /// The first report's England value (report index, value).
@@ -1004,9 +1005,17 @@ impl fmt::Display for MetricWarning {
     }
 }
 
-/// Serde representations of the types that refer to the catalogue.
+/// `&'static str`, for a field holding a catalogue string (a measure's id or name). Written
+/// through this alias, the field does not make serde's derive borrow from the input (it
+/// would otherwise read such a value from `'static` input only): the field's
+/// `deserialize_with` looks the string up in the catalogue instead.
+pub(crate) type CatalogueStr = &'static str;
+
+/// Serde representations of the types that refer to the catalogue (shared with the other
+/// modules whose values hold catalogue references). An id or name the catalogue does not hold
+/// is a serde error, never a panic.
 #[cfg(feature = "serde")]
-mod serde_repr {
+pub(crate) mod serde_repr {
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
     use super::{Measure, MeasureDef, Population, Unmatched};
@@ -1065,7 +1074,7 @@ mod serde_repr {
     }
 
     /// A catalogue measure written as its id.
-    pub(super) mod measure_id {
+    pub(crate) mod measure_id {
         use super::{Deserialize, Deserializer, MeasureDef, Serializer, lookup};
 
         #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `with` passes a reference.
@@ -1085,7 +1094,7 @@ mod serde_repr {
     }
 
     /// A span written as `[start, end]`.
-    pub(super) mod span_pair {
+    pub(crate) mod span_pair {
         use super::{Deserialize, Deserializer, Serialize, Serializer};
         use crate::model::Span;
 
@@ -1106,10 +1115,22 @@ mod serde_repr {
     }
 
     /// A catalogue id read back as the catalogue's own `&'static str`.
-    pub(super) fn catalogue_id<'de, D: Deserializer<'de>>(
+    pub(crate) fn catalogue_id<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<&'static str, D::Error> {
         let id = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
         lookup(&id).map(|d| d.id).map_err(serde::de::Error::custom)
+    }
+
+    /// A catalogue measure's name read back as the catalogue's own `&'static str`.
+    pub(crate) fn catalogue_name<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<&'static str, D::Error> {
+        let name = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        MeasureDef::catalogue()
+            .iter()
+            .find(|d| d.name == name)
+            .map(|d| d.name)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown measure name '{name}'")))
     }
 }

@@ -15,12 +15,14 @@ mod warning;
 pub use date::Date;
 pub(crate) use date::MONTHS;
 pub use measure::MeasureDef;
+#[cfg(feature = "serde")]
+pub(crate) use metric::serde_repr;
 pub use metric::{
     Attribution, Comparator, Dataset, Direction, Gap, Judgement, MAX_FIGURES_PER_SENTENCE, Measure,
     Metric, MetricWarning, Part, Polarity, Population, Scope, Source, Unit, Unmatched,
     VariationBand, Verdict,
 };
-pub(crate) use metric::{by_polarity, group_thousands};
+pub(crate) use metric::{CatalogueStr, by_polarity, group_thousands};
 pub use period::{FinancialYear, Period};
 pub use report::{
     About, Block, Descriptor, FinancialFacts, Finding, Findings, Listed, OverallSummary, Planned,

@@ -14,8 +14,28 @@ use super::{
 /// Every non-blank line of the input is somewhere in this value, in order: in a typed field, as
 /// a [`Text`] paragraph, or in one of the `other` lists of the section it appeared in (each of
 /// which also produced a [`Warning`]).
+///
+/// With the `serde` feature a report is written as JSON and read back equal, spans included
+/// (the spans are not part of equality, see [`Origin`], but they read back all the same):
+///
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// use cqc_la::Report;
+/// let text = "Northmere County Council: local authority assessment\n\
+///             Safeguarding\nScore: 3\n";
+/// let report = Report::parse(text)?;
+/// let json = serde_json::to_string(&report).unwrap();
+/// let back: Report = serde_json::from_str(&json).unwrap();
+/// assert_eq!(back, report);
+/// let heading = |r: &Report| r.statements[0].section.as_ref().and_then(|s| s.heading.span());
+/// assert_eq!(heading(&back), heading(&report));
+/// assert!(heading(&back).is_some());
+/// assert_eq!(serde_json::to_string(&back).unwrap(), json);
+/// # }
+/// # Ok::<(), cqc_la::ParseError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Report {
     /// The authority's name as the report prints it ("London Borough of Camden"), from the
     /// header line, the overall summary or the "About ..." heading. `None` for a section page
@@ -61,7 +81,7 @@ pub struct Report {
 
 /// Where the single report-level lines stood; `Some` when the line was present.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ReportLines {
     /// `<Authority>: local authority assessment` (or a pilot's `<Authority> assessment`).
     pub header: Option<Origin>,
@@ -75,7 +95,7 @@ pub struct ReportLines {
 
 /// A heading followed by paragraphs.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Block {
     /// Where the heading line stood.
     pub heading: Origin,
@@ -85,7 +105,7 @@ pub struct Block {
 
 /// "About \<authority>" and its "Demographics" paragraphs.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct About {
     /// The "About \<authority>" heading as written.
     pub heading: Text,
@@ -97,7 +117,7 @@ pub struct About {
 
 /// An estimate and the actual figure, in pounds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Planned {
     /// What the authority estimated, in pounds.
     #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::float_option"))]
@@ -112,7 +132,7 @@ pub struct Planned {
 /// The figures are read when the report is parsed; a bullet the parser cannot read stays in
 /// `items` and leaves its figure `None`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct FinancialFacts {
     /// Where the "Financial facts" heading stood.
     pub heading: Origin,
@@ -140,7 +160,7 @@ pub struct FinancialFacts {
 
 /// The "Overall summary" block's own lines (its score list lives in [`Statement::listed`]).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct OverallSummary {
     /// Where the "Overall summary" heading stood.
     pub heading: Origin,
@@ -160,7 +180,7 @@ pub struct OverallSummary {
 
 /// A "Theme N: ..." introduction.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ThemeIntro {
     /// The theme.
     pub theme: Theme,
@@ -179,7 +199,11 @@ pub struct ThemeIntro {
 
 /// What a report says about one quality statement: its line in the overall summary's score
 /// list and its own section, either of which may be missing.
+///
+/// JSON: `statement`, `score` (the score the report gives, [`Statement::score`]: written for
+/// readers, ignored when read back since it follows from the other two), `listed` and `section`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 pub struct Statement {
     /// Which statement.
     pub statement: QualityStatement,
@@ -225,7 +249,7 @@ impl serde::Serialize for Statement {
 
 /// A statement's entry in the overall summary's score list.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Listed {
     /// The score listed (`None` if the entry had no valid score).
     pub score: Option<Score>,
@@ -237,7 +261,7 @@ pub struct Listed {
 
 /// A quality statement's section.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Section {
     /// Where the statement's title line stood.
     pub heading: Origin,
@@ -260,7 +284,7 @@ pub struct Section {
 /// A descriptor line such as `3 - Evidence shows a good standard` or
 /// `1 - Inadequate: Evidence shows significant shortfalls`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Descriptor {
     /// The number the line starts with.
     pub score: Score,
@@ -287,7 +311,7 @@ impl Descriptor {
 
 /// "Key findings for this quality statement": subheadings with their paragraphs.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Findings {
     /// Where the "Key findings ..." line stood.
     pub heading: Origin,
@@ -298,7 +322,7 @@ pub struct Findings {
 
 /// One subheading (if any) and its paragraphs.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Finding {
     /// The subheading, e.g. "Timeliness of assessments, care planning and reviews".
     pub subheading: Option<Text>,
@@ -308,7 +332,7 @@ pub struct Finding {
 
 /// What kind of page a report is, judged from what it contains.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum ReportKind {

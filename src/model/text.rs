@@ -160,14 +160,73 @@ impl<'de> serde::Deserialize<'de> for Origin {
 /// `text` keeps the original characters (curly quotes, dashes, markdown `**`), without the
 /// line's indentation, bullet marker and trailing whitespace. A hard-wrapped bullet's lines are
 /// joined with single spaces. Equality compares the text only (see [`Origin`]).
+///
+/// JSON: `text`, `span` (`[start, end]` byte offsets, `null` if built in code) and, for a text
+/// joined from several source lines, `lines` (each line's `[start, end]`), so that the origin
+/// reads back whole.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Text {
     /// The text as written.
     pub text: String,
-    /// Where it came from: `[start, end]` byte offsets in JSON, `null` if built in code.
-    #[cfg_attr(feature = "serde", serde(rename = "span", default))]
+    /// Where it came from.
     pub origin: Origin,
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let lines = self.origin.line_spans();
+        let mut s = serializer.serialize_struct("Text", 3)?;
+        s.serialize_field("text", &self.text)?;
+        s.serialize_field("span", &self.origin)?;
+        if lines.len() > 1 {
+            let pairs: Vec<[usize; 2]> = lines.iter().map(|l| [l.start, l.end]).collect();
+            s.serialize_field("lines", &pairs)?;
+        } else {
+            s.skip_field("lines")?;
+        }
+        s.end()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        struct Repr {
+            text: String,
+            #[serde(default)]
+            span: Origin,
+            #[serde(default)]
+            lines: Vec<[usize; 2]>,
+        }
+        let r = <Repr as serde::Deserialize>::deserialize(deserializer)?;
+        if r.lines.is_empty() {
+            return Ok(Text {
+                text: r.text,
+                origin: r.span,
+            });
+        }
+        let origin = Origin::lines(
+            r.lines
+                .iter()
+                .map(|&[start, end]| Span::new(start, end))
+                .collect(),
+        );
+        if let (Some(given), Some(joined)) = (r.span.span(), origin.span()) {
+            if given != joined {
+                return Err(serde::de::Error::custom(format!(
+                    "a text's span [{}, {}] is not the span of its lines [{}, {}]",
+                    given.start, given.end, joined.start, joined.end
+                )));
+            }
+        }
+        Ok(Text {
+            text: r.text,
+            origin,
+        })
+    }
 }
 
 impl Text {

@@ -38,22 +38,64 @@ impl fmt::Display for Warning {
     }
 }
 
+/// JSON: `kind` (the [`WarningKind::id`]) and the kind's fields, then `message` (the kind's
+/// `Display`, written for readers and ignored when read back), `line`, `column` and `offset`.
 #[cfg(feature = "serde")]
 impl serde::Serialize for Warning {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Warning", 5)?;
-        s.serialize_field("kind", self.kind.id())?;
-        s.serialize_field("message", &self.kind.to_string())?;
-        s.serialize_field("line", &self.location.line)?;
-        s.serialize_field("column", &self.location.column)?;
-        s.serialize_field("offset", &self.location.offset)?;
-        s.end()
+        #[derive(serde::Serialize)]
+        struct Repr<'a> {
+            #[serde(flatten)]
+            kind: &'a WarningKind,
+            message: String,
+            line: usize,
+            column: usize,
+            offset: usize,
+        }
+        let repr = Repr {
+            kind: &self.kind,
+            message: self.kind.to_string(),
+            line: self.location.line,
+            column: self.location.column,
+            offset: self.location.offset,
+        };
+        serde::Serialize::serialize(&repr, serializer)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Warning {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // `message` is left to the flattened kind, whose variants ignore it.
+        #[derive(serde::Deserialize)]
+        struct Repr {
+            #[serde(flatten)]
+            kind: WarningKind,
+            line: usize,
+            column: usize,
+            offset: usize,
+        }
+        let r = <Repr as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Warning {
+            kind: r.kind,
+            location: Location {
+                line: r.line,
+                column: r.column,
+                offset: r.offset,
+            },
+        })
     }
 }
 
 /// The kinds of [`Warning`].
+///
+/// JSON: an object with `kind` (the [`WarningKind::id`]) and the variant's fields.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(tag = "kind", rename_all = "snake_case")
+)]
 #[non_exhaustive]
 pub enum WarningKind {
     /// The printed rating is not the one the scores give.
@@ -183,6 +225,24 @@ fn for_statement(statement: Option<QualityStatement>) -> String {
 }
 
 impl WarningKind {
+    /// Every kind's id, in declaration order (what the tidy rows' `kind` column reads back).
+    #[cfg(feature = "serde")]
+    pub(crate) const IDS: [&'static str; 13] = [
+        "rating_mismatch",
+        "between_bands",
+        "overall_score_mismatch",
+        "descriptor_mismatch",
+        "descriptor_wording",
+        "duplicate_section",
+        "duplicate_listing",
+        "summary_mismatch",
+        "score_out_of_range",
+        "unknown_heading",
+        "unplaced_line",
+        "invalid_date",
+        "conflicting",
+    ];
+
     /// A stable snake_case id for the kind, e.g. `"rating_mismatch"`.
     #[must_use]
     pub fn id(&self) -> &'static str {
@@ -200,6 +260,124 @@ impl WarningKind {
             WarningKind::UnplacedLine { .. } => "unplaced_line",
             WarningKind::InvalidDate { .. } => "invalid_date",
             WarningKind::Conflicting { .. } => "conflicting",
+        }
+    }
+}
+
+#[cfg(all(test, feature = "serde"))]
+mod tests {
+    use super::*;
+
+    /// One of each kind, and its place in `WarningKind::IDS`: the match is exhaustive, so a
+    /// new kind does not compile here until it is listed.
+    fn samples() -> Vec<(usize, WarningKind)> {
+        use WarningKind as K;
+        let (qs, score) = (QualityStatement::Safeguarding, Score::MIN);
+        let text = || "x".to_owned();
+        let kinds = [
+            K::RatingMismatch {
+                printed: Rating::Good,
+                derived: Band::Rated(Rating::Inadequate),
+                total: 9,
+                maximum: 36,
+            },
+            K::BetweenBands {
+                total: 14,
+                maximum: 36,
+                band: Band::Between(Rating::Inadequate, Rating::RequiresImprovement),
+            },
+            K::OverallScoreMismatch {
+                printed: 50,
+                total: 9,
+                maximum: 36,
+            },
+            K::DescriptorMismatch {
+                statement: qs,
+                score,
+                descriptor: text(),
+            },
+            K::DescriptorWording {
+                number: score,
+                wording: Score::MAX,
+                descriptor: text(),
+            },
+            K::DuplicateSection { statement: qs },
+            K::DuplicateListing { statement: qs },
+            K::SummaryMismatch {
+                statement: qs,
+                listed: score,
+                section: Score::MAX,
+            },
+            K::ScoreOutOfRange {
+                statement: None,
+                found: text(),
+            },
+            K::UnknownHeading {
+                text: text(),
+                section: text(),
+            },
+            K::UnplacedLine {
+                text: text(),
+                section: text(),
+            },
+            K::InvalidDate { text: text() },
+            K::Conflicting {
+                what: text(),
+                text: text(),
+            },
+        ];
+        kinds
+            .into_iter()
+            .map(|k| {
+                let i = match &k {
+                    K::RatingMismatch { .. } => 0,
+                    K::BetweenBands { .. } => 1,
+                    K::OverallScoreMismatch { .. } => 2,
+                    K::DescriptorMismatch { .. } => 3,
+                    K::DescriptorWording { .. } => 4,
+                    K::DuplicateSection { .. } => 5,
+                    K::DuplicateListing { .. } => 6,
+                    K::SummaryMismatch { .. } => 7,
+                    K::ScoreOutOfRange { .. } => 8,
+                    K::UnknownHeading { .. } => 9,
+                    K::UnplacedLine { .. } => 10,
+                    K::InvalidDate { .. } => 11,
+                    K::Conflicting { .. } => 12,
+                };
+                (i, k)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_kind_is_listed_with_its_id() {
+        let samples = samples();
+        assert_eq!(samples.len(), WarningKind::IDS.len());
+        for (i, kind) in &samples {
+            assert_eq!(WarningKind::IDS[*i], kind.id());
+        }
+    }
+
+    #[test]
+    fn every_kind_reads_back_from_json_tagged_with_its_id() {
+        for (_, kind) in samples() {
+            let warning = Warning {
+                kind,
+                location: Location {
+                    line: 3,
+                    column: 2,
+                    offset: 40,
+                },
+            };
+            let json = serde_json::to_value(&warning).unwrap();
+            assert_eq!(json["kind"], warning.kind.id());
+            assert_eq!(json["message"], warning.kind.to_string());
+            assert_eq!(
+                (json["line"].as_u64(), json["offset"].as_u64()),
+                (Some(3), Some(40))
+            );
+            let back: Warning = serde_json::from_value(json).unwrap();
+            assert_eq!(back, warning);
         }
     }
 }

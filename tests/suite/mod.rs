@@ -23,5 +23,7 @@ mod periods;
 mod regressions;
 mod robustness;
 mod roundtrip;
+#[cfg(feature = "serde")]
+mod serde_roundtrip;
 mod ties;
 pub(crate) mod util;
