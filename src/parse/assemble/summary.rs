@@ -25,6 +25,7 @@ impl Assembler<'_> {
     pub(super) fn pilot_header(&mut self, at: At<'_, '_>, name: &str, origin: Origin) {
         if !self.seen_structure && self.report.lines.header.is_none() {
             self.report.lines.header = Some(origin);
+            self.report.lines.pilot_header = true;
             self.report.authority = Some(name.to_owned());
             self.report.indicative = true;
         } else {
@@ -84,6 +85,7 @@ impl Assembler<'_> {
         if self.report.lines.footer.is_none() {
             self.report.lines.footer = Some(origin);
         } else {
+            self.report.lines.footer_repeated = true;
             self.report.navigation.push(Self::text(line));
         }
     }
