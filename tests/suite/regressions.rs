@@ -349,3 +349,169 @@ fn pilot_name_ending_in_local_authority() {
     let found = saved_input("pilot-name-ending-in-local-authority.txt");
     assert!(assert_round_trip(&found).indicative);
 }
+
+/// Found by the `roundtrip` fuzzer on fragments (`Safeguarding\nAbout Camden\n`): a statement
+/// title with nothing under it, at the top, is a section (a section page's heading). The
+/// renderer wrote "About" (or "Financial facts", a summary block, a theme introduction, the
+/// score list) first and the title after it, where it read as a paragraph of that block: the
+/// statement was lost, with no warning. Sections that can start only at the top or after
+/// another section's head are now written first, with the sections before them.
+#[test]
+fn bare_section_before_about() {
+    for block in [
+        "About Northmere",
+        "Financial facts",
+        "Summary of people's experiences",
+        "Summary of strengths, areas for development and next steps",
+        "Theme 1: How Northmere works with people",
+        "Quality statement scores",
+    ] {
+        let text = format!("Safeguarding\n{block}\n");
+        let report = assert_round_trip(&text);
+        let order: Vec<Q> = report.statements.iter().map(|s| s.statement).collect();
+        assert_eq!(order, [Q::Safeguarding], "{block}");
+        assert!(report.statements[0].section.is_some(), "{block}");
+        assert!(parse(&text).warnings.is_empty(), "{block}");
+        let rendered = report.to_string();
+        assert!(rendered.starts_with("Safeguarding\n\n"), "{rendered}");
+    }
+    // A section with only a score reads as a list entry after the summary's heading.
+    let report = assert_round_trip("Safeguarding\nScore: 2\nOverall summary\n");
+    assert!(report.statements[0].listed.is_none());
+    assert_eq!(report.score(Q::Safeguarding), Score::new(2));
+    // A bare duplicate section stays a section too.
+    let report = assert_round_trip(
+        "Governance, management and sustainability\nGovernance, management and sustainability\nQuality statement scores\n",
+    );
+    assert_eq!(report.duplicates.len(), 1);
+    assert!(report.statements[0].listed.is_none());
+    // A section that starts itself (a descriptor follows its title) keeps the published
+    // layout, after the summary.
+    let text = "Safeguarding\nScore: 3\n3 - Evidence shows a good standard\nAbout Northmere\n";
+    let rendered = assert_round_trip(text).to_string();
+    assert!(rendered.starts_with("About Northmere\n"), "{rendered}");
+
+    let found = saved_input("bare-section-before-about.txt");
+    let report = assert_round_trip(&found);
+    assert_eq!(report.statements.len(), 2);
+    assert!(report.statements.iter().all(|s| s.section.is_some()));
+    assert!(report.about.is_some() && report.financial_facts.is_some());
+    assert_eq!(report.about.as_ref().unwrap().paragraphs.len(), 1);
+}
+
+/// Found by the `roundtrip` fuzzer on fragments
+/// (`x Camden scored 78 out of 100 overall\n\nCamden scored 78 out of 100 overall\n`): the
+/// first `... scored N out of 100 overall` line is the overall score and the second, running
+/// text in the summary, became the summary's name line. The renderer writes the name line
+/// before the score, so read back it was the score, the `Score: 78` after it one more line.
+/// The name line is now plain text only; the second `scored` line is unplaced.
+#[test]
+fn scored_line_after_the_overall_score() {
+    for text in [
+        "x Northmere scored 78 out of 100 overall\n\nNorthmere scored 78 out of 100 overall\n",
+        "Northmere scored 78 out of 100 overall\nx Northmere scored 78 out of 100 overall\n",
+        "Local authority rating and score\nScore: 78\nNorthmere scored 78 out of 100 overall\n",
+    ] {
+        let report = assert_round_trip(text);
+        assert_eq!(report.overall_score, Some(78), "{text}");
+        let summary = report.summary.as_ref().unwrap();
+        assert_eq!(summary.authority, None, "{text}");
+        assert_eq!(summary.other.len(), 1, "{text}");
+        assert!(
+            summary.other[0].text.contains("scored 78 out of 100"),
+            "{text}"
+        );
+        // The round trip clears the warnings: read them from a parse of its own.
+        let warnings = parse(text).warnings;
+        let ids: Vec<&str> = warnings.iter().map(|w| w.kind.id()).collect();
+        assert_eq!(ids, ["unplaced_line"], "{text}");
+        let rendered = report.to_string();
+        assert_eq!(rendered.matches("Score: 78").count(), 1, "{rendered}");
+        assert_eq!(parse(&rendered).warnings.len(), 1, "{rendered}");
+    }
+
+    let found = saved_input("scored-line-after-the-overall-score.txt");
+    let report = assert_round_trip(&found);
+    assert_eq!(report.overall_score, Some(61));
+    assert_eq!(report.authority.as_deref(), Some("Ashby Fold Council"));
+    assert_eq!(report.score(Q::Safeguarding), Score::new(3));
+    let other = &report.summary.as_ref().unwrap().other;
+    assert_eq!(other.len(), 1);
+    assert_eq!(
+        other[0].text,
+        "Ashby Fold Council scored 61 out of 100 overall"
+    );
+}
+
+/// Found with the `roundtrip` property on lines drawn from the fixtures: whether a short line
+/// in the key findings is a subheading depends on the line after it, and whether a statement
+/// title starts a section on the lines after it; page furniture ("Back to top", the footer)
+/// between them was counted, though rendering moves it away. Furniture is now skipped when
+/// looking ahead.
+#[test]
+fn furniture_beside_a_subheading() {
+    let text = "Sedgebury City Council: local authority assessment\nPartnerships and communities\nScore: 3\n3 - Evidence shows a good standard\nKey findings for this quality statement\nWorking with the voluntary sector\nBack to top\nThe council funded community hubs with local charities.\n";
+    let report = assert_round_trip(text);
+    let section = report.statements[0].section.as_ref().unwrap();
+    let groups = &section.findings.as_ref().unwrap().groups;
+    assert_eq!(groups.len(), 1);
+    assert_eq!(
+        groups[0].subheading.as_ref().map(cqc_la::Text::as_str),
+        Some("Working with the voluntary sector")
+    );
+    assert_eq!(groups[0].paragraphs.len(), 1);
+
+    let found = saved_input("furniture-beside-a-subheading.txt");
+    let report = assert_round_trip(&found);
+    assert!(parse(&found).warnings.is_empty());
+    // After "About", a title with furniture before its score still starts a section.
+    assert_eq!(report.score(Q::Safeguarding), Score::new(3));
+    assert_eq!(report.about.as_ref().unwrap().paragraphs.len(), 1);
+    let navigation: Vec<&str> = report.navigation.iter().map(|t| t.as_str()).collect();
+    assert_eq!(navigation, ["Back to top", "Downloads"]);
+}
+
+/// Found with the `roundtrip` property on fragments: a line that begins with a byte order mark
+/// after the file's own keeps it in its text; written first, it lost it when read back (a
+/// leading mark is the file's). The rendering now adds one in front.
+#[test]
+fn byte_order_mark_twice() {
+    let found = saved_input("byte-order-mark-twice.txt");
+    let report = assert_round_trip(&found);
+    let about = report.about.as_ref().unwrap();
+    assert_eq!(about.heading.text, "\u{feff}About Castlereach Council");
+    assert!(report.to_string().starts_with("\u{feff}\u{feff}About"));
+}
+
+/// The renderer no longer asks the parser how a line reads: it writes the header in the form
+/// the report had (`ReportLines::pilot_header`). A report marked indicative by its score lines
+/// alone used to get a pilot header to carry the mark; it now keeps its header and its score
+/// lines say "Indicative score".
+#[test]
+fn indicative_scores_only() {
+    let found = saved_input("indicative-scores-only.txt");
+    let report = assert_round_trip(&found);
+    assert!(report.indicative);
+    assert!(!report.lines.pilot_header);
+    let rendered = report.to_string();
+    assert!(
+        rendered.starts_with("Brackwater Council: local authority assessment\n"),
+        "{rendered}"
+    );
+    assert_eq!(
+        rendered.matches("Indicative score: ").count(),
+        2,
+        "{rendered}"
+    );
+
+    // Without a header as well.
+    let report = assert_round_trip("Safeguarding\nIndicative score: 3\n");
+    assert!(report.indicative);
+    // When the start date says it, scores are written plainly.
+    let report = assert_round_trip(
+        "Holmcastle City Council assessment\nAssessment start date: 6 March 2023\nSafeguarding\nIndicative score: 2\n",
+    );
+    assert!(report.lines.pilot_header);
+    let rendered = report.to_string();
+    assert!(rendered.contains("\nScore: 2\n"), "{rendered}");
+}

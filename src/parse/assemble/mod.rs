@@ -57,9 +57,18 @@ impl<'l, 'a> At<'l, 'a> {
         &self.lines[self.i]
     }
 
-    /// The line `n` places after this one.
+    /// The `n`th line after this one, not counting page furniture (navigation and footer
+    /// lines), which is kept apart from the text around it and written elsewhere when the
+    /// report is rendered: what a line is must not depend on furniture next to it.
+    ///
+    /// Linear overall: the furniture after a line is skipped only by that line and the one
+    /// before it.
     fn ahead(&self, n: usize) -> Option<&'l Line<'a>> {
-        self.lines.get(self.i + n)
+        self.lines
+            .get(self.i + 1..)?
+            .iter()
+            .filter(|l| !matches!(l.kind, Kind::Navigation | Kind::Footer))
+            .nth(n.checked_sub(1)?)
     }
 }
 

@@ -23,7 +23,7 @@ impl Assembler<'_> {
         }
         self.last_bullet = is_bullet;
         match self.state {
-            State::Summary => self.summary_line(line, is_bullet),
+            State::Summary => self.summary_line(line),
             State::Top | State::List | State::Theme | State::SectionHead => {
                 self.unplaced(line, false);
             }
@@ -59,14 +59,19 @@ impl Assembler<'_> {
     }
 
     /// Running text in the overall summary: the authority's name line under the rating
-    /// heading, when it is the first short line before the rating.
-    fn summary_line(&mut self, line: &Line<'_>, is_bullet: bool) {
+    /// heading, when it is the first short line before the rating. The name line is plain
+    /// text: a line that reads as something else where it stands in another report (a bullet,
+    /// a second `... scored N out of 100 overall`, a second "About" heading) is unplaced.
+    /// Rendering writes the name line before the overall score, where a `scored` line would
+    /// be read as the score.
+    fn summary_line(&mut self, line: &Line<'_>) {
         let rated = self.report.rating.is_some();
         let summary = self
             .report
             .summary
             .get_or_insert_with(OverallSummary::default);
-        if summary.authority.is_none() && !rated && line.text.len() <= 120 && !is_bullet {
+        let plain = matches!(line.kind, Kind::Prose);
+        if summary.authority.is_none() && !rated && line.text.len() <= 120 && plain {
             summary.authority = Some(Self::text(line));
         } else {
             self.unplaced(line, false);
