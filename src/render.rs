@@ -91,6 +91,41 @@ const BOM: char = '\u{feff}';
 const FOOTER: &str = "© Care Quality Commission";
 
 fn render(report: &Report, out: &mut Out<'_, '_>) -> fmt::Result {
+    // The first footer line read is the footer and any later one is kept as navigation: when
+    // there was a later one, the footer is written before the navigation (at the end it would
+    // be read back as navigation, and the navigation line as the footer).
+    let footer_first = report.lines.footer.is_some() && report.lines.footer_repeated;
+    render_head(report, footer_first, out)?;
+    // Sections that must come first (see `Early`).
+    let early = Early::of(report);
+    let statements = report.statements.get(..early.statements);
+    let duplicates = report.duplicates.get(..early.duplicates);
+    for statement in statements.into_iter().flatten() {
+        render_section(statement, out)?;
+    }
+    for duplicate in duplicates.into_iter().flatten() {
+        render_section(duplicate, out)?;
+    }
+    render_about(report, out)?;
+    render_summary(report, out)?;
+    out.block(
+        "Summary of people's experiences",
+        report.experiences.as_ref(),
+    )?;
+    out.block(
+        "Summary of strengths, areas for development and next steps",
+        report.strengths.as_ref(),
+    )?;
+    render_sections(report, early, out)?;
+    if report.lines.footer.is_some() && !footer_first {
+        out.line(FOOTER)?;
+    }
+    Ok(())
+}
+
+/// The header, the date lines, the navigation and the opening lines the parser could not
+/// place.
+fn render_head(report: &Report, footer_first: bool, out: &mut Out<'_, '_>) -> fmt::Result {
     if let (Some(_), Some(authority)) = (&report.lines.header, &report.authority) {
         out.line(header(authority, report.lines.pilot_header))?;
     }
@@ -106,33 +141,17 @@ fn render(report: &Report, out: &mut Out<'_, '_>) -> fmt::Result {
             date.to_report_format()
         ))?;
     }
-    // The first footer line read is the footer and any later one is kept as navigation: when
-    // there was a later one, the footer is written before the navigation (at the end it would
-    // be read back as navigation, and the navigation line as the footer).
-    let footer_first = report.lines.footer.is_some() && report.lines.footer_repeated;
     if footer_first {
         out.line(FOOTER)?;
     }
     // Navigation after the date lines: a repeated `Assessment published:` line kept as
     // navigation must not come first and become the publication date.
     out.texts(&report.navigation)?;
-    out.texts(&report.other)?;
-    // Sections that must come first (see `Early`).
-    let early = Early::of(report);
-    for statement in report
-        .statements
-        .get(..early.statements)
-        .unwrap_or_default()
-    {
-        render_section(statement, out)?;
-    }
-    for duplicate in report
-        .duplicates
-        .get(..early.duplicates)
-        .unwrap_or_default()
-    {
-        render_section(duplicate, out)?;
-    }
+    out.texts(&report.other)
+}
+
+/// "About" and "Financial facts".
+fn render_about(report: &Report, out: &mut Out<'_, '_>) -> fmt::Result {
     if let Some(about) = &report.about {
         out.line(&about.heading.text)?;
         if about.demographics.is_some() {
@@ -147,25 +166,21 @@ fn render(report: &Report, out: &mut Out<'_, '_>) -> fmt::Result {
         }
         out.texts(&facts.notes)?;
     }
-    render_summary(report, out)?;
-    out.block(
-        "Summary of people's experiences",
-        report.experiences.as_ref(),
-    )?;
-    out.block(
-        "Summary of strengths, areas for development and next steps",
-        report.strengths.as_ref(),
-    )?;
-    // Sections in report order, and theme introductions in report order, merged: an
-    // introduction goes before the first section of a later or equal theme. The model keeps
-    // each order, not how they interleave, so any merge parses back the same; this one gives
-    // the published layout (Theme 1, its sections, Theme 2, ...).
+    Ok(())
+}
+
+/// The sections not written at the top, with the theme introductions, then the remaining
+/// duplicates.
+///
+/// Sections in report order and theme introductions in report order, merged: an introduction
+/// goes before the first section of a later or equal theme. The model keeps each order, not
+/// how they interleave, so a merge of sections that start anywhere parses back the same (the
+/// others went to the top, see `Early`); this one gives the published layout (Theme 1, its
+/// sections, Theme 2, ...).
+fn render_sections(report: &Report, early: Early, out: &mut Out<'_, '_>) -> fmt::Result {
     let mut themes = report.themes.iter().peekable();
-    let later = report
-        .statements
-        .get(early.statements..)
-        .unwrap_or_default();
-    for statement in later.iter().filter(|s| s.section.is_some()) {
+    let later = report.statements.get(early.statements..);
+    for statement in later.into_iter().flatten().filter(|s| s.section.is_some()) {
         while let Some(theme) = themes.next_if(|t| t.theme <= statement.statement.theme()) {
             render_theme(theme, out)?;
         }
@@ -174,15 +189,9 @@ fn render(report: &Report, out: &mut Out<'_, '_>) -> fmt::Result {
     for theme in themes {
         render_theme(theme, out)?;
     }
-    for duplicate in report
-        .duplicates
-        .get(early.duplicates..)
-        .unwrap_or_default()
-    {
+    let duplicates = report.duplicates.get(early.duplicates..);
+    for duplicate in duplicates.into_iter().flatten() {
         render_section(duplicate, out)?;
-    }
-    if report.lines.footer.is_some() && !footer_first {
-        out.line(FOOTER)?;
     }
     Ok(())
 }
