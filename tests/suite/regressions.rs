@@ -515,3 +515,30 @@ fn indicative_scores_only() {
     let rendered = report.to_string();
     assert!(rendered.contains("\nScore: 2\n"), "{rendered}");
 }
+
+/// Found by the `roundtrip` fuzzer (crash-3823c8ac) after the fix above: a date line between a
+/// short line and a paragraph of the key findings kept the short line from being a subheading,
+/// but rendering writes the date at the top. The look-ahead now skips every report-level line
+/// (navigation, footer, header, publication and start dates), not only furniture.
+#[test]
+fn published_line_beside_a_subheading() {
+    let text = "Northmere Council: local authority assessment\nSafeguarding\nScore: 3\n3 - Evidence shows a good standard\nKey findings for this quality statement\nWorking with families\nAssessment published: 3 July 2024\nstaff met families at home.\n";
+    let report = assert_round_trip(text);
+    let section = report.statements[0].section.as_ref().unwrap();
+    let groups = &section.findings.as_ref().unwrap().groups;
+    assert_eq!(groups.len(), 1);
+    assert_eq!(
+        groups[0].subheading.as_ref().map(cqc_la::Text::as_str),
+        Some("Working with families")
+    );
+    assert_eq!(report.published.unwrap().to_string(), "2024-07-03");
+
+    let found = saved_input("published-line-beside-a-subheading.txt");
+    let report = assert_round_trip(&found);
+    let section = report.statements[0].section.as_ref().unwrap();
+    let groups = &section.findings.as_ref().unwrap().groups;
+    assert_eq!(
+        groups[0].subheading.as_ref().map(cqc_la::Text::as_str),
+        Some("Tht")
+    );
+}

@@ -57,17 +57,17 @@ impl<'l, 'a> At<'l, 'a> {
         &self.lines[self.i]
     }
 
-    /// The `n`th line after this one, not counting page furniture (navigation and footer
-    /// lines), which is kept apart from the text around it and written elsewhere when the
-    /// report is rendered: what a line is must not depend on furniture next to it.
+    /// The `n`th line after this one, not counting report-level lines (see [`report_level`]),
+    /// which are kept apart from the text around them and written elsewhere when the report
+    /// is rendered: what a line is must not depend on page furniture next to it.
     ///
-    /// Linear overall: the furniture after a line is skipped only by that line and the one
-    /// before it.
+    /// Linear overall: the report-level lines after a line are skipped only by that line and
+    /// the one before it.
     fn ahead(&self, n: usize) -> Option<&'l Line<'a>> {
         self.lines
             .get(self.i + 1..)?
             .iter()
-            .filter(|l| !matches!(l.kind, Kind::Navigation | Kind::Footer))
+            .filter(|l| !report_level(&l.kind))
             .nth(n.checked_sub(1)?)
     }
 }
@@ -84,6 +84,20 @@ pub(crate) struct Assembler<'a> {
     last_bullet: bool,
     /// Whether any structural line was seen (a pilot header must come first).
     seen_structure: bool,
+}
+
+/// Lines of the page rather than of the part they stand in: navigation, the footer, the
+/// header and the date lines. The model keeps them apart (or, when they conflict with the
+/// first, in the part's unplaced lines), so they are no neighbours of the text around them.
+fn report_level(kind: &Kind<'_>) -> bool {
+    matches!(
+        kind,
+        Kind::Navigation
+            | Kind::Footer
+            | Kind::Header(_)
+            | Kind::Published { .. }
+            | Kind::AssessmentStart(_)
+    )
 }
 
 const SHORT: usize = 80;
