@@ -98,13 +98,8 @@ fn render(report: &Report, out: &mut Out<'_, '_>) -> fmt::Result {
     render_head(report, footer_first, out)?;
     // Sections that must come first (see `Early`).
     let early = Early::of(report);
-    let statements = report.statements.get(..early.statements);
-    let duplicates = report.duplicates.get(..early.duplicates);
-    for statement in statements.into_iter().flatten() {
-        render_section(statement, out)?;
-    }
-    for duplicate in duplicates.into_iter().flatten() {
-        render_section(duplicate, out)?;
+    for section in &early.sections {
+        render_section(section, out)?;
     }
     render_about(report, out)?;
     render_summary(report, out)?;
@@ -116,7 +111,7 @@ fn render(report: &Report, out: &mut Out<'_, '_>) -> fmt::Result {
         "Summary of strengths, areas for development and next steps",
         report.strengths.as_ref(),
     )?;
-    render_sections(report, early, out)?;
+    render_sections(report, &early, out)?;
     if report.lines.footer.is_some() && !footer_first {
         out.line(FOOTER)?;
     }
@@ -177,7 +172,7 @@ fn render_about(report: &Report, out: &mut Out<'_, '_>) -> fmt::Result {
 /// how they interleave, so a merge of sections that start anywhere parses back the same (the
 /// others went to the top, see `Early`); this one gives the published layout (Theme 1, its
 /// sections, Theme 2, ...).
-fn render_sections(report: &Report, early: Early, out: &mut Out<'_, '_>) -> fmt::Result {
+fn render_sections(report: &Report, early: &Early<'_>, out: &mut Out<'_, '_>) -> fmt::Result {
     let mut themes = report.themes.iter().peekable();
     let later = report.statements.get(early.statements..);
     for statement in later.into_iter().flatten().filter(|s| s.section.is_some()) {
@@ -213,30 +208,36 @@ fn header(authority: &str, pilot: bool) -> String {
 }
 
 /// The sections written at the top, before "About", "Financial facts", the summary, the two
-/// summary blocks and the theme introductions: how many statements, from the first, and how
-/// many duplicate sections, from the first.
+/// summary blocks and the theme introductions: a leading run of the statements' sections with
+/// a leading run of the duplicates merged in, in the order to write them.
 ///
 /// A section is read as one only where its title can start a section. Any title can at the
 /// top and right after a section's head; elsewhere only one followed (after its score, if it
-/// has one) by a descriptor or a block label can (see [`starts_anywhere`]). The model keeps the order of the statements
-/// and the order of the duplicates, not where the other blocks stood between them, so writing
-/// a leading run of sections at the top changes nothing read back. Two rules move sections
-/// there:
+/// has one) by a descriptor or a block label can (see [`starts_anywhere`]). The model keeps the
+/// order of the statements and the order of the duplicates, not where the other blocks stood
+/// between them, so writing a leading run of sections at the top changes nothing read back.
+/// Two rules move sections there:
 ///
 /// - Statements are kept in the order they first appeared, so those before the first listed
 ///   one appeared before the score list: written after it, they would come after the listed
 ///   ones when read back.
 /// - A section that cannot start anywhere (a title alone, or with only a score, say) was read
 ///   in a run of sections from the top or after another section's head; it goes to the top
-///   with the sections before it, as long as each of them can follow the one before.
-#[derive(Debug, Clone, Copy, Default)]
-struct Early {
+///   with the sections before it. Each section of the run must be able to follow the one
+///   before (see [`follows`]); where the next statement's cannot, a duplicate section (after
+///   its statement's own) may come between, as it did in the text the report was read from.
+#[derive(Debug, Default)]
+struct Early<'r> {
+    /// The sections to write at the top, in order.
+    sections: Vec<&'r Statement>,
+    /// How many statements, from the first, those are.
     statements: usize,
+    /// How many duplicates, from the first, those are.
     duplicates: usize,
 }
 
-impl Early {
-    fn of(report: &Report) -> Early {
+impl<'r> Early<'r> {
+    fn of(report: &'r Report) -> Self {
         let listed_rule = match (
             &report.summary,
             report.statements.iter().position(|s| s.listed.is_some()),
@@ -244,47 +245,48 @@ impl Early {
             (Some(_), Some(first_listed)) => first_listed,
             _ => 0,
         };
+        let mut run = Early::default();
+        // The statements whose own sections are in the run (at most nine).
+        let mut mains = Vec::new();
+        // How far the run must go: its length and counts after the last section that must be
+        // at the top.
+        let mut cut = (0, 0, 0);
         let mut after_blocks = false;
-        let mut statements = 0;
-        for (i, statement) in report.statements.iter().enumerate() {
-            match &statement.section {
-                Some(section) if i < listed_rule || follows(after_blocks, section) => {
-                    if !starts_anywhere(section) {
-                        statements = i + 1;
-                    }
-                    after_blocks = has_blocks(section);
+        loop {
+            let forced = run.statements < listed_rule;
+            let admitted = |s: &Statement| {
+                s.section
+                    .as_ref()
+                    .is_some_and(|section| follows(after_blocks, section))
+            };
+            let item = match report.statements.get(run.statements) {
+                Some(s) if forced || admitted(s) => {
+                    run.statements += 1;
+                    mains.push(s.statement);
+                    s
                 }
-                _ if i < listed_rule => {}
-                _ => break,
+                _ => match report.duplicates.get(run.duplicates) {
+                    Some(d) if admitted(d) && mains.contains(&d.statement) => {
+                        run.duplicates += 1;
+                        d
+                    }
+                    _ => break,
+                },
+            };
+            let Some(section) = &item.section else {
+                continue;
+            };
+            run.sections.push(item);
+            after_blocks = has_blocks(section);
+            if forced || !starts_anywhere(section) {
+                cut = (run.sections.len(), run.statements, run.duplicates);
             }
         }
-        let statements = statements.max(listed_rule);
-        // Whether the last early section ends in a block, for the duplicates that follow.
-        let mut after_blocks = report.statements[..statements]
-            .iter()
-            .rev()
-            .find_map(|s| s.section.as_ref())
-            .is_some_and(has_blocks);
-        let early_statement = |duplicate: &Statement| {
-            report.statements[..statements]
-                .iter()
-                .any(|s| s.statement == duplicate.statement && s.section.is_some())
-        };
-        let mut duplicates = 0;
-        for (i, duplicate) in report.duplicates.iter().enumerate() {
-            match &duplicate.section {
-                Some(section) if early_statement(duplicate) && follows(after_blocks, section) => {
-                    if !starts_anywhere(section) {
-                        duplicates = i + 1;
-                    }
-                    after_blocks = has_blocks(section);
-                }
-                _ => break,
-            }
-        }
+        run.sections.truncate(cut.0);
         Early {
-            statements,
-            duplicates,
+            sections: run.sections,
+            statements: cut.1,
+            duplicates: cut.2,
         }
     }
 }

@@ -542,3 +542,39 @@ fn published_line_beside_a_subheading() {
         Some("Tht")
     );
 }
+
+/// Found by the `roundtrip` fuzzer (crash-42ccf067) after sections that start only at the top
+/// were moved there: a section with only its title came after a duplicate section, which the
+/// renderer writes last, so it followed its statement's first section, whose block took it as
+/// a paragraph. The run of sections written at the top now takes a duplicate between two
+/// statements' sections when the next one could not follow otherwise.
+#[test]
+fn bare_section_after_a_duplicate() {
+    let text = "Governance, management and sustainability\nThe local authority commitment\nWe plan well.\nGovernance, management and sustainability\nScore: 2\nSupporting people to lead healthier lives\n";
+    let report = assert_round_trip(text);
+    let order: Vec<Q> = report.statements.iter().map(|s| s.statement).collect();
+    assert_eq!(
+        order,
+        [
+            Q::GovernanceManagementAndSustainability,
+            Q::SupportingHealthierLives
+        ]
+    );
+    assert!(report.statements[1].section.is_some());
+    assert_eq!(report.duplicates.len(), 1);
+    assert_eq!(
+        report.duplicates[0].section.as_ref().and_then(|s| s.score),
+        Score::new(2)
+    );
+    let rendered = report.to_string();
+    let duplicate_at = rendered.find("Score: 2").unwrap();
+    assert!(
+        duplicate_at < rendered.find("Supporting people").unwrap(),
+        "{rendered}"
+    );
+
+    let found = saved_input("bare-section-after-a-duplicate.txt");
+    let report = assert_round_trip(&found);
+    assert_eq!(report.statements.len(), 2);
+    assert_eq!(report.duplicates.len(), 1);
+}
