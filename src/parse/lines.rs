@@ -347,13 +347,19 @@ fn published_line<'a>(text: &str, norm: &str, span: Span) -> Option<Kind<'a>> {
     })
 }
 
-/// Whether `text` alone is a navigation line ("Downloads", "Share this page").
+/// Whether `text` alone is a navigation line ("Downloads", "Share this page"): the test
+/// [`classify`] makes, limits included, so that the text split off a published line reads as
+/// navigation again on a line of its own.
 fn is_navigation(text: &str) -> bool {
+    if text.len() > MAX_STRUCTURAL {
+        return false;
+    }
     let norm = normalize(text);
-    matches!(
-        fixed_heading(&title_key(&norm), &norm),
-        Some(Kind::Navigation)
-    )
+    norm.len() <= MAX_HEADING
+        && matches!(
+            fixed_heading(&title_key(&norm), &norm),
+            Some(Kind::Navigation)
+        )
 }
 
 /// Length of a leading `d Month yyyy` in `s`, if there is one.

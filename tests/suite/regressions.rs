@@ -578,3 +578,32 @@ fn bare_section_after_a_duplicate() {
     assert_eq!(report.statements.len(), 2);
     assert_eq!(report.duplicates.len(), 1);
 }
+
+/// Found by the `roundtrip` fuzzer (crash-5405c565): text after the date on a published line
+/// is split off as navigation when it is page furniture, judged by its words alone; on a line
+/// of its own the classifier reads no line longer than a heading as furniture, so the
+/// rendering's navigation line was unplaced text. The split now makes the classifier's test,
+/// limits included.
+#[test]
+fn published_line_with_long_furniture() {
+    let tail = format!("Page last updated {}", "and reviewed ".repeat(9));
+    let text = format!(
+        "Northmere Council: local authority assessment\nDownloads Assessment published: 6 July 2024 {tail}\nSafeguarding\nScore: 3\n"
+    );
+    let report = assert_round_trip(&text);
+    assert_eq!(report.published, None);
+    assert!(report.navigation.is_empty(), "{:?}", report.navigation);
+    assert_eq!(report.other.len(), 1);
+    // Short furniture is still split off.
+    let text = "Northmere Council: local authority assessment\nDownloads Assessment published: 6 July 2024 Page last updated 7 July 2024\nSafeguarding\nScore: 3\n";
+    let report = assert_round_trip(text);
+    assert_eq!(report.published.unwrap().to_string(), "2024-07-06");
+    let navigation: Vec<&str> = report.navigation.iter().map(|t| t.as_str()).collect();
+    assert_eq!(navigation, ["Downloads", "Page last updated 7 July 2024"]);
+
+    let found = saved_input("published-line-with-long-furniture.txt");
+    assert!(
+        Report::parse(&found).is_err(),
+        "a line of prose is no report"
+    );
+}
