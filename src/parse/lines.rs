@@ -212,6 +212,11 @@ pub(crate) fn classify(text: &str, span: Span) -> Kind<'_> {
         };
     }
     if let Ok((_, (number, _title))) = theme_heading(norm) {
+        // `Theme 0: local authority assessment` names an authority `Theme 0`: the header's
+        // rendering of `Theme 0local authority assessment`.
+        if let Some(header) = local_authority_header(norm) {
+            return header;
+        }
         let offset = title_offset(text);
         return Kind::Theme {
             number,
@@ -549,21 +554,29 @@ fn key_suffix(norm: &str, key: &str, prefix: &str) -> Option<String> {
     (!name.is_empty() && name.split_whitespace().count() <= 12).then(|| name.to_owned())
 }
 
+/// `<Authority>: local authority assessment`.
+fn local_authority_header(norm: &str) -> Option<Kind<'static>> {
+    let name_len = norm
+        .len()
+        .checked_sub("local authority assessment".len())
+        .filter(|_| ends_with_ignore_case(norm, "local authority assessment"))?;
+    // All separators and spaces: `X: : local authority assessment` names `X`, as its
+    // rendering `X:: local authority assessment` does.
+    let name = norm
+        .get(..name_len)?
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | ','));
+    (!name.is_empty() && name.len() <= 120).then(|| Kind::Header(name.to_owned()))
+}
+
 /// `<Authority>: local authority assessment` or a pilot's `<Authority> assessment`.
 fn header(norm: &str) -> Option<Kind<'static>> {
     if !ends_with_ignore_case(norm, " assessment") {
         return None;
     }
-    let lower = norm.to_ascii_lowercase();
-    if let Some(name) = lower.strip_suffix("local authority assessment") {
-        // All separators and spaces: `X: : local authority assessment` names `X`, as its
-        // rendering `X:: local authority assessment` does.
-        let name = norm[..name.len()]
-            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | ','));
-        if !name.is_empty() && name.len() <= 120 {
-            return Some(Kind::Header(name.to_owned()));
-        }
+    if let Some(header) = local_authority_header(norm) {
+        return Some(header);
     }
+    let lower = norm.to_ascii_lowercase();
     if let Some(name) = lower.strip_suffix(" assessment") {
         let name = norm[..name.len()]
             .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-'));

@@ -607,3 +607,23 @@ fn published_line_with_long_furniture() {
         "a line of prose is no report"
     );
 }
+
+/// Found by the `roundtrip` fuzzer (crash-d8a84029): `Theme 0local authority assessment` is a
+/// header naming `Theme 0` (no separator follows the number, so it is no theme heading), and
+/// its rendering `Theme 0: local authority assessment` read as a theme heading with a number
+/// out of range, so the rendering was "not a report". A line that looks like a theme heading
+/// but ends in "local authority assessment" is now a header.
+#[test]
+fn header_that_reads_as_a_theme() {
+    let found = saved_input("header-that-reads-as-a-theme.txt");
+    let report = assert_round_trip(&found);
+    assert_eq!(report.authority.as_deref(), Some("Theme 0"));
+    assert_eq!(report.to_string(), "Theme 0: local authority assessment\n");
+    let report = assert_round_trip("Theme 2: local authority assessment\nSafeguarding\nScore: 3\n");
+    assert_eq!(report.authority.as_deref(), Some("Theme 2"));
+    assert!(report.themes.is_empty());
+    // A theme heading is still one.
+    let report = assert_round_trip("Theme 2: Providing support\nSafeguarding\nScore: 3\n");
+    assert_eq!(report.authority, None);
+    assert_eq!(report.themes.len(), 1);
+}
