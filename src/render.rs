@@ -101,8 +101,17 @@ fn render(report: &Report, out: &mut Out<'_, '_>) -> fmt::Result {
     for section in &early.sections {
         render_section(section, out)?;
     }
-    render_about(report, out)?;
+    // A section that would follow the score list directly, and read as one more entry, gets a
+    // theme introduction before it or, without one, "About" and "Financial facts".
+    let apart = after_list_apart(report, &early);
+    let about_after = apart && report.themes.is_empty();
+    if !about_after {
+        render_about(report, out)?;
+    }
     render_summary(report, out)?;
+    if about_after {
+        render_about(report, out)?;
+    }
     out.block(
         "Summary of people's experiences",
         report.experiences.as_ref(),
@@ -111,7 +120,7 @@ fn render(report: &Report, out: &mut Out<'_, '_>) -> fmt::Result {
         "Summary of strengths, areas for development and next steps",
         report.strengths.as_ref(),
     )?;
-    render_sections(report, &early, out)?;
+    render_sections(report, &early, apart && !about_after, out)?;
     if report.lines.footer.is_some() && !footer_first {
         out.line(FOOTER)?;
     }
@@ -172,8 +181,18 @@ fn render_about(report: &Report, out: &mut Out<'_, '_>) -> fmt::Result {
 /// how they interleave, so a merge of sections that start anywhere parses back the same (the
 /// others went to the top, see `Early`); this one gives the published layout (Theme 1, its
 /// sections, Theme 2, ...).
-fn render_sections(report: &Report, early: &Early<'_>, out: &mut Out<'_, '_>) -> fmt::Result {
+fn render_sections(
+    report: &Report,
+    early: &Early<'_>,
+    theme_first: bool,
+    out: &mut Out<'_, '_>,
+) -> fmt::Result {
     let mut themes = report.themes.iter().peekable();
+    if theme_first {
+        if let Some(theme) = themes.next() {
+            render_theme(theme, out)?;
+        }
+    }
     let later = report.statements.get(early.statements..);
     for statement in later.into_iter().flatten().filter(|s| s.section.is_some()) {
         while let Some(theme) = themes.next_if(|t| t.theme <= statement.statement.theme()) {
@@ -189,6 +208,31 @@ fn render_sections(report: &Report, early: &Early<'_>, out: &mut Out<'_, '_>) ->
         render_section(duplicate, out)?;
     }
     Ok(())
+}
+
+/// Whether the first section written after the summary blocks would come right after the
+/// score list (no summary block between) and read there as one more list entry: a section
+/// that cannot start anywhere (see [`starts_anywhere`]), such as a title with only a score.
+/// The model does not keep what stood between the list and the section (a theme
+/// introduction, "About"), so something else the report holds is written between them.
+fn after_list_apart(report: &Report, early: &Early<'_>) -> bool {
+    if report.summary.is_none() || report.experiences.is_some() || report.strengths.is_some() {
+        return false;
+    }
+    let later = report.statements.get(early.statements..);
+    let duplicates = report.duplicates.get(early.duplicates..);
+    let first = later
+        .into_iter()
+        .flatten()
+        .find_map(|s| s.section.as_ref())
+        .or_else(|| {
+            // Without later sections, the duplicates follow the theme introductions.
+            let after_themes = duplicates.into_iter().flatten();
+            after_themes
+                .filter(|_| report.themes.is_empty())
+                .find_map(|s| s.section.as_ref())
+        });
+    first.is_some_and(|s| !starts_anywhere(s))
 }
 
 /// The header line in the form the report printed it. A pilot's `<Authority> assessment` gets

@@ -627,3 +627,48 @@ fn header_that_reads_as_a_theme() {
     assert_eq!(report.authority, None);
     assert_eq!(report.themes.len(), 1);
 }
+
+/// Found by the `roundtrip` fuzzer (crash-905e4bed): a section with only a title and a score,
+/// read after a theme introduction, was written right after the summary's score list (its
+/// theme comes before the introduction's), where a title and a score are one more list entry.
+/// When the first section after the summary blocks cannot start anywhere, the next theme
+/// introduction is now written before it or, without one, "About" and "Financial facts" go
+/// after the summary.
+#[test]
+fn score_only_section_after_the_list() {
+    let list = "Overall summary\nQuality statement scores\nAssessing needs\nScore: 3\n";
+    let section = "Care provision, integration and continuity\nScore: 3\n";
+    for between in [
+        "Theme 3: How Northmere ensures safety\n",
+        "About Northmere\n",
+    ] {
+        let text = format!("{list}{between}{section}");
+        let report = assert_round_trip(&text);
+        let care = report
+            .statement(Q::CareProvisionIntegrationAndContinuity)
+            .unwrap();
+        assert!(care.listed.is_none(), "{between}");
+        assert_eq!(care.score(), Score::new(3));
+        assert!(parse(&text).warnings.is_empty(), "{between}");
+        let rendered = report.to_string();
+        let care_at = rendered.find("Care provision").unwrap();
+        assert!(
+            rendered.find(between.trim_end()).unwrap() < care_at,
+            "{rendered}"
+        );
+    }
+    // With a summary block between, the published order stays.
+    let text = format!(
+        "{list}About Northmere\nSummary of people's experiences\nPeople felt heard.\n{section}"
+    );
+    let rendered = assert_round_trip(&text).to_string();
+    assert!(rendered.starts_with("About Northmere\n"), "{rendered}");
+
+    let found = saved_input("score-only-section-after-the-list.txt");
+    let report = assert_round_trip(&found);
+    let care = report
+        .statement(Q::CareProvisionIntegrationAndContinuity)
+        .unwrap();
+    assert!(care.listed.is_none() && care.section.is_some());
+    assert_eq!(report.themes.len(), 2);
+}
