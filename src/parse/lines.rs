@@ -195,6 +195,12 @@ pub(crate) fn classify(text: &str, span: Span) -> Kind<'_> {
         .filter(|_| norm.len() <= MAX_HEADING)
         .unwrap_or("");
 
+    // A line ending in "local authority assessment" is the header, whatever its name looks
+    // like (`Theme 0`, `published`): the header is written back as `<name>: local authority
+    // assessment`, which must read as the header again.
+    if let Some(kind) = local_authority_header(norm) {
+        return kind;
+    }
     if let Some(kind) = fixed_heading(key, norm) {
         return kind;
     }
@@ -212,11 +218,6 @@ pub(crate) fn classify(text: &str, span: Span) -> Kind<'_> {
         };
     }
     if let Ok((_, (number, _title))) = theme_heading(norm) {
-        // `Theme 0: local authority assessment` names an authority `Theme 0`: the header's
-        // rendering of `Theme 0local authority assessment`.
-        if let Some(header) = local_authority_header(norm) {
-            return header;
-        }
         let offset = title_offset(text);
         return Kind::Theme {
             number,
@@ -235,7 +236,7 @@ pub(crate) fn classify(text: &str, span: Span) -> Kind<'_> {
     if let Some(authority) = key_suffix(norm, key, "about ") {
         return Kind::About(authority);
     }
-    if let Some(authority) = header(norm) {
+    if let Some(authority) = pilot_header(norm) {
         return authority;
     }
     bullet_or_prose(text, span)
@@ -568,13 +569,11 @@ fn local_authority_header(norm: &str) -> Option<Kind<'static>> {
     (!name.is_empty() && name.len() <= 120).then(|| Kind::Header(name.to_owned()))
 }
 
-/// `<Authority>: local authority assessment` or a pilot's `<Authority> assessment`.
-fn header(norm: &str) -> Option<Kind<'static>> {
+/// A pilot's `<Authority> assessment` (a line that is not the usual header, see
+/// [`local_authority_header`]).
+fn pilot_header(norm: &str) -> Option<Kind<'static>> {
     if !ends_with_ignore_case(norm, " assessment") {
         return None;
-    }
-    if let Some(header) = local_authority_header(norm) {
-        return Some(header);
     }
     let lower = norm.to_ascii_lowercase();
     if let Some(name) = lower.strip_suffix(" assessment") {

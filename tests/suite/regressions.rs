@@ -608,11 +608,12 @@ fn published_line_with_long_furniture() {
     );
 }
 
-/// Found by the `roundtrip` fuzzer (crash-d8a84029): `Theme 0local authority assessment` is a
-/// header naming `Theme 0` (no separator follows the number, so it is no theme heading), and
-/// its rendering `Theme 0: local authority assessment` read as a theme heading with a number
-/// out of range, so the rendering was "not a report". A line that looks like a theme heading
-/// but ends in "local authority assessment" is now a header.
+/// Found by the `roundtrip` fuzzer (crash-d8a84029, then crash-85c58171): `Theme 0local
+/// authority assessment` is a header naming `Theme 0` (no separator follows the number, so it
+/// is no theme heading), and its rendering `Theme 0: local authority assessment` read as a
+/// theme heading with a number out of range, so the rendering was "not a report"; the same
+/// with `publishedlocal authority assessment` and a published line without a date. A line
+/// ending in "local authority assessment" is now the header before it is anything else.
 #[test]
 fn header_that_reads_as_a_theme() {
     let found = saved_input("header-that-reads-as-a-theme.txt");
@@ -622,6 +623,10 @@ fn header_that_reads_as_a_theme() {
     let report = assert_round_trip("Theme 2: local authority assessment\nSafeguarding\nScore: 3\n");
     assert_eq!(report.authority.as_deref(), Some("Theme 2"));
     assert!(report.themes.is_empty());
+    let found = saved_input("header-named-published.txt");
+    let report = assert_round_trip(&found);
+    assert_eq!(report.authority.as_deref(), Some("published"));
+    assert_eq!(report.published, None);
     // A theme heading is still one.
     let report = assert_round_trip("Theme 2: Providing support\nSafeguarding\nScore: 3\n");
     assert_eq!(report.authority, None);
