@@ -326,6 +326,12 @@ fn published_line<'a>(text: &str, norm: &str, span: Span) -> Option<Kind<'a>> {
         .or_else(|| lower_text.find("published"))
         .unwrap_or(0);
     let before = text[..label_at].trim_end();
+    // What normalisation drops (a stray byte order mark, markdown `**`) is no text.
+    let before = if normalize(before).is_empty() {
+        ""
+    } else {
+        before
+    };
     // Other text on a published line is page furniture ("Downloads Assessment published: ...");
     // a line with any other text around the label is prose that mentions publication.
     if !before.is_empty() && !is_navigation(before) {
@@ -337,7 +343,7 @@ fn published_line<'a>(text: &str, norm: &str, span: Span) -> Option<Kind<'a>> {
         let year_at = lower_text[label_at..].find(&year)? + label_at + year.len();
         let tail = &text[year_at..];
         let trimmed = tail.trim_start_matches(['.', ',', ';']).trim();
-        (!trimmed.is_empty()).then(|| {
+        (!normalize(trimmed).is_empty()).then(|| {
             let start = year_at
                 + (tail.len() - tail.trim_start_matches(['.', ',', ';']).trim_start().len());
             Span::new(span.start + start, span.start + start + trimmed.len())

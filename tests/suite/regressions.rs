@@ -677,3 +677,21 @@ fn score_only_section_after_the_list() {
     assert!(care.listed.is_none() && care.section.is_some());
     assert_eq!(report.themes.len(), 2);
 }
+
+/// Found by the `roundtrip` fuzzer (crash-096243fb): a byte order mark before
+/// `Assessment published:` on a later line counted as text before the label, so the line was
+/// no published line; read as a pilot header, its rendering (names are normalised, the mark
+/// dropped) was a published line without a date, and not a report. Text around the label that
+/// normalisation drops (the mark, markdown `**`) is now no text.
+#[test]
+fn byte_order_mark_before_a_published_label() {
+    let found = saved_input("byte-order-mark-before-a-published-label.txt");
+    let err = Report::parse(&found).unwrap_err();
+    assert!(matches!(err.kind(), cqc_la::ParseErrorKind::NotAReport));
+    // A published line in bold is one.
+    let text = "Northmere Council: local authority assessment\n**Assessment published: 3 July 2024**\n\u{feff}Assessment published: 3 July 2024\nSafeguarding\nScore: 3\n";
+    let report = assert_round_trip(text);
+    assert_eq!(report.published.unwrap().to_string(), "2024-07-03");
+    let navigation: Vec<&str> = report.navigation.iter().map(|t| t.as_str()).collect();
+    assert_eq!(navigation, ["\u{feff}Assessment published: 3 July 2024"]);
+}
