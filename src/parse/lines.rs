@@ -242,6 +242,20 @@ pub(crate) fn classify(text: &str, span: Span) -> Kind<'_> {
     bullet_or_prose(text, span)
 }
 
+/// Whether `marker` followed by `text`, written as a line of its own, is a bullet or running
+/// text. Constant time for lines too long to be structural, so checking a growing line is
+/// linear overall.
+pub(crate) fn reads_as_text(marker: &str, text: &str) -> bool {
+    if marker.len() + text.len() > MAX_STRUCTURAL {
+        return true;
+    }
+    let line = format!("{marker}{text}");
+    matches!(
+        classify(&line, Span::new(0, line.len())),
+        Kind::Bullet { .. } | Kind::Prose
+    )
+}
+
 /// The score value parsed from the normalised line, re-borrowed from the original text.
 fn borrow_score<'a>(value: &ScoreValue<'_>, original: &'a str) -> ScoreValue<'a> {
     let text = original

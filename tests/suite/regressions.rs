@@ -695,3 +695,40 @@ fn byte_order_mark_before_a_published_label() {
     let navigation: Vec<&str> = report.navigation.iter().map(|t| t.as_str()).collect();
     assert_eq!(navigation, ["\u{feff}Assessment published: 3 July 2024"]);
 }
+
+/// Found by the `roundtrip` fuzzer (crash-ba843ddc): an indented line after a bullet continues
+/// it, and the two are joined; written back on one line, `- RC` and `local authority
+/// assessment` made a header. A continuation is now joined only when the joined line reads as
+/// running text (or a bullet) on its own; otherwise it is a paragraph of its own.
+#[test]
+fn wrapped_bullet_that_joins_into_a_header() {
+    let found = saved_input("wrapped-bullet-that-joins-into-a-header.txt");
+    let report = assert_round_trip(&found);
+    assert_eq!(report.authority, None);
+    let section = report.statements[0].section.as_ref().unwrap();
+    let paragraphs: Vec<&str> = section.findings.as_ref().unwrap().groups[0]
+        .paragraphs
+        .iter()
+        .map(|t| t.as_str())
+        .collect();
+    assert_eq!(paragraphs, ["- RC", "local authority assessment"]);
+
+    // In "About", `- About` and `Northmere` would make a heading; in "Financial facts" the
+    // item is written back with its marker.
+    let text = "About Northmere\n- About\n  Northmere\nFinancial facts\n- Assessing\n  needs\n- The council spent\n  £4,000 on care.\n";
+    let report = assert_round_trip(text);
+    let about: Vec<&str> = report
+        .about
+        .as_ref()
+        .unwrap()
+        .paragraphs
+        .iter()
+        .map(|t| t.as_str())
+        .collect();
+    assert_eq!(about, ["- About", "Northmere"]);
+    let facts = report.financial_facts.as_ref().unwrap();
+    let items: Vec<&str> = facts.items.iter().map(|t| t.as_str()).collect();
+    assert_eq!(items, ["Assessing", "The council spent £4,000 on care."]);
+    let notes: Vec<&str> = facts.notes.iter().map(|t| t.as_str()).collect();
+    assert_eq!(notes, ["needs"]);
+}

@@ -3,7 +3,7 @@
 
 use super::{Assembler, At, State, shorten};
 use crate::model::{OverallSummary, Text, WarningKind};
-use crate::parse::lines::{Kind, Line};
+use crate::parse::lines::{Kind, Line, reads_as_text};
 
 impl Assembler<'_> {
     /// A line of running text (or a line that is structural only in another place).
@@ -12,13 +12,23 @@ impl Assembler<'_> {
         let is_bullet = matches!(line.kind, Kind::Bullet { .. });
         // A hard-wrapped bullet's continuation: indented, not a bullet, after a bullet.
         if at.was_bullet && line.indented && !is_bullet && matches!(line.kind, Kind::Prose) {
+            // A financial fact is kept without its marker and written back with one.
+            let marker = if self.state == State::Facts { "- " } else { "" };
             if let Some(last) = self.last_paragraph() {
+                let len = last.text.len();
                 last.text.push(' ');
                 last.text.push_str(line.text);
-                // Amortised O(1): copying the spans here made long wrapped bullets quadratic.
-                last.origin.push_line(line.span);
-                self.last_bullet = true;
-                return;
+                // The joined bullet is written back on one line, which must read as running
+                // text again (`- About` and `Northmere` make `- About Northmere`, a heading):
+                // otherwise the continuation is a paragraph of its own.
+                if reads_as_text(marker, &last.text) {
+                    // Amortised O(1): copying the spans here made long wrapped bullets
+                    // quadratic.
+                    last.origin.push_line(line.span);
+                    self.last_bullet = true;
+                    return;
+                }
+                last.text.truncate(len);
             }
         }
         self.last_bullet = is_bullet;
