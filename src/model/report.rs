@@ -91,6 +91,14 @@ pub struct ReportLines {
     pub assessment_start: Option<Origin>,
     /// The `© Care Quality Commission` footer.
     pub footer: Option<Origin>,
+    /// Whether the header had a 2023 pilot report's form, `<Authority> assessment`, rather
+    /// than `<Authority>: local authority assessment`. Rendering writes the header in the same
+    /// form.
+    pub pilot_header: bool,
+    /// Whether a second footer line followed the first (it is kept in
+    /// [`Report::navigation`]). Rendering then writes the footer before the navigation, so
+    /// that the footer is still the first footer line when the text is read back.
+    pub footer_repeated: bool,
 }
 
 /// A heading followed by paragraphs.

@@ -195,6 +195,12 @@ pub(crate) fn classify(text: &str, span: Span) -> Kind<'_> {
         .filter(|_| norm.len() <= MAX_HEADING)
         .unwrap_or("");
 
+    // A line ending in "local authority assessment" is the header, whatever its name looks
+    // like (`Theme 0`, `published`): the header is written back as `<name>: local authority
+    // assessment`, which must read as the header again.
+    if let Some(kind) = local_authority_header(norm) {
+        return kind;
+    }
     if let Some(kind) = fixed_heading(key, norm) {
         return kind;
     }
@@ -230,10 +236,24 @@ pub(crate) fn classify(text: &str, span: Span) -> Kind<'_> {
     if let Some(authority) = key_suffix(norm, key, "about ") {
         return Kind::About(authority);
     }
-    if let Some(authority) = header(norm) {
+    if let Some(authority) = pilot_header(norm) {
         return authority;
     }
     bullet_or_prose(text, span)
+}
+
+/// Whether `marker` followed by `text`, written as a line of its own, is a bullet or running
+/// text. Constant time for lines too long to be structural, so checking a growing line is
+/// linear overall.
+pub(crate) fn reads_as_text(marker: &str, text: &str) -> bool {
+    if marker.len() + text.len() > MAX_STRUCTURAL {
+        return true;
+    }
+    let line = format!("{marker}{text}");
+    matches!(
+        classify(&line, Span::new(0, line.len())),
+        Kind::Bullet { .. } | Kind::Prose
+    )
 }
 
 /// The score value parsed from the normalised line, re-borrowed from the original text.
@@ -320,6 +340,12 @@ fn published_line<'a>(text: &str, norm: &str, span: Span) -> Option<Kind<'a>> {
         .or_else(|| lower_text.find("published"))
         .unwrap_or(0);
     let before = text[..label_at].trim_end();
+    // What normalisation drops (a stray byte order mark, markdown `**`) is no text.
+    let before = if normalize(before).is_empty() {
+        ""
+    } else {
+        before
+    };
     // Other text on a published line is page furniture ("Downloads Assessment published: ...");
     // a line with any other text around the label is prose that mentions publication.
     if !before.is_empty() && !is_navigation(before) {
@@ -331,7 +357,7 @@ fn published_line<'a>(text: &str, norm: &str, span: Span) -> Option<Kind<'a>> {
         let year_at = lower_text[label_at..].find(&year)? + label_at + year.len();
         let tail = &text[year_at..];
         let trimmed = tail.trim_start_matches(['.', ',', ';']).trim();
-        (!trimmed.is_empty()).then(|| {
+        (!normalize(trimmed).is_empty()).then(|| {
             let start = year_at
                 + (tail.len() - tail.trim_start_matches(['.', ',', ';']).trim_start().len());
             Span::new(span.start + start, span.start + start + trimmed.len())
@@ -347,13 +373,19 @@ fn published_line<'a>(text: &str, norm: &str, span: Span) -> Option<Kind<'a>> {
     })
 }
 
-/// Whether `text` alone is a navigation line ("Downloads", "Share this page").
+/// Whether `text` alone is a navigation line ("Downloads", "Share this page"): the test
+/// [`classify`] makes, limits included, so that the text split off a published line reads as
+/// navigation again on a line of its own.
 fn is_navigation(text: &str) -> bool {
+    if text.len() > MAX_STRUCTURAL {
+        return false;
+    }
     let norm = normalize(text);
-    matches!(
-        fixed_heading(&title_key(&norm), &norm),
-        Some(Kind::Navigation)
-    )
+    norm.len() <= MAX_HEADING
+        && matches!(
+            fixed_heading(&title_key(&norm), &norm),
+            Some(Kind::Navigation)
+        )
 }
 
 /// Length of a leading `d Month yyyy` in `s`, if there is one.
@@ -543,21 +575,27 @@ fn key_suffix(norm: &str, key: &str, prefix: &str) -> Option<String> {
     (!name.is_empty() && name.split_whitespace().count() <= 12).then(|| name.to_owned())
 }
 
-/// `<Authority>: local authority assessment` or a pilot's `<Authority> assessment`.
-fn header(norm: &str) -> Option<Kind<'static>> {
+/// `<Authority>: local authority assessment`.
+fn local_authority_header(norm: &str) -> Option<Kind<'static>> {
+    let name_len = norm
+        .len()
+        .checked_sub("local authority assessment".len())
+        .filter(|_| ends_with_ignore_case(norm, "local authority assessment"))?;
+    // All separators and spaces: `X: : local authority assessment` names `X`, as its
+    // rendering `X:: local authority assessment` does.
+    let name = norm
+        .get(..name_len)?
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | ','));
+    (!name.is_empty() && name.len() <= 120).then(|| Kind::Header(name.to_owned()))
+}
+
+/// A pilot's `<Authority> assessment` (a line that is not the usual header, see
+/// [`local_authority_header`]).
+fn pilot_header(norm: &str) -> Option<Kind<'static>> {
     if !ends_with_ignore_case(norm, " assessment") {
         return None;
     }
     let lower = norm.to_ascii_lowercase();
-    if let Some(name) = lower.strip_suffix("local authority assessment") {
-        // All separators and spaces: `X: : local authority assessment` names `X`, as its
-        // rendering `X:: local authority assessment` does.
-        let name = norm[..name.len()]
-            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | ','));
-        if !name.is_empty() && name.len() <= 120 {
-            return Some(Kind::Header(name.to_owned()));
-        }
-    }
     if let Some(name) = lower.strip_suffix(" assessment") {
         let name = norm[..name.len()]
             .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-'));

@@ -5,7 +5,7 @@
 
 mod assemble;
 mod facts;
-pub(crate) mod lines;
+mod lines;
 mod names;
 
 use std::str::FromStr;

@@ -349,3 +349,386 @@ fn pilot_name_ending_in_local_authority() {
     let found = saved_input("pilot-name-ending-in-local-authority.txt");
     assert!(assert_round_trip(&found).indicative);
 }
+
+/// Found by the `roundtrip` fuzzer on fragments (`Safeguarding\nAbout Camden\n`): a statement
+/// title with nothing under it, at the top, is a section (a section page's heading). The
+/// renderer wrote "About" (or "Financial facts", a summary block, a theme introduction, the
+/// score list) first and the title after it, where it read as a paragraph of that block: the
+/// statement was lost, with no warning. Sections that can start only at the top or after
+/// another section's head are now written first, with the sections before them.
+#[test]
+fn bare_section_before_about() {
+    for block in [
+        "About Northmere",
+        "Financial facts",
+        "Summary of people's experiences",
+        "Summary of strengths, areas for development and next steps",
+        "Theme 1: How Northmere works with people",
+        "Quality statement scores",
+    ] {
+        let text = format!("Safeguarding\n{block}\n");
+        let report = assert_round_trip(&text);
+        let order: Vec<Q> = report.statements.iter().map(|s| s.statement).collect();
+        assert_eq!(order, [Q::Safeguarding], "{block}");
+        assert!(report.statements[0].section.is_some(), "{block}");
+        assert!(parse(&text).warnings.is_empty(), "{block}");
+        let rendered = report.to_string();
+        assert!(rendered.starts_with("Safeguarding\n\n"), "{rendered}");
+    }
+    // A section with only a score reads as a list entry after the summary's heading.
+    let report = assert_round_trip("Safeguarding\nScore: 2\nOverall summary\n");
+    assert!(report.statements[0].listed.is_none());
+    assert_eq!(report.score(Q::Safeguarding), Score::new(2));
+    // A bare duplicate section stays a section too.
+    let report = assert_round_trip(
+        "Governance, management and sustainability\nGovernance, management and sustainability\nQuality statement scores\n",
+    );
+    assert_eq!(report.duplicates.len(), 1);
+    assert!(report.statements[0].listed.is_none());
+    // A section that starts itself (a descriptor follows its title) keeps the published
+    // layout, after the summary.
+    let text = "Safeguarding\nScore: 3\n3 - Evidence shows a good standard\nAbout Northmere\n";
+    let rendered = assert_round_trip(text).to_string();
+    assert!(rendered.starts_with("About Northmere\n"), "{rendered}");
+
+    let found = saved_input("bare-section-before-about.txt");
+    let report = assert_round_trip(&found);
+    assert_eq!(report.statements.len(), 2);
+    assert!(report.statements.iter().all(|s| s.section.is_some()));
+    assert!(report.about.is_some() && report.financial_facts.is_some());
+    assert_eq!(report.about.as_ref().unwrap().paragraphs.len(), 1);
+}
+
+/// Found by the `roundtrip` fuzzer on fragments
+/// (`x Camden scored 78 out of 100 overall\n\nCamden scored 78 out of 100 overall\n`): the
+/// first `... scored N out of 100 overall` line is the overall score and the second, running
+/// text in the summary, became the summary's name line. The renderer writes the name line
+/// before the score, so read back it was the score, the `Score: 78` after it one more line.
+/// The name line is now plain text only; the second `scored` line is unplaced.
+#[test]
+fn scored_line_after_the_overall_score() {
+    for text in [
+        "x Northmere scored 78 out of 100 overall\n\nNorthmere scored 78 out of 100 overall\n",
+        "Northmere scored 78 out of 100 overall\nx Northmere scored 78 out of 100 overall\n",
+        "Local authority rating and score\nScore: 78\nNorthmere scored 78 out of 100 overall\n",
+    ] {
+        let report = assert_round_trip(text);
+        assert_eq!(report.overall_score, Some(78), "{text}");
+        let summary = report.summary.as_ref().unwrap();
+        assert_eq!(summary.authority, None, "{text}");
+        assert_eq!(summary.other.len(), 1, "{text}");
+        assert!(
+            summary.other[0].text.contains("scored 78 out of 100"),
+            "{text}"
+        );
+        // The round trip clears the warnings: read them from a parse of its own.
+        let warnings = parse(text).warnings;
+        let ids: Vec<&str> = warnings.iter().map(|w| w.kind.id()).collect();
+        assert_eq!(ids, ["unplaced_line"], "{text}");
+        let rendered = report.to_string();
+        assert_eq!(rendered.matches("Score: 78").count(), 1, "{rendered}");
+        assert_eq!(parse(&rendered).warnings.len(), 1, "{rendered}");
+    }
+
+    let found = saved_input("scored-line-after-the-overall-score.txt");
+    let report = assert_round_trip(&found);
+    assert_eq!(report.overall_score, Some(61));
+    assert_eq!(report.authority.as_deref(), Some("Ashby Fold Council"));
+    assert_eq!(report.score(Q::Safeguarding), Score::new(3));
+    let other = &report.summary.as_ref().unwrap().other;
+    assert_eq!(other.len(), 1);
+    assert_eq!(
+        other[0].text,
+        "Ashby Fold Council scored 61 out of 100 overall"
+    );
+}
+
+/// Found with the `roundtrip` property on lines drawn from the fixtures: whether a short line
+/// in the key findings is a subheading depends on the line after it, and whether a statement
+/// title starts a section on the lines after it; page furniture ("Back to top", the footer)
+/// between them was counted, though rendering moves it away. Furniture is now skipped when
+/// looking ahead.
+#[test]
+fn furniture_beside_a_subheading() {
+    let text = "Sedgebury City Council: local authority assessment\nPartnerships and communities\nScore: 3\n3 - Evidence shows a good standard\nKey findings for this quality statement\nWorking with the voluntary sector\nBack to top\nThe council funded community hubs with local charities.\n";
+    let report = assert_round_trip(text);
+    let section = report.statements[0].section.as_ref().unwrap();
+    let groups = &section.findings.as_ref().unwrap().groups;
+    assert_eq!(groups.len(), 1);
+    assert_eq!(
+        groups[0].subheading.as_ref().map(cqc_la::Text::as_str),
+        Some("Working with the voluntary sector")
+    );
+    assert_eq!(groups[0].paragraphs.len(), 1);
+
+    let found = saved_input("furniture-beside-a-subheading.txt");
+    let report = assert_round_trip(&found);
+    assert!(parse(&found).warnings.is_empty());
+    // After "About", a title with furniture before its score still starts a section.
+    assert_eq!(report.score(Q::Safeguarding), Score::new(3));
+    assert_eq!(report.about.as_ref().unwrap().paragraphs.len(), 1);
+    let navigation: Vec<&str> = report.navigation.iter().map(|t| t.as_str()).collect();
+    assert_eq!(navigation, ["Back to top", "Downloads"]);
+}
+
+/// Found with the `roundtrip` property on fragments: a line that begins with a byte order mark
+/// after the file's own keeps it in its text; written first, it lost it when read back (a
+/// leading mark is the file's). The rendering now adds one in front.
+#[test]
+fn byte_order_mark_twice() {
+    let found = saved_input("byte-order-mark-twice.txt");
+    let report = assert_round_trip(&found);
+    let about = report.about.as_ref().unwrap();
+    assert_eq!(about.heading.text, "\u{feff}About Castlereach Council");
+    assert!(report.to_string().starts_with("\u{feff}\u{feff}About"));
+}
+
+/// The renderer no longer asks the parser how a line reads: it writes the header in the form
+/// the report had (`ReportLines::pilot_header`). A report marked indicative by its score lines
+/// alone used to get a pilot header to carry the mark; it now keeps its header and its score
+/// lines say "Indicative score".
+#[test]
+fn indicative_scores_only() {
+    let found = saved_input("indicative-scores-only.txt");
+    let report = assert_round_trip(&found);
+    assert!(report.indicative);
+    assert!(!report.lines.pilot_header);
+    let rendered = report.to_string();
+    assert!(
+        rendered.starts_with("Brackwater Council: local authority assessment\n"),
+        "{rendered}"
+    );
+    assert_eq!(
+        rendered.matches("Indicative score: ").count(),
+        2,
+        "{rendered}"
+    );
+
+    // Without a header as well.
+    let report = assert_round_trip("Safeguarding\nIndicative score: 3\n");
+    assert!(report.indicative);
+    // When the start date says it, scores are written plainly.
+    let report = assert_round_trip(
+        "Holmcastle City Council assessment\nAssessment start date: 6 March 2023\nSafeguarding\nIndicative score: 2\n",
+    );
+    assert!(report.lines.pilot_header);
+    let rendered = report.to_string();
+    assert!(rendered.contains("\nScore: 2\n"), "{rendered}");
+}
+
+/// Found by the `roundtrip` fuzzer (crash-3823c8ac) after the fix above: a date line between a
+/// short line and a paragraph of the key findings kept the short line from being a subheading,
+/// but rendering writes the date at the top. The look-ahead now skips every report-level line
+/// (navigation, footer, header, publication and start dates), not only furniture.
+#[test]
+fn published_line_beside_a_subheading() {
+    let text = "Northmere Council: local authority assessment\nSafeguarding\nScore: 3\n3 - Evidence shows a good standard\nKey findings for this quality statement\nWorking with families\nAssessment published: 3 July 2024\nstaff met families at home.\n";
+    let report = assert_round_trip(text);
+    let section = report.statements[0].section.as_ref().unwrap();
+    let groups = &section.findings.as_ref().unwrap().groups;
+    assert_eq!(groups.len(), 1);
+    assert_eq!(
+        groups[0].subheading.as_ref().map(cqc_la::Text::as_str),
+        Some("Working with families")
+    );
+    assert_eq!(report.published.unwrap().to_string(), "2024-07-03");
+
+    let found = saved_input("published-line-beside-a-subheading.txt");
+    let report = assert_round_trip(&found);
+    let section = report.statements[0].section.as_ref().unwrap();
+    let groups = &section.findings.as_ref().unwrap().groups;
+    assert_eq!(
+        groups[0].subheading.as_ref().map(cqc_la::Text::as_str),
+        Some("Tht")
+    );
+}
+
+/// Found by the `roundtrip` fuzzer (crash-42ccf067) after sections that start only at the top
+/// were moved there: a section with only its title came after a duplicate section, which the
+/// renderer writes last, so it followed its statement's first section, whose block took it as
+/// a paragraph. The run of sections written at the top now takes a duplicate between two
+/// statements' sections when the next one could not follow otherwise.
+#[test]
+fn bare_section_after_a_duplicate() {
+    let text = "Governance, management and sustainability\nThe local authority commitment\nWe plan well.\nGovernance, management and sustainability\nScore: 2\nSupporting people to lead healthier lives\n";
+    let report = assert_round_trip(text);
+    let order: Vec<Q> = report.statements.iter().map(|s| s.statement).collect();
+    assert_eq!(
+        order,
+        [
+            Q::GovernanceManagementAndSustainability,
+            Q::SupportingHealthierLives
+        ]
+    );
+    assert!(report.statements[1].section.is_some());
+    assert_eq!(report.duplicates.len(), 1);
+    assert_eq!(
+        report.duplicates[0].section.as_ref().and_then(|s| s.score),
+        Score::new(2)
+    );
+    let rendered = report.to_string();
+    let duplicate_at = rendered.find("Score: 2").unwrap();
+    assert!(
+        duplicate_at < rendered.find("Supporting people").unwrap(),
+        "{rendered}"
+    );
+
+    let found = saved_input("bare-section-after-a-duplicate.txt");
+    let report = assert_round_trip(&found);
+    assert_eq!(report.statements.len(), 2);
+    assert_eq!(report.duplicates.len(), 1);
+}
+
+/// Found by the `roundtrip` fuzzer (crash-5405c565): text after the date on a published line
+/// is split off as navigation when it is page furniture, judged by its words alone; on a line
+/// of its own the classifier reads no line longer than a heading as furniture, so the
+/// rendering's navigation line was unplaced text. The split now makes the classifier's test,
+/// limits included.
+#[test]
+fn published_line_with_long_furniture() {
+    let tail = format!("Page last updated {}", "and reviewed ".repeat(9));
+    let text = format!(
+        "Northmere Council: local authority assessment\nDownloads Assessment published: 6 July 2024 {tail}\nSafeguarding\nScore: 3\n"
+    );
+    let report = assert_round_trip(&text);
+    assert_eq!(report.published, None);
+    assert!(report.navigation.is_empty(), "{:?}", report.navigation);
+    assert_eq!(report.other.len(), 1);
+    // Short furniture is still split off.
+    let text = "Northmere Council: local authority assessment\nDownloads Assessment published: 6 July 2024 Page last updated 7 July 2024\nSafeguarding\nScore: 3\n";
+    let report = assert_round_trip(text);
+    assert_eq!(report.published.unwrap().to_string(), "2024-07-06");
+    let navigation: Vec<&str> = report.navigation.iter().map(|t| t.as_str()).collect();
+    assert_eq!(navigation, ["Downloads", "Page last updated 7 July 2024"]);
+
+    let found = saved_input("published-line-with-long-furniture.txt");
+    assert!(
+        Report::parse(&found).is_err(),
+        "a line of prose is no report"
+    );
+}
+
+/// Found by the `roundtrip` fuzzer (crash-d8a84029, then crash-85c58171): `Theme 0local
+/// authority assessment` is a header naming `Theme 0` (no separator follows the number, so it
+/// is no theme heading), and its rendering `Theme 0: local authority assessment` read as a
+/// theme heading with a number out of range, so the rendering was "not a report"; the same
+/// with `publishedlocal authority assessment` and a published line without a date. A line
+/// ending in "local authority assessment" is now the header before it is anything else.
+#[test]
+fn header_that_reads_as_a_theme() {
+    let found = saved_input("header-that-reads-as-a-theme.txt");
+    let report = assert_round_trip(&found);
+    assert_eq!(report.authority.as_deref(), Some("Theme 0"));
+    assert_eq!(report.to_string(), "Theme 0: local authority assessment\n");
+    let report = assert_round_trip("Theme 2: local authority assessment\nSafeguarding\nScore: 3\n");
+    assert_eq!(report.authority.as_deref(), Some("Theme 2"));
+    assert!(report.themes.is_empty());
+    let found = saved_input("header-named-published.txt");
+    let report = assert_round_trip(&found);
+    assert_eq!(report.authority.as_deref(), Some("published"));
+    assert_eq!(report.published, None);
+    // A theme heading is still one.
+    let report = assert_round_trip("Theme 2: Providing support\nSafeguarding\nScore: 3\n");
+    assert_eq!(report.authority, None);
+    assert_eq!(report.themes.len(), 1);
+}
+
+/// Found by the `roundtrip` fuzzer (crash-905e4bed): a section with only a title and a score,
+/// read after a theme introduction, was written right after the summary's score list (its
+/// theme comes before the introduction's), where a title and a score are one more list entry.
+/// When the first section after the summary blocks cannot start anywhere, the next theme
+/// introduction is now written before it or, without one, "About" and "Financial facts" go
+/// after the summary.
+#[test]
+fn score_only_section_after_the_list() {
+    let list = "Overall summary\nQuality statement scores\nAssessing needs\nScore: 3\n";
+    let section = "Care provision, integration and continuity\nScore: 3\n";
+    for between in [
+        "Theme 3: How Northmere ensures safety\n",
+        "About Northmere\n",
+    ] {
+        let text = format!("{list}{between}{section}");
+        let report = assert_round_trip(&text);
+        let care = report
+            .statement(Q::CareProvisionIntegrationAndContinuity)
+            .unwrap();
+        assert!(care.listed.is_none(), "{between}");
+        assert_eq!(care.score(), Score::new(3));
+        assert!(parse(&text).warnings.is_empty(), "{between}");
+        let rendered = report.to_string();
+        let care_at = rendered.find("Care provision").unwrap();
+        assert!(
+            rendered.find(between.trim_end()).unwrap() < care_at,
+            "{rendered}"
+        );
+    }
+    // With a summary block between, the published order stays.
+    let text = format!(
+        "{list}About Northmere\nSummary of people's experiences\nPeople felt heard.\n{section}"
+    );
+    let rendered = assert_round_trip(&text).to_string();
+    assert!(rendered.starts_with("About Northmere\n"), "{rendered}");
+
+    let found = saved_input("score-only-section-after-the-list.txt");
+    let report = assert_round_trip(&found);
+    let care = report
+        .statement(Q::CareProvisionIntegrationAndContinuity)
+        .unwrap();
+    assert!(care.listed.is_none() && care.section.is_some());
+    assert_eq!(report.themes.len(), 2);
+}
+
+/// Found by the `roundtrip` fuzzer (crash-096243fb): a byte order mark before
+/// `Assessment published:` on a later line counted as text before the label, so the line was
+/// no published line; read as a pilot header, its rendering (names are normalised, the mark
+/// dropped) was a published line without a date, and not a report. Text around the label that
+/// normalisation drops (the mark, markdown `**`) is now no text.
+#[test]
+fn byte_order_mark_before_a_published_label() {
+    let found = saved_input("byte-order-mark-before-a-published-label.txt");
+    let err = Report::parse(&found).unwrap_err();
+    assert!(matches!(err.kind(), cqc_la::ParseErrorKind::NotAReport));
+    // A published line in bold is one.
+    let text = "Northmere Council: local authority assessment\n**Assessment published: 3 July 2024**\n\u{feff}Assessment published: 3 July 2024\nSafeguarding\nScore: 3\n";
+    let report = assert_round_trip(text);
+    assert_eq!(report.published.unwrap().to_string(), "2024-07-03");
+    let navigation: Vec<&str> = report.navigation.iter().map(|t| t.as_str()).collect();
+    assert_eq!(navigation, ["\u{feff}Assessment published: 3 July 2024"]);
+}
+
+/// Found by the `roundtrip` fuzzer (crash-ba843ddc): an indented line after a bullet continues
+/// it, and the two are joined; written back on one line, `- RC` and `local authority
+/// assessment` made a header. A continuation is now joined only when the joined line reads as
+/// running text (or a bullet) on its own; otherwise it is a paragraph of its own.
+#[test]
+fn wrapped_bullet_that_joins_into_a_header() {
+    let found = saved_input("wrapped-bullet-that-joins-into-a-header.txt");
+    let report = assert_round_trip(&found);
+    assert_eq!(report.authority, None);
+    let section = report.statements[0].section.as_ref().unwrap();
+    let paragraphs: Vec<&str> = section.findings.as_ref().unwrap().groups[0]
+        .paragraphs
+        .iter()
+        .map(|t| t.as_str())
+        .collect();
+    assert_eq!(paragraphs, ["- RC", "local authority assessment"]);
+
+    // In "About", `- About` and `Northmere` would make a heading; in "Financial facts" the
+    // item is written back with its marker.
+    let text = "About Northmere\n- About\n  Northmere\nFinancial facts\n- Assessing\n  needs\n- The council spent\n  £4,000 on care.\n";
+    let report = assert_round_trip(text);
+    let about: Vec<&str> = report
+        .about
+        .as_ref()
+        .unwrap()
+        .paragraphs
+        .iter()
+        .map(|t| t.as_str())
+        .collect();
+    assert_eq!(about, ["- About", "Northmere"]);
+    let facts = report.financial_facts.as_ref().unwrap();
+    let items: Vec<&str> = facts.items.iter().map(|t| t.as_str()).collect();
+    assert_eq!(items, ["Assessing", "The council spent £4,000 on care."]);
+    let notes: Vec<&str> = facts.notes.iter().map(|t| t.as_str()).collect();
+    assert_eq!(notes, ["needs"]);
+}
