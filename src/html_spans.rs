@@ -281,11 +281,14 @@ fn move_report(report: &mut Report, page: &PageText, locations: &mut Locations<'
         other.iter_mut().for_each(t);
     }
     navigation.iter_mut().chain(other.iter_mut()).for_each(t);
+    // The header's form and a repeated footer are facts, not places.
     let ReportLines {
         header,
         published,
         assessment_start,
         footer,
+        pilot_header: _,
+        footer_repeated: _,
     } = lines;
     for origin in [header, published, assessment_start, footer] {
         origin.iter_mut().for_each(o);
