@@ -461,6 +461,13 @@ fn pair(text: &str, figs: &[Fig], comps: &[Comp], drafts: &mut [Draft]) {
         }
         prev_end = c.end;
     }
+    pair_valueless(text, comps, drafts);
+}
+
+/// Pairs the averages named without a number ("similar to the England average") with the
+/// figure they compare: the nearest free one, or every free one before "both", "all" or
+/// "each".
+fn pair_valueless(text: &str, comps: &[Comp], drafts: &mut [Draft]) {
     // Averages named without a number.
     // A bare number in brackets too: "the quality of life score (19.1) was significantly
     // higher than the England average".
@@ -472,6 +479,21 @@ fn pair(text: &str, figs: &[Fig], comps: &[Comp], drafts: &mut [Draft]) {
             .find(|&i| drafts[i].end <= c.intro && free(&drafts[i]));
         let chosen = before
             .or_else(|| (0..drafts.len()).find(|&i| drafts[i].start >= c.end && free(&drafts[i])));
+        // "6.3% ... and 2.9% ..., both above the North West average": every free figure
+        // before it in the sentence.
+        let head = text.get(..c.intro).unwrap_or("");
+        let from = (head.len().saturating_sub(40)..=head.len())
+            .find(|&k| head.is_char_boundary(k))
+            .unwrap_or(head.len());
+        let distributive = head[from..]
+            .split(|ch: char| !ch.is_ascii_alphabetic())
+            .any(|w| matches!(w, "both" | "all" | "each"));
+        if distributive && before.is_some() {
+            for d in drafts.iter_mut().filter(|d| d.end <= c.intro && free(d)) {
+                set_comp(d, c, None);
+            }
+            continue;
+        }
         // The nearest one only: a figure already compared stands between.
         if let Some(i) = chosen {
             let blocked = drafts.iter().any(|d| {
@@ -610,6 +632,28 @@ fn assign_wordings(text: &str, wordings: &mut [Wording], comps: &[Comp], drafts:
                         .find(|&i| drafts[i].start >= w.end && drafts[i].comp.is_some())
                 })
             });
+        // Words leading into a comparator several figures share ("both above the North West
+        // average", "higher than the England averages of X% and Y% respectively") are each
+        // one's.
+        if let Some(c) = leads {
+            let sharing: Vec<usize> = (0..drafts.len())
+                .filter(|&i| {
+                    drafts[i]
+                        .comp
+                        .as_ref()
+                        .is_some_and(|dc| dc.intro == c.intro)
+                })
+                .collect();
+            if sharing.len() > 1 {
+                for i in sharing {
+                    if drafts[i].wording.is_none() {
+                        w.used = true;
+                        drafts[i].wording = Some(*w);
+                    }
+                }
+                continue;
+            }
+        }
         if let Some(d) = target.and_then(|i| drafts.get_mut(i)) {
             if d.wording.is_none() {
                 w.used = true;

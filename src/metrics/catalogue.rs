@@ -566,6 +566,10 @@ impl Match {
     }
 }
 
+/// How candidates rank: using the figure's own words, how many required terms its own words
+/// hold (when borrowing), the score, the weight held.
+type Rank = (bool, usize, u8, f32);
+
 /// Matches a description (`text`'s words) against the catalogue for a figure in `unit`.
 /// `context` holds, nearest first, the words that `~` terms may come from (the rest of the
 /// sentence, the subheading): a topic missing from the description is taken from the nearest
@@ -608,7 +612,7 @@ pub(crate) fn best_match_with(
     let empty = Bag::new(&[]);
     let implied = carers_by_source.then_some(matcher.carer).flatten();
     let candidates = candidates(matcher, [&text, &borrowed], &context, implied);
-    let mut best: Option<((bool, u8, f32), &'static MeasureDef)> = None;
+    let mut best: Option<(Rank, &'static MeasureDef)> = None;
     let mut tie = None;
     let mut wrong_unit: Option<(u8, &'static MeasureDef)> = None;
     let rows = MeasureDef::catalogue()
@@ -643,7 +647,14 @@ pub(crate) fn best_match_with(
                 .iter()
                 .flatten()
                 .any(|&id| text.words.iter().any(|w| w.id == Some(id) && !w.stop));
-        let rank = (uses_own, score, weight);
+        // Then the one more of whose required terms the figure's own words hold ("13 years
+        // for men and, for women, the gap was 10.6 years": the women's measure for 10.6).
+        let own_terms = if borrowed.words.is_empty() {
+            0
+        } else {
+            row.requires.iter().filter(|t| term_in(&text, t)).count()
+        };
+        let rank = (uses_own, own_terms, score, weight);
         match best {
             Some((r, _)) if rank <= r => {
                 if rank == r {
@@ -657,7 +668,7 @@ pub(crate) fn best_match_with(
         }
     }
     match (best, wrong_unit) {
-        (Some(((_, score, _), def)), _) if score >= THRESHOLD => match tie {
+        (Some(((_, _, score, _), def)), _) if score >= THRESHOLD => match tie {
             Some(second) => Match {
                 measure: None,
                 score,
@@ -669,7 +680,7 @@ pub(crate) fn best_match_with(
                 unmatched: None,
             },
         },
-        (Some(((_, score, _), def)), _) => Match {
+        (Some(((_, _, score, _), def)), _) => Match {
             measure: None,
             score,
             unmatched: Some(Unmatched::Weak { closest: def }),

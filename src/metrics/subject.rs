@@ -140,7 +140,7 @@ fn name_measure(
     // the sentence, where its own words name nothing.
     if let (true, Some((a, b))) = (unnamed, clause.before) {
         let borrowed = clause.words.range(rel(a), rel(b));
-        let like = catalogue::best_match_with(own, borrowed, false, &context, d.unit, dataset);
+        let like = catalogue::best_match_with(own, borrowed, true, &context, d.unit, dataset);
         if like.found() {
             return like;
         }

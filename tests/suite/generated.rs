@@ -112,11 +112,39 @@ fn paragraphs(max: usize) -> impl Strategy<Value = Vec<Text>> {
     prop::collection::vec(sentence().prop_map(Text::new), 0..=max)
 }
 
-fn block(max: usize) -> impl Strategy<Value = Block> {
+/// A block of paragraphs.
+fn plain_block(max: usize) -> impl Strategy<Value = Block> {
     paragraphs(max).prop_map(|paragraphs| Block {
         heading: Origin::none(),
         paragraphs,
     })
+}
+
+/// A "What people expect" or commitment block: after its first paragraph, every paragraph
+/// speaks in the block's voice (`voice`, "I" or "We"); a paragraph in another voice would be
+/// the section's findings, printed without their heading.
+fn block(max: usize, voice: &'static str) -> impl Strategy<Value = Block> {
+    paragraphs(max).prop_map(move |mut paragraphs| {
+        for p in paragraphs.iter_mut().skip(1) {
+            let rest = p.text.trim_start();
+            let first = rest.split(' ').next().unwrap_or("");
+            if !first.eq_ignore_ascii_case(voice) {
+                p.text = format!("{voice} {}", lowercase_first(rest));
+            }
+        }
+        Block {
+            heading: Origin::none(),
+            paragraphs,
+        }
+    })
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 // Subheadings: short, capitalised, no final full stop, nothing a heading of its own.
@@ -188,8 +216,8 @@ prop_compose! {
         score in prop::option::of(score()),
         other_descriptor in score(),
         has_descriptor in any::<bool>(),
-        expectations in prop::option::of(block(3)),
-        commitment in prop::option::of(block(2)),
+        expectations in prop::option::of(block(3, "I")),
+        commitment in prop::option::of(block(2, "We")),
         findings in prop::option::of(findings()),
     ) -> Section {
         let has_descriptor = has_descriptor
@@ -395,8 +423,8 @@ prop_compose! {
         about in prop::option::of((any::<bool>(), paragraphs(3))),
         facts in prop::option::of(financial_facts()),
         summary in prop::option::of(summary_parts()),
-        experiences in prop::option::of(block(3)),
-        strengths in prop::option::of(block(3)),
+        experiences in prop::option::of(plain_block(3)),
+        strengths in prop::option::of(plain_block(3)),
         themes in theme_parts(),
         statements in statement_parts(),
         duplicates in prop::collection::vec(section(), 0..3),

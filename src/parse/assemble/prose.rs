@@ -32,6 +32,11 @@ impl Assembler<'_> {
             }
         }
         self.last_bullet = is_bullet;
+        // A section whose page prints no "Key findings" heading: its running text after the
+        // people's and the authority's statements is its findings.
+        if self.findings_without_heading(line) {
+            self.implied_findings();
+        }
         match self.state {
             State::Summary => self.summary_line(line),
             State::Top | State::List | State::Theme | State::SectionHead => {
@@ -65,6 +70,54 @@ impl Assembler<'_> {
                 }
             }
             State::Findings => self.finding(at, is_bullet),
+        }
+    }
+
+    /// Whether a line of running text starts a section's findings that have no heading: after
+    /// the "What people expect" ("I ...") or the commitment ("We ...") statement, a paragraph
+    /// not in the block's voice.
+    fn findings_without_heading(&mut self, line: &Line<'_>) -> bool {
+        let state = self.state;
+        let Some(section) = self.section_mut() else {
+            return false;
+        };
+        let text = line.text.trim_start();
+        let voice = |word: &str| {
+            text.get(..word.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(word))
+        };
+        match state {
+            State::Expectations => {
+                section.findings.is_none()
+                    && section
+                        .expectations
+                        .as_ref()
+                        .is_some_and(|b| !b.paragraphs.is_empty())
+                    && !voice("i ")
+            }
+            State::Commitment => {
+                section.findings.is_none()
+                    && section
+                        .commitment
+                        .as_ref()
+                        .is_some_and(|b| !b.paragraphs.is_empty())
+                    && !voice("we ")
+            }
+            _ => false,
+        }
+    }
+
+    /// Opens the findings of the current section where the page prints no heading for them
+    /// (their heading's origin is none).
+    fn implied_findings(&mut self) {
+        if let Some(section) = self.section_mut() {
+            section
+                .findings
+                .get_or_insert_with(|| crate::model::Findings {
+                    heading: crate::model::Origin::none(),
+                    groups: Vec::new(),
+                });
+            self.state = State::Findings;
         }
     }
 
