@@ -202,6 +202,12 @@ pub enum WarningKind {
         /// The line.
         text: String,
     },
+    /// The summary's "Local authority rating and score" block is printed but holds no
+    /// rating, no overall score and no statement scores (nothing is invented for it).
+    #[error(
+        "the rating and score block is printed but empty: no rating, overall score or statement scores"
+    )]
+    EmptyRatingBlock,
     /// A report-level line that appears a second time with a different value.
     #[error("'{text}' repeats the {what} with a different value; the first is kept")]
     Conflicting {
@@ -227,7 +233,7 @@ fn for_statement(statement: Option<QualityStatement>) -> String {
 impl WarningKind {
     /// Every kind's id, in declaration order (what the tidy rows' `kind` column reads back).
     #[cfg(feature = "serde")]
-    pub(crate) const IDS: [&'static str; 13] = [
+    pub(crate) const IDS: [&'static str; 14] = [
         "rating_mismatch",
         "between_bands",
         "overall_score_mismatch",
@@ -240,6 +246,7 @@ impl WarningKind {
         "unknown_heading",
         "unplaced_line",
         "invalid_date",
+        "empty_rating_block",
         "conflicting",
     ];
 
@@ -259,6 +266,7 @@ impl WarningKind {
             WarningKind::UnknownHeading { .. } => "unknown_heading",
             WarningKind::UnplacedLine { .. } => "unplaced_line",
             WarningKind::InvalidDate { .. } => "invalid_date",
+            WarningKind::EmptyRatingBlock => "empty_rating_block",
             WarningKind::Conflicting { .. } => "conflicting",
         }
     }
@@ -321,6 +329,7 @@ mod tests {
                 section: text(),
             },
             K::InvalidDate { text: text() },
+            K::EmptyRatingBlock,
             K::Conflicting {
                 what: text(),
                 text: text(),
@@ -342,7 +351,8 @@ mod tests {
                     K::UnknownHeading { .. } => 9,
                     K::UnplacedLine { .. } => 10,
                     K::InvalidDate { .. } => 11,
-                    K::Conflicting { .. } => 12,
+                    K::EmptyRatingBlock => 12,
+                    K::Conflicting { .. } => 13,
                 };
                 (i, k)
             })

@@ -396,12 +396,13 @@ fn date_prefix_len(s: &str) -> Option<usize> {
     }
 }
 
-/// `Score: 3`, `Score 3`, `Indicative score: 3`, `Score: 75`, `Score: 3 out of 4`.
-/// Grammar: `("indicative" space1)? "score" space0 ":"? space0 digits (space0 ("out of" | "/") space0 digits)? "."?`.
+/// `Score: 3`, `Score 3`, `Indicative score: 3`, `Score: 75`, `Score: 56%`, `Score: 3 out of 4`.
+/// Grammar: `("indicative" space1)? "score" space0 ":"? space0 digits "%"? (space0 ("out of" | "/") space0 digits)? "."?`.
 fn score_line(input: &str) -> PResult<'_, ScoreValue<'_>> {
     let (input, indicative) = opt(terminated(tag_no_case("indicative"), space1)).parse(input)?;
     let (input, _) = (tag_no_case("score"), space0, opt(char(':')), space0).parse(input)?;
     let (input, digits) = digit1(input)?;
+    let (input, _) = opt(char('%')).parse(input)?;
     let (input, _) = opt((
         space0,
         alt((tag_no_case("out of"), tag("/"))),
@@ -554,6 +555,9 @@ pub(crate) fn strip_bullet(norm: &str) -> (bool, &str) {
 
 /// `<Authority> scored 78 out of 100 overall`.
 fn scored_out_of(norm: &str) -> Option<u32> {
+    if let Some(n) = overall_rating_for(norm) {
+        return Some(n);
+    }
     if !contains_ignore_case(norm, " scored ") {
         return None;
     }
@@ -564,6 +568,21 @@ fn scored_out_of(norm: &str) -> Option<u32> {
     let after = after.trim_start();
     after.strip_prefix("out of 100")?;
     digits.parse().ok()
+}
+
+/// `Overall rating for <Authority>: 75%` (also `Overall score for ...`): the overall score out
+/// of 100.
+fn overall_rating_for(norm: &str) -> Option<u32> {
+    let lower = norm.to_ascii_lowercase();
+    if !(lower.starts_with("overall rating for ") || lower.starts_with("overall score for ")) {
+        return None;
+    }
+    let (_, value) = lower.rsplit_once(':')?;
+    let value = value.trim();
+    let digits = value.strip_suffix('%').unwrap_or(value).trim_end();
+    (!digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
 }
 
 /// `About <name>`: the name, if the line is short and heading-like.

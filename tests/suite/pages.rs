@@ -392,3 +392,40 @@ fn every_fictional_structure_field_is_read() {
     let (failures, fields) = check_structure(&dir);
     report("fictional structure", "structure-forms", (failures, fields));
 }
+
+#[test]
+fn an_empty_rating_block_parses_with_a_warning_and_nothing_invented() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/forms/summary-empty-rating-block.txt");
+    let text = std::fs::read_to_string(path).expect("fixture");
+    let report = Report::parse(&text).expect("parses");
+    assert_eq!(
+        report.authority.as_deref(),
+        Some("Dunhallow Borough Council")
+    );
+    assert_eq!((report.rating, report.overall_score), (None, None));
+    assert!(report.scores().iter().all(Option::is_none));
+    let kinds: Vec<&str> = report.warnings.iter().map(|w| w.kind.id()).collect();
+    assert_eq!(kinds, ["empty_rating_block"]);
+    let at = text
+        .find("Local authority rating and score")
+        .expect("the heading");
+    assert_eq!(report.warnings[0].location.offset, at);
+}
+
+#[test]
+fn printed_overall_scores_in_every_form() {
+    for (line, want) in [
+        ("Overall rating for Ashwick County Council: 75%", 75),
+        ("Score: 56%", 56),
+        ("Score: 81", 81),
+        ("Ashwick County Council scored 62 out of 100 overall", 62),
+        ("Overall score for Ashwick County Council: 64", 64),
+    ] {
+        let text = format!(
+            "Ashwick County Council: local authority assessment\nOverall summary\nLocal authority rating and score\nAshwick County Council\nGood\n{line}\nQuality statement scores\n"
+        );
+        let report = Report::parse(&text).expect("parses");
+        assert_eq!(report.overall_score, Some(want), "{line}");
+    }
+}

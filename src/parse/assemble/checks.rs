@@ -20,6 +20,7 @@ impl Assembler<'_> {
         let mut warnings = Vec::new();
         statement_checks(&self.report, &mut warnings);
         overall_checks(&self.report, &mut warnings);
+        empty_rating_block(&self.report, &mut warnings);
         for duplicate in &self.report.duplicates {
             if let Some(section) = &duplicate.section {
                 descriptor_checks(duplicate.statement, section, &mut warnings);
@@ -113,6 +114,25 @@ fn overall_checks(report: &Report, warnings: &mut Found) {
                 at,
             ));
         }
+    }
+}
+
+/// A printed rating and score block with nothing in it: no rating, no overall score, no
+/// statement listed with a score.
+fn empty_rating_block(report: &Report, warnings: &mut Found) {
+    let Some(heading) = report
+        .summary
+        .as_ref()
+        .and_then(|s| s.rating_heading.as_ref())
+    else {
+        return;
+    };
+    let listed_scores = report
+        .statements
+        .iter()
+        .any(|s| s.listed.as_ref().is_some_and(|l| l.score.is_some()));
+    if report.rating.is_none() && report.overall_score.is_none() && !listed_scores {
+        warnings.push((WarningKind::EmptyRatingBlock, start(heading)));
     }
 }
 

@@ -134,8 +134,28 @@ impl Assembler<'_> {
             .summary
             .get_or_insert_with(OverallSummary::default);
         let plain = matches!(line.kind, Kind::Prose);
+        // The name as a bullet ("  • Ashwick County Council" above "    Good"): its text after
+        // the marker, when that reads as plain text on its own.
+        let bullet_name = match line.kind {
+            Kind::Bullet { body } => self
+                .input
+                .get(body.range())
+                .filter(|name| reads_as_text("", name))
+                .map(|name| Text {
+                    text: name.to_owned(),
+                    origin: crate::model::Origin::line(body),
+                }),
+            _ => None,
+        };
         if summary.authority.is_none() && !rated && line.text.len() <= 120 && plain {
             summary.authority = Some(Self::text(line));
+        } else if let (None, false, true, Some(name)) = (
+            &summary.authority,
+            rated,
+            line.text.len() <= 120,
+            bullet_name,
+        ) {
+            summary.authority = Some(name);
         } else {
             self.unplaced(line, false);
         }
