@@ -604,6 +604,18 @@ fn expected_warnings(r: &Report) -> Vec<&'static str> {
             ids.push("overall_score_mismatch");
         }
     }
+    // A printed rating block with no rating, overall score or listed score.
+    let rating_block = r
+        .summary
+        .as_ref()
+        .is_some_and(|s| s.rating_heading.is_some());
+    let listed = r
+        .statements
+        .iter()
+        .any(|s| s.listed.as_ref().is_some_and(|l| l.score.is_some()));
+    if rating_block && r.rating.is_none() && r.overall_score.is_none() && !listed {
+        ids.push("empty_rating_block");
+    }
     ids.sort_unstable();
     ids
 }
