@@ -729,6 +729,26 @@ fn assign_sources(text: &str, mentions: &[Mention], drafts: &mut [Draft]) {
     }
 }
 
+/// The aside a figure stands in, if any: ", which has 1.2 million residents," (from the comma
+/// before "which", "who" or "where" to the next comma), within its sentence.
+fn aside(text: &str, d: &Draft) -> Option<(usize, usize)> {
+    let head = text.get(d.sentence.0..d.start)?;
+    let from = head.len().saturating_sub(120);
+    let window = head.get(from..).or_else(|| head.get(head.len()..))?;
+    let open = [", which ", ", who ", ", where "]
+        .iter()
+        .filter_map(|w| window.rfind(w))
+        .max()?;
+    let open = d.sentence.0 + from + open;
+    // No other comma between the opening and the figure.
+    if text.get(open + 1..d.start)?.contains(',') {
+        return None;
+    }
+    let tail = text.get(d.end..d.sentence.1)?;
+    let close = tail.find(", ")?;
+    Some((open, d.end + close))
+}
+
 /// Whether a period is written right after a figure ("9.8% in 2011", "rose to 9,870 for
 /// 2024"): at most two short words between, in one clause.
 fn adjacent(text: &str, d: &Draft, p: &FreePeriod) -> bool {
@@ -772,6 +792,13 @@ fn assign_periods(text: &str, periods: &[FreePeriod], drafts: &mut [Draft]) {
             let sourced = d.mention.is_some_and(|m| m.period.is_some());
             if sourced && !adjacent(text, d, &p) {
                 continue;
+            }
+            // "The county, which has 1.2 million residents, received £3.4 million in 2023":
+            // a figure in an aside is not dated by a year outside it.
+            if let Some((a, b)) = aside(text, d) {
+                if p.end <= a || p.start >= b {
+                    continue;
+                }
             }
             if p.projection {
                 // "from A to B by 2041": only what comes after "to".
