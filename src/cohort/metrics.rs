@@ -306,37 +306,6 @@ fn figure(printed: Option<Decimal>, value: f64, unit: Option<Unit>) -> String {
     }
 }
 
-/// Every unit, for reading CSV.
-const UNITS: [Unit; 10] = [
-    Unit::Percent,
-    Unit::Rate,
-    Unit::Days,
-    Unit::Weeks,
-    Unit::Months,
-    Unit::People,
-    Unit::Count,
-    Unit::Years,
-    Unit::Pounds,
-    Unit::Per100000,
-];
-
-/// Every dataset, for reading CSV.
-const DATASETS: [Dataset; 13] = [
-    Dataset::Ascs,
-    Dataset::Sace,
-    Dataset::Salt,
-    Dataset::Ascfr,
-    Dataset::Ascof,
-    Dataset::SafeguardingAdultsCollection,
-    Dataset::SkillsForCare,
-    Dataset::ClientLevelData,
-    Dataset::LocalAuthority,
-    Dataset::CqcRatings,
-    Dataset::Ons,
-    Dataset::Census,
-    Dataset::Jsna,
-];
-
 /// Every comparator scope, for reading CSV.
 const SCOPES: [Scope; 4] = [
     Scope::England,
@@ -446,7 +415,7 @@ fn read_observations(
         if !text.is_empty() {
             let lower = text.to_ascii_lowercase();
             o.unit = Some(
-                UNITS
+                Unit::ALL
                     .into_iter()
                     .find(|u| u.id() == lower || (lower == "%" && *u == Unit::Percent))
                     .ok_or_else(|| {
@@ -462,7 +431,7 @@ fn read_observations(
         if !text.is_empty() {
             let id = text.replace([' ', '-'], "_");
             o.source = Some(
-                DATASETS
+                Dataset::ALL
                     .into_iter()
                     .find(|d| {
                         d.id().eq_ignore_ascii_case(&id)

@@ -23,7 +23,7 @@ use rust_decimal::Decimal;
 use super::bands::BandLabel;
 use super::comparators::Comp;
 use super::figures::Fig;
-use super::grammar::Figure;
+use super::grammar::{Figure, noun_unit};
 use super::sources::{FreePeriod, Mention};
 use super::wording::Wording;
 use crate::model::{Direction, Period, Unit};
@@ -138,58 +138,6 @@ pub(super) struct Found {
     pub(super) wordings: Vec<Wording>,
     pub(super) mentions: Vec<Mention>,
     pub(super) periods: Vec<FreePeriod>,
-}
-
-/// Nouns that make a bare number before or after them a count of people or of things.
-fn noun_unit(word: &str) -> Option<Unit> {
-    const PEOPLE: &[&str] = &[
-        "people",
-        "adults",
-        "residents",
-        "carers",
-        "individuals",
-        "clients",
-        "users",
-        "staff",
-        "workers",
-        "persons",
-        "children",
-        "patients",
-        "households",
-        "population",
-        "inhabitants",
-    ];
-    const THINGS: &[&str] = &[
-        "calls",
-        "contacts",
-        "referrals",
-        "enquiries",
-        "beds",
-        "homes",
-        "providers",
-        "applications",
-        "organisations",
-        "organizations",
-        "complaints",
-        "compliments",
-        "requests",
-        "cases",
-        "concerns",
-        "assessments",
-        "reviews",
-        "visits",
-        "posts",
-        "places",
-        "packages",
-        "sessions",
-    ];
-    if PEOPLE.contains(&word) {
-        Some(Unit::People)
-    } else if THINGS.contains(&word) {
-        Some(Unit::Count)
-    } else {
-        None
-    }
 }
 
 /// Verbs that end in a quantity of their subject: "calls ... rose to 9,870".

@@ -69,6 +69,8 @@ const PEOPLE: &[&str] = &[
     "volunteers",
     "apprentices",
     "learners",
+    "population",
+    "inhabitants",
 ];
 
 /// Words counting things that are not people right after a number.
@@ -121,6 +123,18 @@ const THINGS: &[&str] = &[
     "responses",
     "surveys",
 ];
+
+/// The unit a single counted noun gives a number near it ("complaints fell from 148"): the
+/// one-word nouns of the lists a unit after a number is read from.
+pub(super) fn noun_unit(word: &str) -> Option<Unit> {
+    if PEOPLE.contains(&word) {
+        Some(Unit::People)
+    } else if THINGS.contains(&word) {
+        Some(Unit::Count)
+    } else {
+        None
+    }
+}
 
 /// The unit after a number.
 /// Grammar: `space0 "%" | space1 ("per cent" | "percent" | "pc") !alnum | space1 "per 100,000"

@@ -99,40 +99,11 @@ fn read_catalogue(text: &str) -> Result<Vec<MeasureDef>, String> {
 }
 
 fn unit_from_id(id: &str) -> Option<Unit> {
-    [
-        Unit::Percent,
-        Unit::Rate,
-        Unit::Days,
-        Unit::Weeks,
-        Unit::Months,
-        Unit::People,
-        Unit::Count,
-        Unit::Years,
-        Unit::Pounds,
-        Unit::Per100000,
-    ]
-    .into_iter()
-    .find(|u| u.id() == id)
+    Unit::ALL.into_iter().find(|u| u.id() == id)
 }
 
 fn dataset_from_id(id: &str) -> Option<Dataset> {
-    [
-        Dataset::Ascs,
-        Dataset::Sace,
-        Dataset::Salt,
-        Dataset::Ascfr,
-        Dataset::Ascof,
-        Dataset::SafeguardingAdultsCollection,
-        Dataset::SkillsForCare,
-        Dataset::ClientLevelData,
-        Dataset::LocalAuthority,
-        Dataset::CqcRatings,
-        Dataset::Ons,
-        Dataset::Census,
-        Dataset::Jsna,
-    ]
-    .into_iter()
-    .find(|d| d.id() == id)
+    Dataset::ALL.into_iter().find(|d| d.id() == id)
 }
 
 fn population_from_id(id: &str) -> Option<Population> {

@@ -41,6 +41,20 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// Every unit.
+    pub const ALL: [Unit; 10] = [
+        Unit::Percent,
+        Unit::Rate,
+        Unit::Days,
+        Unit::Weeks,
+        Unit::Months,
+        Unit::People,
+        Unit::Count,
+        Unit::Years,
+        Unit::Pounds,
+        Unit::Per100000,
+    ];
+
     /// The snake_case id used in JSON: `percent`, `rate`, `days`, `weeks`, `months`, `people`,
     /// `count`, `years`, `gbp`, `per_100k`.
     #[must_use]
@@ -346,6 +360,23 @@ pub enum Dataset {
 }
 
 impl Dataset {
+    /// Every dataset.
+    pub const ALL: [Dataset; 13] = [
+        Dataset::Ascs,
+        Dataset::Sace,
+        Dataset::Salt,
+        Dataset::Ascfr,
+        Dataset::Ascof,
+        Dataset::SafeguardingAdultsCollection,
+        Dataset::SkillsForCare,
+        Dataset::ClientLevelData,
+        Dataset::LocalAuthority,
+        Dataset::CqcRatings,
+        Dataset::Ons,
+        Dataset::Census,
+        Dataset::Jsna,
+    ];
+
     /// The snake_case id used in JSON, e.g. `"sace"`.
     #[must_use]
     pub const fn id(self) -> &'static str {
