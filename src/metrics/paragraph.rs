@@ -91,6 +91,39 @@ const BOUNDARIES: &[&str] = &[
     ": ",
 ];
 
+/// The boundaries set off by punctuation: where the gap between two figures has one, the
+/// clause ends there, whatever bare connective follows ("8.2% since 2011, with those aged 65
+/// and over ...": the boundary is at ", with", not at "and over").
+const STRONG_BOUNDARIES: usize = 6;
+
+/// Where the last clause boundary in `gap` starts: the last punctuated one, else the last bare
+/// connective that joins clauses (not the "and" of an age band: "65 and over", "18 and
+/// under", "aged 16 and older").
+fn last_boundary(gap: &str, extra: &[&str]) -> Option<usize> {
+    let strong = BOUNDARIES[..STRONG_BOUNDARIES]
+        .iter()
+        .chain(extra)
+        .filter_map(|w| gap.rfind(w))
+        .max();
+    strong.or_else(|| {
+        BOUNDARIES[STRONG_BOUNDARIES..]
+            .iter()
+            .filter_map(|w| {
+                gap.match_indices(w)
+                    .filter(|&(k, _)| {
+                        let after = &gap[k + w.len()..];
+                        !(*w == " and "
+                            && ["over", "under", "older", "above"]
+                                .iter()
+                                .any(|x| after.starts_with(x)))
+                    })
+                    .map(|(k, _)| k)
+                    .last()
+            })
+            .max()
+    })
+}
+
 fn split(text: &str, masked: &str, a: &Draft, b: &Draft) -> usize {
     let s = a.sentence.0;
     // After a bracketed count ("21.8% of residents (71,370) were under 18, 58.9% ..."): the
@@ -103,12 +136,7 @@ fn split(text: &str, masked: &str, a: &Draft, b: &Draft) -> usize {
             .map(|k| a.end + k + 1);
         if let Some(close) = close {
             let gap = masked.get(close - s..b.start - s).unwrap_or("");
-            let boundary = BOUNDARIES
-                .iter()
-                .chain(&[", "])
-                .filter_map(|w| gap.rfind(w))
-                .max();
-            return boundary.map_or(close, |k| close + k);
+            return last_boundary(gap, &[", "]).map_or(close, |k| close + k);
         }
     }
     if let Some(c) = &a.comp {
@@ -117,11 +145,7 @@ fn split(text: &str, masked: &str, a: &Draft, b: &Draft) -> usize {
         }
     }
     let gap = masked.get(a.end - s..b.start - s).unwrap_or("");
-    BOUNDARIES
-        .iter()
-        .filter_map(|w| gap.rfind(w))
-        .max()
-        .map_or(b.start, |k| a.end + k)
+    last_boundary(gap, &[]).map_or(b.start, |k| a.end + k)
 }
 
 /// The longest piece of a paragraph read as one: report paragraphs are far shorter, and the
