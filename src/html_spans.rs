@@ -10,8 +10,8 @@
 use crate::error::{ParseError, ParseErrorKind};
 use crate::html::{PageText, looks_like_html, page_text};
 use crate::model::{
-    About, Block, FinancialFacts, Finding, Findings, Location, Metric, Origin, OverallSummary,
-    Report, ReportLines, Section, Statement, Text, ThemeIntro, Warning,
+    About, Block, FinancialFacts, Finding, Findings, Location, Metric, MetricWarning, Origin,
+    OverallSummary, Report, ReportLines, Section, Statement, Text, ThemeIntro, Warning,
 };
 use crate::parse::ReportParser;
 
@@ -74,15 +74,28 @@ impl ReportParser {
     /// # Ok::<(), cqc_la::ParseError>(())
     /// ```
     pub fn parse_html_with_metrics(&self, html: &str) -> Result<(Report, Vec<Metric>), ParseError> {
+        self.parse_html_extracted(html)
+            .map(|(report, metrics, _)| (report, metrics))
+    }
+
+    /// [`ReportParser::parse_html_with_metrics`] and the warnings about the figures
+    /// ([`Report::metric_warnings`]), every span in the HTML.
+    pub(crate) fn parse_html_extracted(
+        self,
+        html: &str,
+    ) -> Result<(Report, Vec<Metric>, Vec<MetricWarning>), ParseError> {
         let (page, mut report) = self.parse_page_text(html)?;
-        let mut metrics = report.metrics();
+        let (mut metrics, mut warnings) = crate::metrics::extract(&report);
         for metric in &mut metrics {
             metric.span = metric.span.map(|s| page.source_span(s));
             metric.figure_span = metric.figure_span.map(|s| page.source_span(s));
         }
+        for span in warnings.iter_mut().filter_map(MetricWarning::span_mut) {
+            *span = span.map(|s| page.source_span(s));
+        }
         let mut locations = Locations::new(html);
         move_report(&mut report, &page, &mut locations);
-        Ok((report, metrics))
+        Ok((report, metrics, warnings))
     }
 
     /// Parses report text or a saved web page, told apart by their start (see

@@ -1,21 +1,20 @@
 //! Tidy tables: one row per council, quality statement, figure, finding and warning, to write
 //! as CSV or JSON lines for spreadsheets, R, pandas or a database.
 //!
-//! The rows are built from the pages of one council's assessment ([`Page`]: the file a page was
-//! read from, its parsed report and the report's metrics, from an [`Assessment`] or, for a
-//! saved web page, from `ReportParser::parse_html_with_metrics`); [`Tables`] collects the five
+//! The rows are built from [`Assessment`]s: one council's pages merged by
+//! [`Pages`](crate::assessment::Pages) (or one whole report). [`Tables`] collects the five
 //! tables for many councils and writes them. The `cqc-la dataset` command writes these tables.
 //!
 //! ```
 //! use cqc_la::Assessment;
-//! use cqc_la::rows::{Page, Tables};
+//! use cqc_la::rows::Tables;
 //!
 //! let text = "Northmere County Council: local authority assessment\n\
 //!             Safeguarding\nScore: 3\nKey findings for this quality statement\n\
 //!             ASCS data (2023-24) showed 70.1% of people felt safe (England average 71.1%).\n";
 //! let northmere = Assessment::parse(text)?;
 //! let mut tables = Tables::default();
-//! tables.add_council(&[Page::new("northmere.txt", &northmere).with_source(text)]);
+//! tables.add_assessment(&northmere);
 //! assert_eq!(tables.assessments[0].safeguarding, Some(3));
 //! assert_eq!(tables.metrics[0].measure_id.as_deref(), Some("ascs_feel_safe"));
 //!
@@ -48,9 +47,10 @@
 //! | `statements_covered` | how many of the nine quality statements the pages score |
 //! | `assessing_needs` ... `learning_improvement_and_innovation` | nine columns, one per quality statement id in framework order: its score, 1 to 4 |
 //! | `derived_percent` | CQC's rule on the known scores: their sum over four times their number, in percent, one decimal |
-//! | `derived_rating` | the rating that percentage gives (empty between two bands: the printed rating decides) |
-//! | `partial` | `true` when fewer than nine statements are scored (the percentage covers those only) |
-//! | `files` | the files of the council's pages |
+//! | `derived_rating` | the rating that percentage gives; empty from fewer than nine statements (a partial percentage is not a rating) and between two bands (the printed rating decides) |
+//! | `partial` | `true` when fewer than nine statements are scored (the percentage and score cover those only) |
+//! | `files` | the files of the council's pages, `;` between them |
+//! | `derived_score` | the overall score out of 100 the scores give, as CQC prints it (the percentage rounded up); partial when `partial` is |
 //!
 //! **`statements.csv`**, one row per council and quality statement its pages cover:
 //!
@@ -61,7 +61,7 @@
 //! | `theme` | its theme id (`working_with_people`, `providing_support`, `ensuring_safety`, `leadership`) |
 //! | `score` | its score, 1 to 4 |
 //! | `descriptor` | the descriptor line as the section prints it (`3 - Evidence shows a good standard`) |
-//! | `file` | the file the score comes from |
+//! | `file` | the file of the page holding the statement (the first with its section, else the first listing it) |
 //!
 //! **`metrics.csv`**, one row per figure the pages cite ([`Metric`]):
 //!
@@ -96,25 +96,26 @@
 //! | column | what |
 //! | --- | --- |
 //! | `file`, `line`, `column` | where (line and column from 1, column in characters; empty for a file as a whole) |
-//! | `kind` | a [`WarningKind::id`](crate::WarningKind::id) (`rating_mismatch`, `unplaced_line`, ...), a failure (`unreadable`, `too_large`, `empty`, `invalid_utf8`, `not_a_report`, and `no_pages` for a folder without report files) or a finding of the merge (`pages_disagree`, `unnamed_page`, `unknown_authority`) |
+//! | `kind` | a parser warning's [`WarningKind::id`](crate::WarningKind::id) (`rating_mismatch`, `unplaced_line`, ...), a warning about figures' [`MetricWarning::id`](crate::metrics::MetricWarning::id) (`band_contradicts`, `same_value`, `figures_not_read`, and across councils `comparator_disagrees`), a failure (`unreadable`, `too_large`, `empty`, `invalid_utf8`, `not_a_report`, and `no_pages` for a folder without report files) or a finding of the merge (`pages_disagree`, `unnamed_page`, `unknown_authority`) |
 //! | `message` | what was noticed |
 //! | `level` | `error` for a file that failed (it is in no other table), else `warning` |
 //!
 //! # Merging a council's pages
 //!
 //! A council's assessment may come as one full report or as several pages (a summary page and
-//! section pages). [`Tables::add_council`] takes all the pages of one council, in the order
-//! given (sort them by file for a stable result):
+//! section pages): [`Pages`](crate::assessment::Pages) decides which pages are one council's
+//! and merges them, and the tables show its result.
 //!
 //! - a statement's score is its section's (the first page with a section for it), else its
 //!   score list entry's (the first page listing it); the rating, overall score and publication
-//!   date are the first page's that prints them. A later page that says otherwise gives a
-//!   `pages_disagree` warning and is not used.
-//! - a figure (same statement, value, unit and sentence) or a paragraph (same statement and
-//!   text) that an earlier page of the same council already gave is listed once, from the
-//!   earlier file.
+//!   date are a summary or full report page's, else the first page's that prints them. A page
+//!   that says otherwise gives a `pages_disagree` warning (at the value not used) and is not
+//!   used.
+//! - the figures and findings of a statement are those of the page holding it; the figures
+//!   outside the statements (about the area, financial facts, summaries) are the first page's
+//!   that has them. A second page with the same section is reported (`pages_disagree`), not
+//!   listed twice.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -128,70 +129,9 @@ use crate::error::{ParseError, ParseErrorKind};
 use crate::identity::Authority;
 use crate::identity::{AuthorityKind, Region};
 use crate::model::{
-    Dataset, Date, Direction, MeasureDef, Metric, Origin, OverallScore, Part, QualityStatement,
-    Rating, Report, Scope, Score, Span, Statement, Theme, Unit, VariationBand, Warning,
-    WarningKind,
+    Dataset, Date, Direction, MeasureDef, Metric, MetricWarning, Part, QualityStatement, Rating,
+    Scope, Score, Theme, Unit, VariationBand, Warning, WarningKind,
 };
-
-/// One page of a council's assessment: the file it was read from, its parsed report and the
-/// report's metrics.
-#[derive(Debug, Clone, Copy)]
-pub struct Page<'a> {
-    /// The file, as it should appear in the tables.
-    pub file: &'a str,
-    /// The parsed page.
-    pub report: &'a Report,
-    /// Its metrics.
-    pub metrics: &'a [Metric],
-    /// The text the page was parsed from, if at hand: gives the warnings about a later page
-    /// contradicting an earlier one a line and column.
-    pub source: Option<&'a str>,
-}
-
-impl<'a> Page<'a> {
-    /// A page read from `file`.
-    #[must_use]
-    pub fn new(file: &'a str, assessment: &'a Assessment) -> Page<'a> {
-        Page::from_parts(file, assessment.report(), assessment.metrics())
-    }
-
-    /// A page read from `file`, from its report and metrics (for a saved web page, those of
-    /// [`ReportParser::parse_html_with_metrics`](crate::ReportParser::parse_html_with_metrics)).
-    #[must_use]
-    pub fn from_parts(file: &'a str, report: &'a Report, metrics: &'a [Metric]) -> Page<'a> {
-        Page {
-            file,
-            report,
-            metrics,
-            source: None,
-        }
-    }
-
-    /// The same page with the text it was parsed from.
-    #[must_use]
-    pub fn with_source(mut self, source: &'a str) -> Page<'a> {
-        self.source = Some(source);
-        self
-    }
-
-    fn report(&self) -> &'a Report {
-        self.report
-    }
-
-    /// Line and column (1-based, column in characters) of a byte offset, when the source is at
-    /// hand.
-    fn location(&self, offset: usize) -> (Option<usize>, Option<usize>) {
-        let Some(source) = self.source else {
-            return (None, None);
-        };
-        let Some(before) = source.get(..offset) else {
-            return (None, None);
-        };
-        let line_start = memchr::memrchr(b'\n', before.as_bytes()).map_or(0, |i| i + 1);
-        let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
-        (Some(line), Some(before[line_start..].chars().count() + 1))
-    }
-}
 
 /// A table's row type: its stable column names, in order.
 pub trait Row: Serialize {
@@ -377,6 +317,7 @@ impl Ids for WarningRowKind {
     fn find(id: &str) -> Option<&'static str> {
         WarningKind::IDS
             .into_iter()
+            .chain(MetricWarning::IDS)
             .chain(FAILURE_AND_MERGE_KINDS)
             .find(|k| *k == id)
     }
@@ -434,6 +375,7 @@ pub struct AssessmentRow {
     pub derived_rating: Option<Rating>,
     pub partial: bool,
     pub files: String,
+    pub derived_score: Option<u8>,
 }
 
 impl Row for AssessmentRow {
@@ -459,6 +401,7 @@ impl Row for AssessmentRow {
         "derived_rating",
         "partial",
         "files",
+        "derived_score",
     ];
     const NAME: &'static str = "assessments";
 }
@@ -724,54 +667,148 @@ pub struct Tables {
     pub warnings: Vec<WarningRow>,
 }
 
-/// Who a council is, from its pages.
-struct Identity {
-    name: Option<String>,
+/// Who a council is: its name and, when the name resolves, the council.
+struct Identity<'a> {
+    name: Option<&'a str>,
     authority: Option<&'static Authority>,
 }
 
-impl Identity {
-    fn of(pages: &[Page<'_>]) -> Identity {
-        let names = || pages.iter().filter_map(|p| p.report().authority.as_deref());
+impl<'a> Identity<'a> {
+    fn of(assessment: &'a Assessment) -> Identity<'a> {
         Identity {
-            name: names().next().map(str::to_owned),
-            authority: names().find_map(Authority::lookup),
+            name: assessment.authority(),
+            authority: assessment.council(),
         }
+    }
+
+    fn name(&self) -> Option<String> {
+        self.name.map(str::to_owned)
     }
 }
 
 impl Tables {
-    /// Adds one council: every page of its assessment, in order (see the [module
-    /// docs](self#merging-a-councils-pages) for how pages are merged). Each page's parser
-    /// warnings go to [`Tables::warnings`], with the merge's own.
-    pub fn add_council(&mut self, pages: &[Page<'_>]) {
-        if pages.is_empty() {
-            return;
+    /// Adds the assessments of many councils ([`Tables::add_assessment`]), then checks their
+    /// figures across councils: a measure cited with a different England average for the same
+    /// period by two councils gives a `comparator_disagrees` warning (one of them is misprinted
+    /// or misread).
+    ///
+    /// # Examples
+    /// ```
+    /// use cqc_la::Assessment;
+    /// use cqc_la::rows::Tables;
+    /// let council = |name: &str, average: &str| {
+    ///     Assessment::parse(&format!(
+    ///         "{name}: local authority assessment\nSafeguarding\nScore: 3\n\
+    ///          Key findings for this quality statement\n\
+    ///          ASCS data (2023-24) showed 70.0% of people felt safe (England average {average}%).\n"
+    ///     ))
+    /// };
+    /// let councils = [council("Alderley Council", "71.1")?, council("Bexwell Council", "69.0")?];
+    /// let mut tables = Tables::default();
+    /// tables.add_assessments(&councils);
+    /// let w = tables.warnings.iter().find(|w| w.kind == "comparator_disagrees").unwrap();
+    /// assert!(w.message.contains("Bexwell Council cites an England average of 69.0"), "{}", w.message);
+    /// # Ok::<(), cqc_la::ParseError>(())
+    /// ```
+    pub fn add_assessments(&mut self, assessments: &[Assessment]) {
+        for a in assessments {
+            self.add_assessment(a);
         }
-        let who = Identity::of(pages);
-        for page in pages {
+        let across =
+            crate::metrics::metric_warnings_across(assessments.iter().map(Assessment::metrics));
+        for warning in across {
+            let MetricWarning::ComparatorDisagrees {
+                measure,
+                period,
+                first,
+                second,
+            } = warning
+            else {
+                continue;
+            };
+            let name = |i: usize| {
+                assessments[i]
+                    .authority()
+                    .unwrap_or("a council without a name")
+            };
+            // The page of the second council that cites it.
+            let (file, span) = assessments[second.0]
+                .metrics_with_pages()
+                .find(|(_, m)| {
+                    m.measure.canonical.is_some_and(|d| d.id == measure)
+                        && m.source.and_then(|s| s.period) == period
+                        && m.comparator.as_ref().and_then(|c| c.value) == Some(second.1)
+                })
+                .map_or((String::new(), None), |(p, m)| (p.source.clone(), m.span));
+            let period = period.map(|p| format!(" ({p})")).unwrap_or_default();
+            self.warnings.push(WarningRow {
+                file,
+                line: None,
+                column: None,
+                kind: "comparator_disagrees",
+                message: format!(
+                    "'{measure}'{period}: {} cites an England average of {}, {} of {}{}",
+                    name(second.0),
+                    second.1,
+                    name(first.0),
+                    first.1,
+                    span.map(|s| format!(" (bytes {}..{})", s.start, s.end))
+                        .unwrap_or_default()
+                ),
+                level: Level::Warning,
+            });
+        }
+    }
+
+    /// Adds one council's assessment (one or more pages, merged by
+    /// [`Pages`](crate::assessment::Pages); see the [module docs](self#merging-a-councils-pages)):
+    /// its row, a row per statement its pages cover, the figures it uses, the findings of the
+    /// page holding each statement, and as warnings each page's parser warnings, the warnings
+    /// about its figures and what its pages disagree on.
+    pub fn add_assessment(&mut self, assessment: &Assessment) {
+        let who = Identity::of(assessment);
+        for page in assessment.pages() {
+            let file = page.source.as_str();
             self.warnings.extend(
-                page.report()
+                page.report
                     .warnings
                     .iter()
-                    .map(|w| WarningRow::from_warning(page.file, w)),
+                    .map(|w| WarningRow::from_warning(file, w)),
             );
+            self.warnings
+                .extend(page.metric_warnings.iter().map(|w| WarningRow {
+                    file: file.to_owned(),
+                    line: w.location.map(|l| l.line),
+                    column: w.location.map(|l| l.column),
+                    kind: w.warning.id(),
+                    message: w.warning.to_string(),
+                    level: Level::Warning,
+                }));
         }
+        self.warnings
+            .extend(assessment.warnings().iter().map(|w| WarningRow {
+                file: w.other.source.clone(),
+                line: w.other.location.map(|l| l.line),
+                column: w.other.location.map(|l| l.column),
+                kind: "pages_disagree",
+                message: w.to_string(),
+                level: Level::Warning,
+            }));
         if who.name.is_none() {
-            for page in pages {
+            for page in assessment.pages() {
                 self.warnings.push(WarningRow {
-                    file: page.file.to_owned(),
+                    file: page.source.clone(),
                     line: None,
                     column: None,
                     kind: "unnamed_page",
-                    message: "the page names no authority: it is an assessment of its own".into(),
+                    message: "the page names no authority and fits no council's pages: it is an assessment of its own".into(),
                     level: Level::Warning,
                 });
             }
         } else if who.authority.is_none() {
-            let name = who.name.as_deref().unwrap_or_default();
+            let name = who.name.unwrap_or_default();
             self.warnings.push(WarningRow {
-                file: pages[0].file.to_owned(),
+                file: assessment.pages()[0].source.clone(),
                 line: None,
                 column: None,
                 kind: "unknown_authority",
@@ -781,11 +818,14 @@ impl Tables {
                 level: Level::Warning,
             });
         }
-        let merged = Merged::of(pages, &mut self.warnings);
-        self.assessments.push(merged.row(&who, pages));
-        self.statements.extend(merged.statement_rows(&who));
-        self.add_metrics(&who, pages);
-        self.add_findings(&who, pages);
+        self.assessments.push(assessment_row(&who, assessment));
+        self.statements.extend(statement_rows(&who, assessment));
+        self.metrics.extend(
+            assessment
+                .metrics_with_pages()
+                .map(|(page, m)| metric_row(&who, &page.source, m)),
+        );
+        self.add_findings(&who, assessment);
     }
 
     /// Adds a file that failed to parse.
@@ -793,49 +833,29 @@ impl Tables {
         self.warnings.push(WarningRow::from_error(file, error));
     }
 
-    fn add_metrics(&mut self, who: &Identity, pages: &[Page<'_>]) {
-        // Each figure with the page that first gave it.
-        let mut first: HashMap<(&str, &str, String, &str), usize> = HashMap::new();
-        for (i, page) in pages.iter().enumerate() {
-            for metric in page.metrics {
-                let statement = statement_or_part(metric);
-                let key = (
-                    statement,
-                    metric.unit.id(),
-                    metric.value.to_string(),
-                    &*metric.sentence,
-                );
-                if *first.entry(key).or_insert(i) == i {
-                    self.metrics.push(metric_row(who, page.file, metric));
-                }
-            }
-        }
-    }
-
-    fn add_findings(&mut self, who: &Identity, pages: &[Page<'_>]) {
-        // Each paragraph with the page that first gave it.
-        let mut first: HashMap<(&str, &str), usize> = HashMap::new();
-        for (i, page) in pages.iter().enumerate() {
-            let report = page.report();
+    /// The findings of the page holding each statement, in page order.
+    fn add_findings(&mut self, who: &Identity<'_>, assessment: &Assessment) {
+        for page in assessment.pages() {
+            let report = &page.report;
             for statement in report.statements.iter().chain(&report.duplicates) {
-                let Some(findings) = statement.section.as_ref().and_then(|s| s.findings.as_ref())
-                else {
+                let holds = assessment
+                    .page_of(statement.statement)
+                    .is_some_and(|p| std::ptr::eq(p, page));
+                let findings = statement.section.as_ref().and_then(|s| s.findings.as_ref());
+                let (true, Some(findings)) = (holds, findings) else {
                     continue;
                 };
                 let id = statement.statement.id();
                 for group in &findings.groups {
                     let subheading = group.subheading.as_ref().map(|t| t.text.clone());
                     for paragraph in &group.paragraphs {
-                        if *first.entry((id, paragraph.text.as_str())).or_insert(i) != i {
-                            continue;
-                        }
                         let span = paragraph.origin.span();
                         self.findings.push(FindingRow {
-                            authority: who.name.clone(),
+                            authority: who.name(),
                             statement: id,
                             subheading: subheading.clone(),
                             paragraph: paragraph.text.clone(),
-                            file: page.file.to_owned(),
+                            file: page.source.clone(),
                             byte_start: span.map(|s| s.start),
                             byte_end: span.map(|s| s.end),
                         });
@@ -941,14 +961,80 @@ fn statement_or_part(metric: &Metric) -> &'static str {
     }
 }
 
-fn metric_row(who: &Identity, file: &str, m: &Metric) -> MetricRow {
+/// The council's row.
+fn assessment_row(who: &Identity<'_>, a: &Assessment) -> AssessmentRow {
+    let scores: [Option<u8>; 9] = a.scores().map(|s| s.map(Score::get));
+    let overall = a.overall();
+    let derived_percent = (overall.scored > 0).then(|| (overall.percent() * 10.0).round() / 10.0);
+    let files: Vec<&str> = a.pages().iter().map(|p| p.source.as_str()).collect();
+    let [
+        assessing_needs,
+        supporting_healthier_lives,
+        equity_in_experience_and_outcomes,
+        care_provision_integration_and_continuity,
+        partnerships_and_communities,
+        safe_pathways_systems_and_transitions,
+        safeguarding,
+        governance_management_and_sustainability,
+        learning_improvement_and_innovation,
+    ] = scores;
+    AssessmentRow {
+        authority: who.name(),
+        ons_code: who.authority.map(|c| c.ons_code.clone()),
+        region: who.authority.map(|c| c.region.title()),
+        kind: who.authority.map(|c| c.kind.id()),
+        published: a.published(),
+        rating: a.rating(),
+        overall_score: a.printed_score(),
+        statements_covered: a.coverage().count(),
+        assessing_needs,
+        supporting_healthier_lives,
+        equity_in_experience_and_outcomes,
+        care_provision_integration_and_continuity,
+        partnerships_and_communities,
+        safe_pathways_systems_and_transitions,
+        safeguarding,
+        governance_management_and_sustainability,
+        learning_improvement_and_innovation,
+        derived_percent,
+        derived_rating: a.derived_rating(),
+        partial: a.is_partial() || overall.scored == 0,
+        files: files.join(";"),
+        derived_score: a.out_of_100(),
+    }
+}
+
+/// A row per statement the pages cover, in framework order, from the page holding it.
+fn statement_rows(who: &Identity<'_>, a: &Assessment) -> Vec<StatementRow> {
+    QualityStatement::ALL
+        .into_iter()
+        .filter_map(|qs| {
+            let page = a.page_of(qs)?;
+            let statement = page.report.statement(qs)?;
+            Some(StatementRow {
+                authority: who.name(),
+                statement: qs.id(),
+                theme: qs.theme().id(),
+                score: a.score(qs).map(Score::get),
+                descriptor: statement
+                    .section
+                    .as_ref()
+                    .and_then(|s| s.descriptor.as_ref())
+                    .map(|d| d.text.text.clone()),
+                file: page.source.clone(),
+            })
+        })
+        .collect()
+}
+
+fn metric_row(who: &Identity<'_>, file: &str, m: &Metric) -> MetricRow {
     let canonical = m.measure.canonical;
     let span = m.figure_span.or(m.span);
     let gaps = m.gaps();
     let comparator = m.comparator.as_ref();
     let source = m.source.as_ref();
     MetricRow {
-        authority: who.name.clone(),
+        authority: who.name(),
         ons_code: who.authority.map(|a| a.ons_code.clone()),
         statement: statement_or_part(m),
         subheading: m.subheading.as_deref().map(str::to_owned),
@@ -977,238 +1063,6 @@ fn metric_row(who: &Identity, file: &str, m: &Metric) -> MetricRow {
             .map(ToString::to_string)
             .collect::<Vec<_>>()
             .join("; "),
-    }
-}
-
-/// What the pages of one council say, merged.
-struct Merged<'p> {
-    published: Option<Date>,
-    rating: Option<Rating>,
-    overall_score: Option<u8>,
-    /// Per statement in framework order: the score, the page it came from and the statement
-    /// entry.
-    statements: [Option<Kept<'p>>; 9],
-}
-
-#[derive(Clone, Copy)]
-struct Kept<'p> {
-    score: Option<Score>,
-    from_section: bool,
-    page: Page<'p>,
-    statement: &'p Statement,
-}
-
-/// A `pages_disagree` warning about `page`, at `origin` when known.
-fn disagree(
-    warnings: &mut Vec<WarningRow>,
-    page: &Page<'_>,
-    origin: Option<&Origin>,
-    message: String,
-) {
-    let (line, column) = origin
-        .and_then(Origin::span)
-        .map_or((None, None), |s: Span| page.location(s.start));
-    warnings.push(WarningRow {
-        file: page.file.to_owned(),
-        line,
-        column,
-        kind: "pages_disagree",
-        message,
-        level: Level::Warning,
-    });
-}
-
-impl<'p> Merged<'p> {
-    fn of(pages: &[Page<'p>], warnings: &mut Vec<WarningRow>) -> Merged<'p> {
-        let mut merged = Merged {
-            published: None,
-            rating: None,
-            overall_score: None,
-            statements: [None; 9],
-        };
-        for page in pages {
-            merged.add_report_lines(page, warnings);
-            for statement in &page.report().statements {
-                merged.add_statement(page, statement, warnings);
-            }
-        }
-        merged
-    }
-
-    /// The publication date, rating and overall score of a page.
-    fn add_report_lines(&mut self, page: &Page<'p>, warnings: &mut Vec<WarningRow>) {
-        let report = page.report();
-        let summary = report.summary.as_ref();
-        keep(&mut self.published, report.published, |kept, found| {
-            disagree(
-                warnings,
-                page,
-                report.lines.published.as_ref(),
-                format!(
-                    "publication date {found}, where an earlier page gives {kept}; the earlier is kept"
-                ),
-            );
-        });
-        keep(&mut self.rating, report.rating, |kept, found| {
-            disagree(
-                warnings,
-                page,
-                summary.and_then(|s| s.rating_line.as_ref()),
-                format!(
-                    "rating '{found}', where an earlier page gives '{kept}'; the earlier is kept"
-                ),
-            );
-        });
-        keep(
-            &mut self.overall_score,
-            report.overall_score,
-            |kept, found| {
-                disagree(
-                    warnings,
-                    page,
-                    summary.and_then(|s| s.score_line.as_ref()),
-                    format!(
-                        "overall score {found}, where an earlier page gives {kept}; the earlier is kept"
-                    ),
-                );
-            },
-        );
-    }
-
-    /// One statement of a page: kept when it is the first, or a section's score where only a
-    /// score list's was kept.
-    fn add_statement(
-        &mut self,
-        page: &Page<'p>,
-        statement: &'p Statement,
-        warnings: &mut Vec<WarningRow>,
-    ) {
-        let found = Kept {
-            score: statement.score(),
-            from_section: statement
-                .section
-                .as_ref()
-                .is_some_and(|s| s.score.is_some()),
-            page: *page,
-            statement,
-        };
-        let slot = &mut self.statements[statement.statement.index()];
-        let Some(kept) = slot else {
-            *slot = Some(found);
-            return;
-        };
-        let better = (found.from_section && !kept.from_section)
-            || (kept.score.is_none() && found.score.is_some());
-        if let (Some(a), Some(b)) = (kept.score, found.score) {
-            if a != b {
-                let origin = statement
-                    .section
-                    .as_ref()
-                    .and_then(|s| s.score_line.as_ref())
-                    .or_else(|| {
-                        statement
-                            .listed
-                            .as_ref()
-                            .and_then(|l| l.score_line.as_ref())
-                    });
-                let (winner, loser) = if better { (b, a) } else { (a, b) };
-                disagree(
-                    warnings,
-                    page,
-                    origin,
-                    format!(
-                        "'{}' has score {b} here and {a} in {}; {winner} is kept (a section's score before a score list's, else the first), not {loser}",
-                        statement.statement, kept.page.file
-                    ),
-                );
-            }
-        }
-        if better {
-            *slot = Some(found);
-        }
-    }
-
-    fn row(&self, who: &Identity, pages: &[Page<'_>]) -> AssessmentRow {
-        let scores: [Option<u8>; 9] =
-            std::array::from_fn(|i| self.statements[i].and_then(|k| k.score).map(Score::get));
-        let overall = OverallScore::from_scores(
-            self.statements
-                .iter()
-                .filter_map(|k| k.as_ref().and_then(|k| k.score)),
-        );
-        let derived_percent =
-            (overall.scored > 0).then(|| (overall.percent() * 10.0).round() / 10.0);
-        let mut files: Vec<&str> = pages.iter().map(|p| p.file).collect();
-        files.dedup();
-        let [
-            assessing_needs,
-            supporting_healthier_lives,
-            equity_in_experience_and_outcomes,
-            care_provision_integration_and_continuity,
-            partnerships_and_communities,
-            safe_pathways_systems_and_transitions,
-            safeguarding,
-            governance_management_and_sustainability,
-            learning_improvement_and_innovation,
-        ] = scores;
-        AssessmentRow {
-            authority: who.name.clone(),
-            ons_code: who.authority.map(|a| a.ons_code.clone()),
-            region: who.authority.map(|a| a.region.title()),
-            kind: who.authority.map(|a| a.kind.id()),
-            published: self.published,
-            rating: self.rating,
-            overall_score: self.overall_score,
-            statements_covered: overall.scored as usize,
-            assessing_needs,
-            supporting_healthier_lives,
-            equity_in_experience_and_outcomes,
-            care_provision_integration_and_continuity,
-            partnerships_and_communities,
-            safe_pathways_systems_and_transitions,
-            safeguarding,
-            governance_management_and_sustainability,
-            learning_improvement_and_innovation,
-            derived_percent,
-            derived_rating: overall.rating(),
-            partial: overall.scored < 9,
-            files: files.join(";"),
-        }
-    }
-
-    fn statement_rows(&self, who: &Identity) -> Vec<StatementRow> {
-        let mut rows = Vec::new();
-        for kept in self.statements.iter().flatten() {
-            let qs = kept.statement.statement;
-            let descriptor = kept
-                .statement
-                .section
-                .as_ref()
-                .and_then(|s| s.descriptor.as_ref())
-                .map(|d| d.text.text.clone());
-            rows.push(StatementRow {
-                authority: who.name.clone(),
-                statement: qs.id(),
-                theme: qs.theme().id(),
-                score: kept.score.map(Score::get),
-                descriptor,
-                file: kept.page.file.to_owned(),
-            });
-        }
-        rows
-    }
-}
-
-/// Keeps the first value; calls `conflict(kept, found)` for a later one that differs.
-fn keep<T: PartialEq + Copy>(
-    slot: &mut Option<T>,
-    found: Option<T>,
-    mut conflict: impl FnMut(T, T),
-) {
-    match (*slot, found) {
-        (None, found) => *slot = found,
-        (Some(kept), Some(found)) if kept != found => conflict(kept, found),
-        _ => {}
     }
 }
 
@@ -1242,7 +1096,7 @@ mod tests {
     fn columns_are_the_serde_field_names() {
         let a = Assessment::parse(TEXT).unwrap();
         let mut t = Tables::default();
-        t.add_council(&[Page::new("n.txt", &a).with_source(TEXT)]);
+        t.add_assessment(&a);
         assert_eq!(serde_header(&t.assessments[0]), AssessmentRow::COLUMNS);
         assert_eq!(serde_header(&t.statements[0]), StatementRow::COLUMNS);
         assert_eq!(serde_header(&t.metrics[0]), MetricRow::COLUMNS);
@@ -1257,24 +1111,25 @@ mod tests {
     fn a_section_score_wins_over_a_score_list_and_the_merge_says_so() {
         let a = Assessment::parse(TEXT).unwrap();
         let mut t = Tables::default();
-        t.add_council(&[Page::new("n.txt", &a).with_source(TEXT)]);
+        t.add_assessment(&a);
         let row = &t.assessments[0];
         assert_eq!(row.safeguarding, Some(3));
         assert_eq!(row.assessing_needs, Some(3));
         assert_eq!(row.statements_covered, 2);
         assert_eq!(row.derived_percent, Some(75.0));
-        assert_eq!(row.derived_rating, Some(Rating::Good));
+        assert_eq!(row.derived_score, Some(75));
+        // Two statements make a partial percentage, not a rating.
+        assert_eq!(row.derived_rating, None);
         assert!(row.partial);
         // Within one page the parser warns (summary_mismatch); across pages the merge does.
         assert!(t.warnings.iter().any(|w| w.kind == "summary_mismatch"));
         let section = "Northmere County Council: local authority assessment\n\
             Safeguarding\nScore: 1\n";
-        let b = Assessment::parse(section).unwrap();
+        let mut pages = crate::assessment::Pages::new();
+        pages.parse("a.txt", TEXT).unwrap();
+        pages.parse("b.txt", section).unwrap();
         let mut t = Tables::default();
-        t.add_council(&[
-            Page::new("a.txt", &a).with_source(TEXT),
-            Page::new("b.txt", &b).with_source(section),
-        ]);
+        t.add_assessment(&pages.assemble().unwrap());
         assert_eq!(t.assessments[0].safeguarding, Some(3));
         assert_eq!(t.assessments[0].files, "a.txt;b.txt");
         let w = t
@@ -1287,21 +1142,75 @@ mod tests {
             ("b.txt", Some(3), Some(1))
         );
         assert!(
-            w.message.contains("score 1 here and 3 in a.txt; 3 is kept"),
+            w.message
+                == "the score of Safeguarding: 3 in a.txt:13:1 but 1 in b.txt:3:1; both kept, 3 used",
             "{}",
             w.message
         );
     }
 
     #[test]
-    fn a_figure_two_pages_print_is_listed_once() {
-        let a = Assessment::parse(TEXT).unwrap();
+    fn a_section_two_pages_print_is_listed_once_and_reported() {
+        // The same section again, on a page of its own.
+        let section = format!(
+            "Northmere County Council: local authority assessment\n{}",
+            &TEXT[TEXT.find("Safeguarding\nScore: 3").unwrap()..]
+        );
+        let mut pages = crate::assessment::Pages::new();
+        pages.parse("a.txt", TEXT).unwrap();
+        pages.parse("b.txt", &section).unwrap();
         let mut t = Tables::default();
-        t.add_council(&[Page::new("a.txt", &a), Page::new("b.txt", &a)]);
+        t.add_assessment(&pages.assemble().unwrap());
         assert_eq!(t.metrics.len(), 1);
         assert_eq!(t.findings.len(), 1);
         assert_eq!(t.metrics[0].file, "a.txt");
         assert_eq!(t.findings[0].subheading.as_deref(), Some("Safe systems"));
+        let kinds: Vec<(&str, &str)> = t
+            .warnings
+            .iter()
+            .map(|w| (w.file.as_str(), w.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("a.txt", "summary_mismatch"),
+                ("b.txt", "pages_disagree"),
+                ("a.txt", "unknown_authority"),
+            ]
+        );
+        assert!(
+            t.warnings[1]
+                .message
+                .starts_with("a second section for Safeguarding: b.txt:3:1 repeats a.txt:13:1"),
+            "{}",
+            t.warnings[1].message
+        );
+    }
+
+    #[test]
+    fn warnings_about_figures_are_rows_with_their_line() {
+        let text = "Northmere County Council: local authority assessment\n\
+            Safeguarding\nScore: 2\nKey findings for this quality statement\n\
+            ASCS data (2023-24) showed fewer people (60.5%) felt safe than the England average \
+            (71.1%) (positive variation).\n";
+        let mut pages = crate::assessment::Pages::new();
+        pages.parse("n.txt", text).unwrap();
+        let mut t = Tables::default();
+        t.add_assessment(&pages.assemble().unwrap());
+        let w = &t.warnings[0];
+        assert_eq!(
+            (w.file.as_str(), w.line, w.column, w.kind),
+            ("n.txt", Some(5), Some(1), "band_contradicts")
+        );
+        assert!(
+            w.message.starts_with("'ascs_feel_safe': 60.5 against 71.1"),
+            "{}",
+            w.message
+        );
+        assert_eq!(
+            WarningRowKind::find("band_contradicts"),
+            Some("band_contradicts")
+        );
     }
 
     #[test]
@@ -1312,7 +1221,40 @@ mod tests {
             ParseErrorKind::InvalidUtf8 { byte: 0xff },
             ParseErrorKind::TooLarge { size: 2, limit: 1 },
         ];
-        for kind in errors.iter().map(error_id).chain(WarningKind::IDS) {
+        let span = None;
+        let figures = [
+            MetricWarning::BandContradicts {
+                measure: "ascs_feel_safe",
+                value: Decimal::ONE,
+                comparator: Decimal::TWO,
+                band: VariationBand::Positive,
+                span,
+            },
+            MetricWarning::SameValue {
+                value: Decimal::ONE,
+                unit: Unit::Percent,
+                first: "a".into(),
+                second: "b".into(),
+                span,
+            },
+            MetricWarning::ComparatorDisagrees {
+                measure: "ascs_feel_safe",
+                period: None,
+                first: (0, Decimal::ONE),
+                second: (1, Decimal::TWO),
+            },
+            MetricWarning::FiguresNotRead { count: 1, span },
+        ];
+        assert_eq!(
+            figures.iter().map(MetricWarning::id).collect::<Vec<_>>(),
+            MetricWarning::IDS
+        );
+        for kind in errors
+            .iter()
+            .map(error_id)
+            .chain(WarningKind::IDS)
+            .chain(MetricWarning::IDS)
+        {
             assert_eq!(WarningRowKind::find(kind), Some(kind));
         }
         assert_eq!(WarningRowKind::find("rating"), None);
@@ -1339,7 +1281,7 @@ mod tests {
         }
         let a = Assessment::parse(TEXT).unwrap();
         let mut t = Tables::default();
-        t.add_council(&[Page::new("n.txt", &a).with_source(TEXT)]);
+        t.add_assessment(&a);
         back(&t.assessments);
         back(&t.statements);
         back(&t.metrics);
@@ -1359,7 +1301,7 @@ mod tests {
     fn values_are_numbers_in_json_and_as_printed_in_csv() {
         let a = Assessment::parse(TEXT).unwrap();
         let mut t = Tables::default();
-        t.add_council(&[Page::new("n.txt", &a)]);
+        t.add_assessment(&a);
         let mut json = Vec::new();
         write_jsonl(&mut json, &t.metrics).unwrap();
         let json = String::from_utf8(json).unwrap();

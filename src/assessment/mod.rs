@@ -23,10 +23,13 @@ pub use pages::{AssessmentError, Conflict, MergeWarning, PageAt, Pages};
 use crate::error::ParseError;
 use crate::identity::Authority;
 use crate::model::{
-    Band, Date, Metric, OverallScore, QualityStatement, Rating, Report, Score, Statement, Theme,
+    Band, Date, Location, Metric, MetricWarning, OverallScore, QualityStatement, Rating, Report,
+    Score, Statement, Theme,
 };
+use crate::parse::ReportParser;
 
-/// One page of an assessment: where it came from, the parsed report and the figures it cites.
+/// One page of an assessment: where it came from, the parsed report, the figures it cites and
+/// the warnings about them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Page {
@@ -35,9 +38,145 @@ pub struct Page {
     pub source: String,
     /// The parsed page.
     pub report: Report,
-    /// Every figure the page cites, in page order, extracted once when the assessment was
-    /// built.
+    /// Every figure the page cites, in page order, extracted once when the page was read.
     pub metrics: Vec<Metric>,
+    /// What an analyst should check about the figures ([`Report::metric_warnings`]: a band the
+    /// values contradict, one value for two measures, a sentence with more figures than are
+    /// read), each located when the page was read from its text.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub metric_warnings: Vec<FigureWarning>,
+}
+
+/// A warning about a page's figures, with its line and column when the page was read from its
+/// text ([`Page::parse`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct FigureWarning {
+    /// What was noticed.
+    pub warning: MetricWarning,
+    /// Where, in the text (or HTML) the page was read from.
+    pub location: Option<Location>,
+}
+
+impl Page {
+    /// A page from a parsed report: extracts its figures and the warnings about them, once.
+    /// For a saved web page, [`Page::parse`] places each figure in the HTML (this places it in
+    /// its paragraph as if the paragraph were copied verbatim) and locates the warnings.
+    ///
+    /// # Examples
+    /// ```
+    /// use cqc_la::Report;
+    /// use cqc_la::assessment::Page;
+    /// let report = Report::parse("Safeguarding\nScore: 3\nKey findings for this quality statement\n\
+    ///     ASCS data (2023-24) showed 70.1% of people felt safe (England average 71.1%).\n")?;
+    /// let page = Page::new("safeguarding.txt", report);
+    /// assert_eq!(page.metrics.len(), 1);
+    /// assert!(page.metric_warnings.is_empty());
+    /// # Ok::<(), cqc_la::ParseError>(())
+    /// ```
+    #[must_use]
+    pub fn new(source: impl Into<String>, report: Report) -> Page {
+        let (metrics, warnings) = crate::metrics::extract(&report);
+        Page {
+            source: source.into(),
+            report,
+            metrics,
+            metric_warnings: warnings
+                .into_iter()
+                .map(|warning| FigureWarning {
+                    warning,
+                    location: None,
+                })
+                .collect(),
+        }
+    }
+
+    /// Reads one page with `parser`: report text, or (with the `html` feature) a saved web page
+    /// told apart by its start ([`ReportParser::looks_like_html`]), every span and location then
+    /// in the HTML. Extracts the figures once and locates the warnings about them in `input`.
+    /// Safe to call on many threads at once, one page each.
+    ///
+    /// # Errors
+    /// The [`ParseError`] of input that is not a report.
+    ///
+    /// # Examples
+    /// ```
+    /// use cqc_la::ReportParser;
+    /// use cqc_la::assessment::Page;
+    /// let text = "Safeguarding\nScore: 3\nKey findings for this quality statement\n\
+    ///     ASCS data (2023-24) showed fewer people (60.5%) felt safe than the England average \
+    ///     (71.1%) (positive variation).\n";
+    /// let page = Page::parse(&ReportParser::new(), "safeguarding.txt", text)?;
+    /// let w = &page.metric_warnings[0];
+    /// assert_eq!(w.warning.id(), "band_contradicts");
+    /// assert_eq!(w.location.map(|l| (l.line, l.column)), Some((4, 1)));
+    /// # Ok::<(), cqc_la::ParseError>(())
+    /// ```
+    pub fn parse(
+        parser: &ReportParser,
+        source: impl Into<String>,
+        input: &str,
+    ) -> Result<Page, ParseError> {
+        #[cfg(feature = "html")]
+        if ReportParser::looks_like_html(input) {
+            return Page::parse_html(parser, source, input);
+        }
+        let report = parser.parse(input)?;
+        let (metrics, warnings) = crate::metrics::extract(&report);
+        Ok(Page::located(
+            source.into(),
+            report,
+            metrics,
+            warnings,
+            input,
+        ))
+    }
+
+    /// Reads a saved web page with `parser` ([`ReportParser::parse_html`]), whatever its start:
+    /// every span and location in the HTML. Extracts the figures once and locates the warnings
+    /// about them in the HTML.
+    ///
+    /// # Errors
+    /// The [`ParseError`] of a page that is not a report.
+    #[cfg(feature = "html")]
+    pub fn parse_html(
+        parser: &ReportParser,
+        source: impl Into<String>,
+        html: &str,
+    ) -> Result<Page, ParseError> {
+        let (report, metrics, warnings) = parser.parse_html_extracted(html)?;
+        Ok(Page::located(
+            source.into(),
+            report,
+            metrics,
+            warnings,
+            html,
+        ))
+    }
+
+    /// A page with its warnings located in the text it was read from.
+    fn located(
+        source: String,
+        report: Report,
+        metrics: Vec<Metric>,
+        warnings: Vec<MetricWarning>,
+        input: &str,
+    ) -> Page {
+        let mut at = pages::Locator::new(input);
+        let metric_warnings = warnings
+            .into_iter()
+            .map(|warning| {
+                let location = warning.span().and_then(|s| at.locate(s.start));
+                FigureWarning { warning, location }
+            })
+            .collect();
+        Page {
+            source,
+            report,
+            metrics,
+            metric_warnings,
+        }
+    }
 }
 
 /// A council's assessment: one or more pages of its report, each statement's score, findings
@@ -87,7 +226,11 @@ impl Assessment {
     /// metrics.
     #[must_use]
     pub fn new(report: Report) -> Assessment {
-        pages::build(vec![pages::Pending::page("page 1", report)], &[0], None)
+        pages::build(
+            vec![pages::Pending::page(Page::new("page 1", report))],
+            &[0],
+            None,
+        )
     }
 
     /// Parses report text (see [`Report::parse`]) and extracts its metrics.
@@ -129,6 +272,28 @@ impl Assessment {
         self.selected
             .as_deref()
             .unwrap_or(self.pages[0].metrics.as_slice())
+    }
+
+    /// The figures the assessment cites ([`Assessment::metrics`]), each with the page it comes
+    /// from.
+    ///
+    /// # Examples
+    /// ```
+    /// use cqc_la::{Assessment, Report};
+    /// let summary = Report::parse("Northmere County Council: local authority assessment\n\
+    ///     Overall summary\nLocal authority rating and score\nNorthmere County Council\nGood\n\
+    ///     Quality statement scores\nSafeguarding\nScore: 3\n")?;
+    /// let page = Report::parse("Safeguarding\nScore: 3\nKey findings for this quality statement\n\
+    ///     ASCS data (2023-24) showed 70.1% of people felt safe (England average 71.1%).\n")?;
+    /// let northmere = Assessment::from_pages([("summary.txt", summary), ("safeguarding.txt", page)])
+    ///     .assemble()
+    ///     .unwrap();
+    /// let (page, metric) = northmere.metrics_with_pages().next().unwrap();
+    /// assert_eq!((page.source.as_str(), metric.value.to_string().as_str()), ("safeguarding.txt", "70.1"));
+    /// # Ok::<(), cqc_la::ParseError>(())
+    /// ```
+    pub fn metrics_with_pages(&self) -> impl Iterator<Item = (&Page, &Metric)> {
+        pages::selected_metrics(&self.pages, &self.holders).map(|(i, m)| (&self.pages[i], m))
     }
 
     /// The first page's report and the assessment's figures (for one page, the report and its

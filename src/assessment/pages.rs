@@ -10,6 +10,7 @@ use crate::identity::Authority;
 use crate::model::{
     Date, Location, Metric, Origin, Part, QualityStatement, Rating, Report, ReportKind, Score,
 };
+use crate::parse::ReportParser;
 
 /// The pages of one council's assessment, before they are assembled: any mix of the summary
 /// page, the main report page and section pages (or a whole report), in any order, with or
@@ -51,23 +52,26 @@ pub struct Pages {
     authority: Option<String>,
 }
 
-/// A page waiting to be assembled, with its text when it was parsed here (for line numbers in
-/// warnings).
+/// A page waiting to be assembled, its figures extracted, with its text when it is known (for
+/// line numbers in warnings).
 #[derive(Debug, Clone)]
 pub(super) struct Pending {
-    source: String,
-    report: Report,
+    page: Page,
     text: Option<String>,
 }
 
 impl Pending {
     /// A page without its text.
-    pub(super) fn page(source: impl Into<String>, report: Report) -> Pending {
-        Pending {
-            source: source.into(),
-            report,
-            text: None,
-        }
+    pub(super) fn page(page: Page) -> Pending {
+        Pending { page, text: None }
+    }
+
+    fn report(&self) -> &Report {
+        &self.page.report
+    }
+
+    fn source(&self) -> &str {
+        &self.page.source
     }
 }
 
@@ -78,13 +82,33 @@ impl Pages {
         Pages::default()
     }
 
-    /// Adds a parsed page; `source` names it in warnings and errors (a file name).
+    /// Adds a parsed page, extracting its figures; `source` names it in warnings and errors (a
+    /// file name).
     pub fn add(&mut self, source: impl Into<String>, report: Report) -> &mut Pages {
-        self.pages.push(Pending {
-            source: source.into(),
-            report,
-            text: None,
-        });
+        self.pages.push(Pending::page(Page::new(source, report)));
+        self
+    }
+
+    /// Adds a page already read ([`Page::parse`], which can run on many threads) with the text
+    /// or HTML it was read from, if at hand: merge warnings then give line and column.
+    ///
+    /// # Examples
+    /// ```
+    /// use cqc_la::ReportParser;
+    /// use cqc_la::assessment::{Page, Pages};
+    /// let parser = ReportParser::new();
+    /// let a = "Northmere County Council: local authority assessment\nSafeguarding\nScore: 3\n";
+    /// let b = "Northmere County Council: local authority assessment\nSafeguarding\nScore: 2\n";
+    /// let mut pages = Pages::new();
+    /// pages.add_page(Page::parse(&parser, "a.txt", a)?, Some(a.to_owned()));
+    /// pages.add_page(Page::parse(&parser, "b.txt", b)?, Some(b.to_owned()));
+    /// let northmere = pages.assemble().unwrap();
+    /// assert_eq!(northmere.warnings()[0].to_string(),
+    ///     "the score of Safeguarding: 3 in a.txt:3:1 but 2 in b.txt:3:1; both kept, 3 used");
+    /// # Ok::<(), cqc_la::ParseError>(())
+    /// ```
+    pub fn add_page(&mut self, page: Page, text: Option<String>) -> &mut Pages {
+        self.pages.push(Pending { page, text });
         self
     }
 
@@ -95,8 +119,9 @@ impl Pages {
         self
     }
 
-    /// Parses a page's text (see [`Report::parse`]) and adds it; the text is kept until the
-    /// pages are assembled, so that merge warnings give line and column.
+    /// Parses a page's text (see [`Page::parse`]: a saved web page too, with the `html`
+    /// feature) and adds it; the text is kept until the pages are assembled, so that merge
+    /// warnings give line and column.
     ///
     /// # Errors
     /// The [`ParseError`] of a text that is not a report; nothing is added.
@@ -105,13 +130,8 @@ impl Pages {
         source: impl Into<String>,
         text: &str,
     ) -> Result<&mut Pages, ParseError> {
-        let report = Report::parse(text)?;
-        self.pages.push(Pending {
-            source: source.into(),
-            report,
-            text: Some(text.to_owned()),
-        });
-        Ok(self)
+        let page = Page::parse(&ReportParser::new(), source, text)?;
+        Ok(self.add_page(page, Some(text.to_owned())))
     }
 
     /// Says whose pages these are: pages that print no name join this council, and a page that
@@ -134,7 +154,8 @@ impl Pages {
         self.pages.is_empty()
     }
 
-    /// Assembles the pages into one council's assessment, extracting each page's metrics once.
+    /// Assembles the pages into one council's assessment (each page's figures were extracted
+    /// once, when it was added).
     ///
     /// # Errors
     /// - [`AssessmentError::NoPages`] when there are none;
@@ -157,7 +178,7 @@ impl Pages {
         let mut named = Vec::new();
         let mut unnamed = Vec::new();
         for (i, page) in self.pages.iter().enumerate() {
-            let Some(name) = page_name(&page.report) else {
+            let Some(name) = page_name(page.report()) else {
                 unnamed.push(i);
                 continue;
             };
@@ -167,31 +188,31 @@ impl Pages {
                     return Err(AssessmentError::DifferentCouncils {
                         first: first_source.clone(),
                         first_name: first_name.clone(),
-                        second: page.source.clone(),
+                        second: page.source().to_owned(),
                         second_name: name.to_owned(),
                     });
                 }
                 Some(_) => {}
-                None => target = Some((id, name.to_owned(), page.source.clone())),
+                None => target = Some((id, name.to_owned(), page.source().to_owned())),
             }
             named.push(i);
         }
         let mut holdings = Holdings::default();
         for &i in &named {
-            holdings.add(i, &self.pages[i].report);
+            holdings.add(i, self.pages[i].report());
         }
         let mut members = named;
         for i in unnamed {
             if self.authority.is_none() {
-                if let Some((statement, held_by)) = holdings.misfit(&self.pages[i].report) {
+                if let Some((statement, held_by)) = holdings.misfit(self.pages[i].report()) {
                     return Err(AssessmentError::UnplacedPage {
-                        page: self.pages[i].source.clone(),
+                        page: self.pages[i].source().to_owned(),
                         statement,
-                        held_by: self.pages[held_by].source.clone(),
+                        held_by: self.pages[held_by].source().to_owned(),
                     });
                 }
             }
-            holdings.add(i, &self.pages[i].report);
+            holdings.add(i, self.pages[i].report());
             members.push(i);
         }
         members.sort_unstable();
@@ -202,7 +223,7 @@ impl Pages {
     /// councils, in order of each council's first page. A page without a name joins the council
     /// [`Pages::for_authority`] names, else the one council whose pages it fits (see
     /// [`Pages`]); when it fits none or more than one, it is an assessment of its own, without
-    /// a name. Each page's metrics are extracted once. Placing a page without a name checks
+    /// a name. Each page's figures were extracted once, when it was added. Placing a page without a name checks
     /// each council named in constant time, so the work is the pages' parsing and extraction
     /// plus (pages without a name) x (councils named).
     ///
@@ -222,18 +243,18 @@ impl Pages {
         let mut index: HashMap<Identity, usize> = HashMap::new();
         let mut unnamed = Vec::new();
         for (i, page) in self.pages.iter().enumerate() {
-            let Some(name) = page_name(&page.report) else {
+            let Some(name) = page_name(page.report()) else {
                 unnamed.push(i);
                 continue;
             };
             let at = Group::of(&mut groups, &mut index, Identity::of(name));
-            groups[at].add(i, &page.report);
+            groups[at].add(i, page.report());
         }
         // The councils named, before unnamed pages join: an unnamed page fits one of them or
         // stays alone, whatever order the unnamed pages come in.
         let named = groups.len();
         for i in unnamed {
-            let report = &self.pages[i].report;
+            let report = self.pages[i].report();
             let home = match &given {
                 Some(id) => Some(Group::of(&mut groups, &mut index, id.clone())),
                 None => {
@@ -586,17 +607,44 @@ pub enum AssessmentError {
     Unnamed,
 }
 
-/// 1-based line and character column of a byte offset in a text.
-fn locate(text: &str, offset: usize) -> Option<Location> {
-    let before = text.get(..offset)?;
-    let line_start = memchr::memrchr(b'\n', before.as_bytes()).map_or(0, |i| i + 1);
-    let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
-    let column = before[line_start..].chars().count() + 1;
-    Some(Location {
-        line,
-        column,
-        offset,
-    })
+/// 1-based lines and character columns of byte offsets in a text; offsets asked for in
+/// increasing order are found in one pass over the text.
+pub(super) struct Locator<'a> {
+    text: &'a str,
+    /// The last offset located, its line and the start of its line.
+    at: usize,
+    line: usize,
+    line_start: usize,
+}
+
+impl<'a> Locator<'a> {
+    pub(super) fn new(text: &'a str) -> Locator<'a> {
+        Locator {
+            text,
+            at: 0,
+            line: 1,
+            line_start: 0,
+        }
+    }
+
+    /// The line and column of `offset`; `None` past the end or inside a character.
+    pub(super) fn locate(&mut self, offset: usize) -> Option<Location> {
+        if offset < self.at {
+            *self = Locator::new(self.text);
+        }
+        let between = self.text.get(self.at..offset)?.as_bytes();
+        for i in memchr::memchr_iter(b'\n', between) {
+            self.line += 1;
+            self.line_start = self.at + i + 1;
+        }
+        self.at = offset;
+        let column = self.text[self.line_start..offset].chars().count() + 1;
+        Some(Location {
+            line: self.line,
+            column,
+            offset,
+        })
+    }
 }
 
 /// A value some page gives, with where.
@@ -620,8 +668,8 @@ impl Merge<'_> {
     fn at(&self, page: usize, origin: Option<usize>) -> PageAt {
         let p = &self.pending[page];
         PageAt {
-            source: p.source.clone(),
-            location: origin.and_then(|o| locate(p.text.as_deref()?, o)),
+            source: p.source().to_owned(),
+            location: origin.and_then(|o| Locator::new(p.text.as_deref()?).locate(o)),
         }
     }
 
@@ -661,12 +709,12 @@ impl Merge<'_> {
             .iter()
             .enumerate()
             .filter_map(|(i, p)| {
-                let (value, origin) = value(&p.report)?;
+                let (value, origin) = value(p.report())?;
                 Some(Given {
                     value,
                     page: i,
                     origin,
-                    preferred: matches!(p.report.kind(), ReportKind::Full | ReportKind::Summary),
+                    preferred: matches!(p.report().kind(), ReportKind::Full | ReportKind::Summary),
                 })
             })
             .collect()
@@ -679,7 +727,7 @@ impl Merge<'_> {
         let mut given: Vec<Given<Score>> = Vec::new();
         let mut sections: Vec<(usize, Option<usize>)> = Vec::new();
         for (i, p) in self.pending.iter().enumerate() {
-            let Some(statement) = p.report.statement(qs) else {
+            let Some(statement) = p.report().statement(qs) else {
                 continue;
             };
             if let Some(section) = &statement.section {
@@ -723,10 +771,10 @@ impl Merge<'_> {
         if let Some(&(first, origin)) = sections.first() {
             for &(i, other) in &sections[1..] {
                 // A second section with another score has already been warned about.
-                let source = &self.pending[i].source;
+                let source = self.pending[i].source();
                 if !self.warnings[before..]
                     .iter()
-                    .any(|w| &w.other.source == source)
+                    .any(|w| w.other.source == source)
                 {
                     let warning = MergeWarning {
                         conflict: Conflict::SecondSection { statement: qs },
@@ -737,7 +785,7 @@ impl Merge<'_> {
                 }
             }
         }
-        (score, holder(self.pending.iter().map(|p| &p.report), qs))
+        (score, holder(self.pending.iter().map(Pending::report), qs))
     }
 }
 
@@ -764,9 +812,13 @@ fn start(origin: &Origin) -> Option<usize> {
     origin.span().map(|s| s.start)
 }
 
-/// The metrics an assessment of several pages uses: for each statement, the page holding it;
-/// for the other parts (about, financial facts, summaries), the first page with figures there.
-fn select_metrics(pages: &[Page], holders: &[Option<usize>; 9]) -> Vec<Metric> {
+/// The metrics an assessment uses, each with its page's index: for each statement, the page
+/// holding it; for the other parts (about, financial facts, summaries), the first page with
+/// figures there. For one page, all of its figures.
+pub(super) fn selected_metrics<'a>(
+    pages: &'a [Page],
+    holders: &'a [Option<usize>; 9],
+) -> impl Iterator<Item = (usize, &'a Metric)> {
     let mut first_with_part: Vec<(Part, usize)> = Vec::new();
     for (i, page) in pages.iter().enumerate() {
         for m in &page.metrics {
@@ -775,25 +827,22 @@ fn select_metrics(pages: &[Page], holders: &[Option<usize>; 9]) -> Vec<Metric> {
             }
         }
     }
-    pages
-        .iter()
-        .enumerate()
-        .flat_map(|(i, page)| {
-            let first_with_part = &first_with_part;
-            page.metrics.iter().filter(move |m| match m.statement {
+    pages.iter().enumerate().flat_map(move |(i, page)| {
+        let first_with_part = first_with_part.clone();
+        page.metrics
+            .iter()
+            .filter(move |m| match m.statement {
                 Some(qs) => holders[qs.index()] == Some(i),
                 None => first_with_part
                     .iter()
                     .any(|&(p, at)| p == m.part && at == i),
             })
-        })
-        .cloned()
-        .collect()
+            .map(move |m| (i, m))
+    })
 }
 
-/// Merges the pages `members` (indices into `pages`, in order) into an assessment, extracting
-/// each page's metrics once. Identity has been checked; `name` is the name given, used when no
-/// page prints one.
+/// Merges the pages `members` (indices into `pages`, in order) into an assessment. Identity
+/// has been checked; `name` is the name given, used when no page prints one.
 pub(super) fn build(pages: Vec<Pending>, members: &[usize], name: Option<String>) -> Assessment {
     let mut slots: Vec<Option<Pending>> = pages.into_iter().map(Some).collect();
     let pending: Vec<Pending> = members.iter().filter_map(|&i| slots[i].take()).collect();
@@ -827,18 +876,15 @@ pub(super) fn build(pages: Vec<Pending>, members: &[usize], name: Option<String>
     // The authority's name: the first page's that prints one, else the name given.
     let authority = pending
         .iter()
-        .find_map(|p| page_name(&p.report).map(str::to_owned))
+        .find_map(|p| page_name(p.report()).map(str::to_owned))
         .or(name);
-    let indicative = pending.iter().any(|p| p.report.indicative);
-    let pages: Vec<Page> = pending
-        .into_iter()
-        .map(|p| Page {
-            metrics: p.report.metrics(),
-            source: p.source,
-            report: p.report,
-        })
-        .collect();
-    let selected = (pages.len() > 1).then(|| select_metrics(&pages, &holders));
+    let indicative = pending.iter().any(|p| p.report().indicative);
+    let pages: Vec<Page> = pending.into_iter().map(|p| p.page).collect();
+    let selected = (pages.len() > 1).then(|| {
+        selected_metrics(&pages, &holders)
+            .map(|(_, m)| m.clone())
+            .collect()
+    });
     let council = authority.as_deref().and_then(Authority::lookup);
     Assessment {
         authority,
@@ -862,13 +908,18 @@ mod tests {
     #[test]
     fn locations_count_lines_and_characters() {
         let text = "ab\n\u{e9}cd\nx";
-        assert_eq!(locate(text, 0).map(|l| (l.line, l.column)), Some((1, 1)));
-        assert_eq!(locate(text, 3).map(|l| (l.line, l.column)), Some((2, 1)));
+        let mut at = Locator::new(text);
+        let mut locate = |offset| at.locate(offset).map(|l| (l.line, l.column));
+        assert_eq!(locate(0), Some((1, 1)));
+        assert_eq!(locate(3), Some((2, 1)));
         // 'é' is two bytes and one character.
-        assert_eq!(locate(text, 5).map(|l| (l.line, l.column)), Some((2, 2)));
-        assert_eq!(locate(text, 8).map(|l| (l.line, l.column)), Some((3, 1)));
-        assert_eq!(locate(text, 4), None, "inside a character");
-        assert_eq!(locate(text, 99), None);
+        assert_eq!(locate(5), Some((2, 2)));
+        assert_eq!(locate(8), Some((3, 1)));
+        // Back again: found from the start.
+        assert_eq!(locate(5), Some((2, 2)));
+        assert_eq!(locate(4), None, "inside a character");
+        assert_eq!(locate(99), None);
+        assert_eq!(locate(1), Some((1, 2)));
     }
 
     #[test]

@@ -127,10 +127,16 @@ impl Report {
     /// ```
     #[must_use]
     pub fn metric_warnings(&self) -> Vec<MetricWarning> {
-        let (metrics, mut warnings) = report_metrics(self);
-        warnings.extend(checks::report_warnings(&metrics));
-        warnings
+        extract(self).1
     }
+}
+
+/// The report's metrics and every warning about them (those of reading them and the checks of
+/// [`Report::metric_warnings`]), in one extraction.
+pub(crate) fn extract(report: &Report) -> (Vec<Metric>, Vec<MetricWarning>) {
+    let (metrics, mut warnings) = report_metrics(report);
+    warnings.extend(checks::report_warnings(&metrics));
+    (metrics, warnings)
 }
 
 /// Checks across reports' metrics: a measure cited with a different England average for the

@@ -976,6 +976,37 @@ pub enum MetricWarning {
 pub const MAX_FIGURES_PER_SENTENCE: usize = 32;
 
 impl MetricWarning {
+    /// Where in the report the warning points (a sentence's or figure's span), if anywhere.
+    #[must_use]
+    pub const fn span(&self) -> Option<Span> {
+        match self {
+            MetricWarning::BandContradicts { span, .. }
+            | MetricWarning::SameValue { span, .. }
+            | MetricWarning::FiguresNotRead { span, .. } => *span,
+            MetricWarning::ComparatorDisagrees { .. } => None,
+        }
+    }
+
+    /// The span, to move it (into a saved web page's HTML).
+    #[cfg_attr(not(feature = "html"), allow(dead_code))]
+    pub(crate) fn span_mut(&mut self) -> Option<&mut Option<Span>> {
+        match self {
+            MetricWarning::BandContradicts { span, .. }
+            | MetricWarning::SameValue { span, .. }
+            | MetricWarning::FiguresNotRead { span, .. } => Some(span),
+            MetricWarning::ComparatorDisagrees { .. } => None,
+        }
+    }
+
+    /// Every kind's [`MetricWarning::id`].
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    pub(crate) const IDS: [&'static str; 4] = [
+        "band_contradicts",
+        "same_value",
+        "comparator_disagrees",
+        "figures_not_read",
+    ];
+
     /// A stable snake_case id for the kind.
     #[must_use]
     pub const fn id(&self) -> &'static str {

@@ -13,7 +13,7 @@ use cqc_la::cohort::{
 };
 use cqc_la::compare::MeasureComparison;
 use cqc_la::metrics::MetricWarning;
-use cqc_la::rows::{self, Tables};
+use cqc_la::rows::Tables;
 use cqc_la::{
     Assessment, Authority, Cohort, Metric, ParseErrorKind, QualityStatement, Report, compare,
 };
@@ -205,13 +205,8 @@ fn councils(sources: &[Source]) -> Vec<Assessment> {
             a,
         );
         round_trip(&format!("{name}: merge warnings"), &a.warnings().to_vec());
-        let pages: Vec<rows::Page<'_>> = a
-            .pages()
-            .iter()
-            .map(|p| rows::Page::from_parts(&p.source, &p.report, &p.metrics))
-            .collect();
-        tables.add_council(&pages);
     }
+    tables.add_assessments(&councils);
     // The tidy rows of every council, as the `dataset` command writes them.
     round_trip("assessment rows", &tables.assessments);
     round_trip("statement rows", &tables.statements);

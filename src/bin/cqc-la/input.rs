@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
+use cqc_la::assessment::Page;
 use cqc_la::rows::WarningRow;
 use cqc_la::{Metric, ParseError, Report, ReportParser};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -44,13 +45,11 @@ fn has_extension(path: &Path, extensions: &[&str]) -> bool {
         .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
-/// A parsed page: the file, its text when asked for, and what the caller made of the report.
+/// A parsed page: the file and what the caller made of the report.
 #[derive(Debug)]
 pub struct Loaded<T> {
     /// The input's name.
     pub name: String,
-    /// The text read (kept only when asked for).
-    pub text: Option<String>,
     /// What the caller's function made of the report.
     pub value: T,
 }
@@ -184,8 +183,7 @@ fn parse_page(
     bytes: Vec<u8>,
     max: usize,
     metrics: bool,
-    keep_text: bool,
-) -> Result<(Parsed, Option<String>), ParseError> {
+) -> Result<Parsed, ParseError> {
     let parser = ReportParser::new().max_input(max);
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
@@ -193,10 +191,10 @@ fn parse_page(
         Err(e) => {
             let report = parser.parse_bytes(e.as_bytes())?;
             let metrics = metrics.then(|| report.metrics());
-            return Ok((Parsed { report, metrics }, None));
+            return Ok(Parsed { report, metrics });
         }
     };
-    let parsed = if input.is_html() || ReportParser::looks_like_html(&text) {
+    Ok(if input.is_html() || ReportParser::looks_like_html(&text) {
         if metrics {
             let (report, metrics) = parser.parse_html_with_metrics(&text)?;
             Parsed {
@@ -212,47 +210,82 @@ fn parse_page(
     } else {
         let report = parser.parse(&text)?;
         // The report owns its text: the input can go before the metrics are extracted.
-        if !keep_text {
-            drop(text);
-            let metrics = metrics.then(|| report.metrics());
-            return Ok((Parsed { report, metrics }, None));
-        }
+        drop(text);
         let metrics = metrics.then(|| report.metrics());
         Parsed { report, metrics }
-    };
-    Ok((parsed, keep_text.then_some(text)))
+    })
 }
 
-/// Reads and parses one input (with its metrics when `metrics`, keeping its text when
-/// `keep_text`) and applies `f`.
+/// Reads and parses one input (with its metrics when `metrics`) and applies `f`.
 pub fn load<T>(
     input: &Input,
     common: &Common,
-    keep_text: bool,
     metrics: bool,
     f: &(impl Fn(Parsed) -> T + Sync),
 ) -> Result<Loaded<T>, WarningRow> {
     let bytes = read_limited(input, common.max_size)?;
-    let (parsed, text) = parse_page(input, bytes, common.max_size, metrics, keep_text)
+    let parsed = parse_page(input, bytes, common.max_size, metrics)
         .map_err(|e| WarningRow::from_error(&input.name, &e))?;
     Ok(Loaded {
         name: input.name.clone(),
-        text,
         value: f(parsed),
     })
+}
+
+/// Reads one input as a page of an assessment: figures extracted once, the warnings about them
+/// located; a saved web page by its extension or its start. The text read comes with it (for
+/// the line and column of merge warnings).
+pub fn read_page(input: &Input, common: &Common) -> Result<(Page, Option<String>), WarningRow> {
+    let bytes = read_limited(input, common.max_size)?;
+    let parser = ReportParser::new().max_input(common.max_size);
+    let failed = |e: &ParseError| WarningRow::from_error(&input.name, e);
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        // Not UTF-8: the text parser's error says where.
+        Err(e) => {
+            let report = parser.parse_bytes(e.as_bytes()).map_err(|e| failed(&e))?;
+            return Ok((Page::new(input.name.clone(), report), None));
+        }
+    };
+    let page = if input.is_html() {
+        Page::parse_html(&parser, input.name.clone(), &text)
+    } else {
+        Page::parse(&parser, input.name.clone(), &text)
+    }
+    .map_err(|e| failed(&e))?;
+    Ok((page, Some(text)))
+}
+
+/// [`read_page`] on every input, in order, on all cores when there are many.
+pub fn read_pages(
+    inputs: &[Input],
+    common: &Common,
+    progress: Option<&ProgressBar>,
+) -> Vec<Result<(Page, Option<String>), WarningRow>> {
+    let one = |input: &Input| {
+        let page = read_page(input, common);
+        if let Some(bar) = progress {
+            bar.inc(1);
+        }
+        page
+    };
+    if inputs.len() >= PARALLEL_FROM {
+        inputs.par_iter().map(one).collect()
+    } else {
+        inputs.iter().map(one).collect()
+    }
 }
 
 /// Reads and parses inputs, in order, on all cores when there are many.
 pub fn load_all<T: Send>(
     inputs: &[Input],
     common: &Common,
-    keep_text: bool,
     metrics: bool,
     progress: Option<&ProgressBar>,
     f: &(impl Fn(Parsed) -> T + Sync),
 ) -> Vec<Result<Loaded<T>, WarningRow>> {
     let one = |input: &Input| {
-        let loaded = load(input, common, keep_text, metrics, f);
+        let loaded = load(input, common, metrics, f);
         if let Some(bar) = progress {
             bar.inc(1);
         }

@@ -75,7 +75,6 @@ impl Iterator for Items<'_> {
             let chunk = input::load_all(
                 &self.inputs[self.next..end],
                 self.common,
-                false,
                 self.metrics,
                 self.diagnostics.progress(),
                 &|parsed: input::Parsed| parsed,

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
+use cqc_la::assessment::Pages;
 use cqc_la::cohort::{Group, MetricObservation, PeerGroups, ScoreRecord};
 use cqc_la::{Assessment, Cohort, compare as compare_assessments};
 
@@ -104,15 +105,21 @@ fn one_report(path: &Path, common: &Common, diagnostics: &mut Diagnostics) -> Op
         path: path.to_owned(),
         name: path.display().to_string(),
     };
-    let loaded = input::load(&input, common, false, false, &|parsed: input::Parsed| {
-        Assessment::new(parsed.report)
-    });
-    let result = match loaded {
-        Ok(loaded) => {
-            for warning in &loaded.value.report().warnings {
-                diagnostics.warning(&loaded.name, warning);
+    let result = match input::read_page(&input, common) {
+        Ok((page, text)) => {
+            for warning in &page.report.warnings {
+                diagnostics.warning(&input.name, warning);
             }
-            Some(loaded.value)
+            for w in &page.metric_warnings {
+                let at = w.location.map_or_else(
+                    || input.name.clone(),
+                    |l| format!("{}:{}:{}", input.name, l.line, l.column),
+                );
+                diagnostics.file_warning(&at, &w.warning);
+            }
+            let mut pages = Pages::new();
+            pages.add_page(page, text);
+            pages.by_authority().pop()
         }
         Err(row) => {
             diagnostics.row(&row);
@@ -166,17 +173,33 @@ fn cohort(
         return Ok((cohort, Vec::new(), false));
     }
     let councils = tables::councils(paths, common);
-    let records: Vec<ScoreRecord> = councils
-        .tables
+    let mut diagnostics = Diagnostics::new(common.quiet);
+    let mut records = Vec::new();
+    for (a, row) in councils
         .assessments
         .iter()
-        .map(cqc_la::rows::AssessmentRow::score_record)
-        .collect();
-    for record in &records {
-        if record.overall().scored > 0 {
+        .zip(&councils.tables.assessments)
+    {
+        if a.overall().scored == 0 {
+            // Kept for the caller to say so; nothing to rank.
+            records.push(row.score_record());
+            continue;
+        }
+        // Combined with the cohort's record of the council, if it has one: a partial set of
+        // pages never replaces a fuller record by fewer scores. Pages that name no council
+        // are compared on their scores, named by their files.
+        if let Ok(inserted) = cohort.insert_assessment(a) {
+            for warning in &inserted.warnings {
+                diagnostics.file_warning(&row.files, warning);
+            }
+            records.push(inserted.record);
+        } else {
+            let record = row.score_record();
             cohort.insert(record.clone());
+            records.push(record);
         }
     }
+    diagnostics.flush();
     Ok((cohort, records, councils.failed))
 }
 
@@ -217,7 +240,7 @@ pub fn benchmark(args: &BenchmarkArgs, common: &Common) -> Result<Outcome, Fatal
         }
         None => None,
     };
-    let (mut cohort, records, mut failed) = cohort(args.scores.as_deref(), &args.paths, common)?;
+    let (cohort, records, mut failed) = cohort(args.scores.as_deref(), &args.paths, common)?;
     let mut out = output::stdout();
     for record in &records {
         let name = record.display_name().to_owned();
@@ -245,7 +268,6 @@ pub fn benchmark(args: &BenchmarkArgs, common: &Common) -> Result<Outcome, Fatal
             )?;
         }
         writeln!(out)?;
-        cohort.insert(record.clone());
         let table = cohort.league_table();
         if let Some(row) = table.rows.iter().find(|r| r.name == name) {
             writeln!(

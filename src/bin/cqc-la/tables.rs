@@ -5,11 +5,12 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Args;
-use cqc_la::Authority;
-use cqc_la::rows::{Level, Page, Tables};
+use cqc_la::Assessment;
+use cqc_la::assessment::Pages;
+use cqc_la::rows::{Level, Tables};
 
 use crate::Common;
-use crate::input::{self, Loaded, Parsed};
+use crate::input;
 use crate::output::{self, Diagnostics, Fatal, Outcome};
 
 /// `cqc-la dataset`.
@@ -34,47 +35,41 @@ pub struct Councils {
     pub failed: bool,
     /// How many pages went through.
     pub pages: usize,
+    /// The councils' assessments, in the order of their rows.
+    pub assessments: Vec<Assessment>,
 }
 
-/// Reads every page under `paths`, groups the pages by council and builds the tables; writes
-/// each file's warnings and failures to stderr.
+/// Reads every page under `paths` (in parallel when there are many), assembles the pages into
+/// one assessment per council with the library's merging ([`Pages::by_authority`]: pages of
+/// different councils never merged, a page without a name joining the one council whose pages
+/// it fits) and builds the tables; writes each file's warnings and failures to stderr.
+///
+/// Councils come in the order of their names (ignoring case), councils without a name last,
+/// each in the order of its first file.
 pub fn councils(paths: &[PathBuf], common: &Common) -> Councils {
     let mut diagnostics = Diagnostics::new(common.quiet);
     let (inputs, failures) = input::collect(paths);
     diagnostics.set_progress(input::progress(inputs.len(), common));
-    let loaded = input::load_all(
-        &inputs,
-        common,
-        true,
-        true,
-        diagnostics.progress(),
-        &|parsed: Parsed| parsed,
-    );
+    let read = input::read_pages(&inputs, common, diagnostics.progress());
     diagnostics.finish_progress();
     let mut tables = Tables::default();
     tables.warnings.extend(failures);
-    let mut pages = Vec::with_capacity(loaded.len());
-    for result in loaded {
+    let mut pages = Pages::new();
+    for result in read {
         match result {
-            Ok(page) => pages.push(page),
+            Ok((page, text)) => {
+                pages.add_page(page, text);
+            }
             Err(row) => tables.warnings.push(row),
         }
     }
-    for group in group_by_council(&pages) {
-        let group: Vec<Page<'_>> = group
-            .iter()
-            .map(|&i| {
-                let page = &pages[i];
-                let metrics = page.value.metrics.as_deref().unwrap_or_default();
-                let with = Page::from_parts(&page.name, &page.value.report, metrics);
-                match &page.text {
-                    Some(text) => with.with_source(text),
-                    None => with,
-                }
-            })
-            .collect();
-        tables.add_council(&group);
-    }
+    let read = pages.len();
+    let mut assessments = pages.by_authority();
+    assessments.sort_by_cached_key(|a| match a.authority() {
+        Some(name) => (false, name.to_lowercase()),
+        None => (true, String::new()),
+    });
+    tables.add_assessments(&assessments);
     // Warnings in file order (each file's in the order found), failures among them.
     let order: HashMap<&str, usize> = inputs
         .iter()
@@ -93,54 +88,9 @@ pub fn councils(paths: &[PathBuf], common: &Common) -> Councils {
     Councils {
         tables,
         failed,
-        pages: pages.len(),
+        pages: read,
+        assessments,
     }
-}
-
-/// Groups parsed pages into councils: pages whose authority names resolve to the same council
-/// ([`Authority::lookup`]: ONS code), else pages that print the same name (in any case and
-/// spacing); a page that names no authority is a council of its own. Groups come in the order
-/// of their councils' names, then of their first file; pages keep their file order.
-///
-/// This is the one place that decides which pages make one assessment (the library's
-/// [`Tables::add_council`] merges them).
-fn group_by_council(pages: &[Loaded<Parsed>]) -> Vec<Vec<usize>> {
-    #[derive(PartialEq, Eq, Hash)]
-    enum Key<'a> {
-        Council(&'a str),
-        Name(String),
-        Page(usize),
-    }
-    let mut index: HashMap<Key<'_>, usize> = HashMap::new();
-    let mut groups: Vec<(Option<String>, Vec<usize>)> = Vec::new();
-    for (i, page) in pages.iter().enumerate() {
-        let name = page.value.report.authority.as_deref();
-        let key = match name {
-            Some(name) => match Authority::lookup(name) {
-                Some(council) => Key::Council(council.ons_code.as_str()),
-                None => Key::Name(
-                    name.split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                        .to_lowercase(),
-                ),
-            },
-            None => Key::Page(i),
-        };
-        let at = *index.entry(key).or_insert_with(|| {
-            groups.push((name.map(str::to_lowercase), Vec::new()));
-            groups.len() - 1
-        });
-        groups[at].1.push(i);
-    }
-    // Named councils by name, unnamed pages after them; ties by first file (stable sort).
-    groups.sort_by(|(a, _), (b, _)| match (a, b) {
-        (Some(a), Some(b)) => a.cmp(b),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    });
-    groups.into_iter().map(|(_, pages)| pages).collect()
 }
 
 /// Runs `cqc-la dataset`.
