@@ -578,10 +578,10 @@ type Rank = (bool, usize, u8, f32);
 pub(crate) fn best_match(
     text: &[Word],
     context: &[&[Word]],
-    unit: Unit,
+    figure: (Unit, Option<bool>),
     dataset: Option<Dataset>,
 ) -> Match {
-    best_match_with(text, &[], false, context, unit, dataset)
+    best_match_with(text, &[], false, context, figure, dataset)
 }
 
 /// [`best_match`] with `borrowed` words that describe the figure too: those of another figure
@@ -590,12 +590,17 @@ pub(crate) fn best_match(
 /// before one that uses none (the women's measure, not the men's, for "59.4 years for women").
 /// The borrowed words rule a measure out only when `whole` (they are the figure's whole
 /// description, as for B of "from A to B").
+///
+/// `figure` is the figure's unit and whether it is a change (`Some(true)`: "increased by 23%",
+/// "a 9% rise in"; `Some(false)`: a level reached, "increase to 25%"; `None`: the words do not
+/// say): a change takes only a measure that is one ([`MeasureDef::change`]), never the level
+/// its words name, and a level reached never takes a change.
 pub(crate) fn best_match_with(
     text: &[Word],
     borrowed: &[Word],
     whole: bool,
     context: &[&[Word]],
-    unit: Unit,
+    (unit, change): (Unit, Option<bool>),
     dataset: Option<Dataset>,
 ) -> Match {
     let matcher = &*MATCHER;
@@ -615,6 +620,7 @@ pub(crate) fn best_match_with(
     let mut best: Option<(Rank, &'static MeasureDef)> = None;
     let mut tie = None;
     let mut wrong_unit: Option<(u8, &'static MeasureDef)> = None;
+    let mut a_level: Option<(u8, &'static MeasureDef)> = None;
     let rows = MeasureDef::catalogue()
         .iter()
         .zip(&matcher.rows)
@@ -637,6 +643,15 @@ pub(crate) fn best_match_with(
             if wrong_unit.is_none_or(|(s, _)| score > s) {
                 wrong_unit = Some((score, def));
             }
+            continue;
+        }
+        if change == Some(true) && !def.change {
+            if score >= THRESHOLD && a_level.is_none_or(|(s, _)| score > s) {
+                a_level = Some((score, def));
+            }
+            continue;
+        }
+        if change == Some(false) && def.change {
             continue;
         }
         // Borrowing words: a measure that uses some of the figure's own ranks first.
@@ -667,8 +682,34 @@ pub(crate) fn best_match_with(
             }
         }
     }
+    verdict(
+        best.map(|((_, _, score, _), def)| (score, def)),
+        tie,
+        wrong_unit,
+        a_level,
+    )
+}
+
+/// The match that the best candidate (score and measure), a measure tied with it, the best
+/// measure of another unit and the best level for a figure that is a change make.
+fn verdict(
+    best: Option<(u8, &'static MeasureDef)>,
+    tie: Option<&'static MeasureDef>,
+    wrong_unit: Option<(u8, &'static MeasureDef)>,
+    a_level: Option<(u8, &'static MeasureDef)>,
+) -> Match {
+    // A change whose words name only a level: no measure, and why.
+    if let Some((score, closest)) = a_level {
+        if best.is_none_or(|(s, _)| s < THRESHOLD) {
+            return Match {
+                measure: None,
+                score,
+                unmatched: Some(Unmatched::Change { closest }),
+            };
+        }
+    }
     match (best, wrong_unit) {
-        (Some(((_, _, score, _), def)), _) if score >= THRESHOLD => match tie {
+        (Some((score, def)), _) if score >= THRESHOLD => match tie {
             Some(second) => Match {
                 measure: None,
                 score,
@@ -680,7 +721,7 @@ pub(crate) fn best_match_with(
                 unmatched: None,
             },
         },
-        (Some(((_, _, score, _), def)), _) => Match {
+        (Some((score, def)), _) => Match {
             measure: None,
             score,
             unmatched: Some(Unmatched::Weak { closest: def }),
@@ -827,7 +868,9 @@ mod tests {
         let (mut t, mut c) = (Vec::new(), Vec::new());
         words(text, &mut t);
         words(context, &mut c);
-        best_match(&t, &[&c], unit, dataset).measure.map(|m| m.id)
+        best_match(&t, &[&c], (unit, None), dataset)
+            .measure
+            .map(|m| m.id)
     }
 
     #[test]
@@ -918,20 +961,20 @@ mod tests {
     fn unrelated_text_names_no_measure() {
         let (mut t, c) = (Vec::new(), Vec::new());
         words("the weather was fine", &mut t);
-        let m = best_match(&t, &[&c], Unit::Percent, None);
+        let m = best_match(&t, &[&c], (Unit::Percent, None), None);
         assert_eq!(
             (m.measure, m.unmatched),
             (None, Some(Unmatched::NoCandidate))
         );
         words("of the", &mut t);
         assert_eq!(
-            best_match(&t, &[&c], Unit::Percent, None).unmatched,
+            best_match(&t, &[&c], (Unit::Percent, None), None).unmatched,
             Some(Unmatched::NoSubject)
         );
         // The right words in the wrong unit.
         words("people satisfied with their care and support", &mut t);
         assert!(matches!(
-            best_match(&t, &[&c], Unit::Days, None).unmatched,
+            best_match(&t, &[&c], (Unit::Days, None), None).unmatched,
             Some(Unmatched::UnitMismatch { .. })
         ));
     }

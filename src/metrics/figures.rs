@@ -152,7 +152,9 @@ fn refine(text: &str, sentence_start: usize, fig: &mut Fig) {
                     | "next"
                     | "least"
             ) && !matches!(w2, "of" | "at");
+            // "at home 91 days after discharge", "91 days later".
             let after_discharge = after.starts_with(" after")
+                || after.starts_with(" later")
                 || after.starts_with(" of discharge")
                 || after.starts_with(" following");
             fig.in_name = threshold || after_discharge;

@@ -145,7 +145,41 @@ fn split(text: &str, masked: &str, a: &Draft, b: &Draft) -> usize {
         }
     }
     let gap = masked.get(a.end - s..b.start - s).unwrap_or("");
+    // "People felt safe (74.1%) and said services made them feel safe (88.3%)": a figure in
+    // brackets closes the words before it.
+    let opened = masked
+        .get(..a.start - s)
+        .is_some_and(|t| t.trim_end().ends_with('('));
+    if opened && gap.starts_with(')') {
+        return a.end + 1;
+    }
     last_boundary(gap, &[]).map_or(b.start, |k| a.end + k)
+}
+
+/// The boundaries that end the clause of a sentence's last figure: what follows is another
+/// clause about something else ("a median of 21 days for an assessment, and financial
+/// assessments were completed within 10 days").
+const TAIL_BOUNDARIES: &[&str] = &[";", ", and ", ", while ", ", whereas ", ", but "];
+
+/// Where the clause of a sentence's last figure ends: at the first clause boundary after the
+/// figure and its comparison, when words before the boundary describe it; else at the end of
+/// the sentence.
+fn tail_end(masked: &str, d: &Draft, lo: usize) -> usize {
+    let s = d.sentence.0;
+    let from = d.comp.as_ref().map_or(d.end, |c| c.end.max(d.end));
+    let rest = masked.get(from.saturating_sub(s)..).unwrap_or("");
+    let Some(k) = TAIL_BOUNDARIES.iter().filter_map(|b| rest.find(b)).min() else {
+        return d.sentence.1;
+    };
+    let words = |t: &str| t.split(|c: char| !c.is_alphabetic()).any(|w| w.len() > 2);
+    let before = masked
+        .get(lo.saturating_sub(s)..d.start.saturating_sub(s))
+        .unwrap_or("");
+    if words(before) || words(&rest[..k]) {
+        from + k
+    } else {
+        d.sentence.1
+    }
 }
 
 /// The longest piece of a paragraph read as one: report paragraphs are far shorter, and the
@@ -449,7 +483,15 @@ fn piece_metrics_in(
                     }
                 }
                 Some(_) => cuts[k],
-                None => d.sentence.1,
+                None => tail_end(
+                    &masks[*si],
+                    d,
+                    if prev.is_some() {
+                        cuts[k - 1]
+                    } else {
+                        d.sentence.0
+                    },
+                ),
             },
             masked: &masks[*si],
             words: &scratch.sentence_words[*si],

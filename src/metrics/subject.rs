@@ -113,6 +113,11 @@ fn name_measure(
     } else {
         clause.words.range(rel(clause.lo), rel(clause.hi))
     };
+    let change = is_change(
+        clause.masked.get(..rel(d.start)).unwrap_or(""),
+        clause.masked.get(rel(d.end)..).unwrap_or(""),
+    );
+    let figure = (d.unit, change);
     // The context, nearest first: the rest of the sentence before the clause, the sentence
     // before, the subheading.
     let around = clause.words.range(0, rel(clause.lo));
@@ -121,9 +126,9 @@ fn name_measure(
     // B of "from A to B" (A of "B, up from A") is described by the other's words.
     if let Some((a, b)) = clause.baseline {
         let borrowed = clause.words.range(rel(a), rel(b));
-        return catalogue::best_match_with(own, borrowed, true, &context, d.unit, dataset);
+        return catalogue::best_match_with(own, borrowed, true, &context, figure, dataset);
     }
-    let found = catalogue::best_match(own, &context, d.unit, dataset);
+    let found = catalogue::best_match(own, &context, figure, dataset);
     if found.found() {
         return found;
     }
@@ -140,7 +145,7 @@ fn name_measure(
     // the sentence, where its own words name nothing.
     if let (true, Some((a, b))) = (unnamed, clause.before) {
         let borrowed = clause.words.range(rel(a), rel(b));
-        let like = catalogue::best_match_with(own, borrowed, true, &context, d.unit, dataset);
+        let like = catalogue::best_match_with(own, borrowed, true, &context, figure, dataset);
         if like.found() {
             return like;
         }
@@ -153,12 +158,142 @@ fn name_measure(
         // figure had been 5.2%" takes the paid employment measure of the sentence before,
         // not another measure that sentence names).
         let before =
-            catalogue::best_match_with(own, previous.all(), false, &context, d.unit, dataset);
+            catalogue::best_match_with(own, previous.all(), false, &context, figure, dataset);
         if before.found() {
             return before;
         }
     }
     found
+}
+
+/// Verbs of change before "by" ("increased by 23%", "has grown by a further 3%"), by their
+/// start.
+const CHANGE_VERBS: &[&str] = &[
+    "increas", "decreas", "grew", "grow", "rose", "rise", "risen", "fell", "fall", "drop", "reduc",
+    "declin", "cut", "jump", "climb",
+];
+
+/// Nouns of change after a figure ("a 9% increase in", "a 14% rise").
+const CHANGE_NOUNS: &[&str] = &[
+    "increase",
+    "rise",
+    "fall",
+    "decrease",
+    "reduction",
+    "growth",
+    "drop",
+    "decline",
+    "jump",
+    "uplift",
+];
+
+/// Words that may stand between "by" and the figure ("by a further 3%", "by around 5%").
+const BY_FILLERS: &[&str] = &[
+    "a",
+    "further",
+    "another",
+    "around",
+    "about",
+    "almost",
+    "nearly",
+    "over",
+    "some",
+    "just",
+    "approximately",
+    "roughly",
+    "more",
+    "than",
+    "only",
+    "over",
+];
+
+/// Words that make a figure after them in its clause a target or aim, not a result.
+const TARGET_WORDS: &[&str] = &[
+    "target",
+    "targets",
+    "targeted",
+    "targeting",
+    "aim",
+    "aims",
+    "aiming",
+    "ambition",
+    "ambitions",
+    "goal",
+    "goals",
+    "aspiration",
+    "aspires",
+    "aspire",
+    "pledge",
+    "pledged",
+];
+
+/// Whether the words of a figure's clause before it make it a target ("the council's target
+/// was for 80% ...", "aims for 90% ..."), not a result; "aimed at" describes a service.
+fn is_target(before: &str) -> bool {
+    let words: Vec<String> = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        TARGET_WORDS.contains(&w.as_str())
+            && !(w.starts_with("aim") && words.get(i + 1).is_some_and(|n| n == "at"))
+    })
+}
+
+/// Words before "up" or "down" that make them a change ("went up by 5%", not "taken up by").
+const UP_DOWN_AFTER: &[&str] = &[
+    "went", "gone", "go", "goes", "going", "is", "was", "were", "are", "been", "has", "had",
+    "came", "come", "moved",
+];
+
+/// Whether a figure, with the (blanked) words before and after it in its sentence, is a
+/// change rather than a level: `Some(true)` for "increased by 23%", "grew by a further 3%",
+/// "a 9% increase in"; `Some(false)` for a level reached, "increase to 25%"; `None` when the
+/// words do not say.
+fn is_change(before: &str, after: &str) -> Option<bool> {
+    let mut back = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .rev()
+        .skip_while(|w| BY_FILLERS.contains(&w.as_str()));
+    match back.next().as_deref() {
+        Some("by") => {
+            let verb = back.next().unwrap_or_default();
+            let moved = match verb.as_str() {
+                "up" | "down" => back
+                    .next()
+                    .is_some_and(|w| UP_DOWN_AFTER.contains(&w.as_str())),
+                verb => CHANGE_VERBS.iter().any(|v| verb.starts_with(v)),
+            };
+            if moved {
+                return Some(true);
+            }
+        }
+        Some("to") => return Some(false),
+        _ => {}
+    }
+    // The first word after the figure's unit ("per cent", "percentage points").
+    let next = after
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .find(|w| {
+            ![
+                "per",
+                "cent",
+                "percent",
+                "percentage",
+                "point",
+                "points",
+                "pc",
+            ]
+            .contains(&w.as_str())
+        })
+        .unwrap_or_default();
+    let next = next.strip_suffix('s').unwrap_or(&next);
+    CHANGE_NOUNS.contains(&next).then_some(true)
 }
 
 /// Turns a draft into a metric.
@@ -187,6 +322,20 @@ pub(super) fn finish(
             score: 0,
             unmatched: Some(Unmatched::Anecdote),
         },
+        // "The council aims for 90% of people to be satisfied": an aim is not a result.
+        _ if is_target(
+            clause
+                .masked
+                .get(clause.lo.saturating_sub(d.sentence.0)..d.start.saturating_sub(d.sentence.0))
+                .unwrap_or(""),
+        ) =>
+        {
+            Match {
+                measure: None,
+                score: 0,
+                unmatched: Some(Unmatched::Target),
+            }
+        }
         _ => name_measure(own, d, clause, dataset),
     };
     // Of several sources the words name, the one the measure comes from.

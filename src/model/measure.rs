@@ -41,6 +41,10 @@ pub struct MeasureDef {
     pub(crate) requires: &'static str,
     /// Terms that rule the measure out, `;`-separated.
     pub(crate) excludes: &'static str,
+    /// Whether the measure is a change (population growth, a projected increase): a figure
+    /// given as a change ("increased by 8.2%", "a 14% rise in") takes only such a measure,
+    /// never the level its words name.
+    pub change: bool,
 }
 
 static CATALOGUE: LazyLock<Vec<MeasureDef>> = LazyLock::new(|| {
@@ -93,6 +97,15 @@ fn read_catalogue(text: &str) -> Result<Vec<MeasureDef>, String> {
             phrases: field(8),
             requires: field(9),
             excludes: field(10),
+            change: match field(11) {
+                "yes" => true,
+                "" => false,
+                other => {
+                    return Err(format!(
+                        "line {line}: change is 'yes' or empty, not '{other}'"
+                    ));
+                }
+            },
         });
     }
     Ok(out)

@@ -600,6 +600,16 @@ pub enum Unmatched {
     /// The figure is one person's experience ("one carer told us they had waited 5
     /// months"), not a measure of the authority.
     Anecdote,
+    /// The figure is a target or aim ("the council aims for 90% of people to be satisfied"),
+    /// not a result.
+    Target,
+    /// The figure is a change ("increased by 23%", "a 9% rise in"), and the measure its words
+    /// name is a level, not a change of it ([`MeasureDef::change`]).
+    Change {
+        /// The measure of the level.
+        #[cfg_attr(feature = "serde", serde(with = "serde_repr::measure_id"))]
+        closest: &'static MeasureDef,
+    },
 }
 
 impl fmt::Display for Unmatched {
@@ -619,6 +629,12 @@ impl fmt::Display for Unmatched {
                 closest.id, closest.unit
             ),
             Unmatched::Anecdote => f.write_str("one person's experience, not a measure"),
+            Unmatched::Target => f.write_str("a target or aim, not a result"),
+            Unmatched::Change { closest } => write!(
+                f,
+                "a change, not a level: '{}' is the level its words name",
+                closest.id
+            ),
         }
     }
 }
