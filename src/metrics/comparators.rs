@@ -339,6 +339,11 @@ fn compared(text: &str, (start, end): (usize, usize), figs: &[Fig], f: &Found) -
         scope_after(text.get(fig_end..end).unwrap_or("")).unwrap_or((Scope::Unspecified, None));
     let mut stop = fig_end;
     let tail = text.get(fig_end..end).unwrap_or("");
+    // "68% of people felt safe, compared with 79% of carers": a figure of another group, not
+    // an average.
+    if scope == Scope::Unspecified && of_another_group(tail) {
+        return None;
+    }
     if scope != Scope::Unspecified {
         // Through the scope words.
         let words = match scope {
@@ -356,6 +361,45 @@ fn compared(text: &str, (start, end): (usize, usize), figs: &[Fig], f: &Found) -
         region,
         values: vec![k],
     })
+}
+
+/// Whether the words after a value compared with ("... compared with 79% of carers") name a
+/// group of people rather than where an average comes from ("of councils", "of similar
+/// authorities", "of England").
+fn of_another_group(tail: &str) -> bool {
+    let Some(rest) = tail.strip_prefix(" of ") else {
+        return false;
+    };
+    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+    let word = rest
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .next()
+        .unwrap_or("");
+    !word.is_empty()
+        && ![
+            "england",
+            "english",
+            "national",
+            "councils",
+            "council",
+            "local",
+            "authorities",
+            "similar",
+            "comparator",
+            "comparable",
+            "statistical",
+            "neighbours",
+            "peers",
+            "region",
+            "regional",
+            "london",
+            "all",
+            "other",
+            "average",
+            "cipfa",
+            "nearest",
+        ]
+        .contains(&word)
 }
 
 /// "than in England (66%)", "than nationally (12%)", "than across London (9%)".

@@ -263,6 +263,8 @@ fn number_in_name(bare: bool, head: &str, (w1, w2): (&str, &str), after: &str) -
     } else {
         matches!(w1, "aged" | "age" | "ages")
     };
+    // "life expectancy at 65": the age the expectancy is measured from.
+    let at_age = bare && w1 == "at" && w2 == "expectancy";
     // "section 42 enquiries": a number in the name of a thing, whatever follows.
     let section = matches!(w1, "section" | "s" | "part" | "tier" | "level" | "phase");
     // "a break of more than 24 hours", "between 1 and 24 hours": hours are a
@@ -286,6 +288,7 @@ fn number_in_name(bare: bool, head: &str, (w1, w2): (&str, &str), after: &str) -
         });
     (word_before && !matches!(w2, "than"))
         || range_start
+        || at_age
         || section
         || hours
         || threshold

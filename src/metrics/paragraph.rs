@@ -504,13 +504,13 @@ fn piece_metrics_in(
             baseline: None,
             before: prev
                 .filter(|(p, _)| p.unit == d.unit && p.follows.is_none())
-                .map(|_| {
+                .map(|(p, _)| {
                     let lo = if k >= 2 && all[k - 2].1 == *si {
                         cuts[k - 2]
                     } else {
                         d.sentence.0
                     };
-                    (lo, cuts[k - 1])
+                    (lo, cuts[k - 1], p.start.max(lo))
                 }),
             anecdote: anecdotes.get(*si).copied().unwrap_or(false),
         };

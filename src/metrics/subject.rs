@@ -37,8 +37,9 @@ pub(super) struct Clause<'a> {
     /// For B of "from A to B" (A of "B, up from A"): the other's clause, which describes it
     /// too.
     pub(super) baseline: Option<(usize, usize)>,
-    /// The clause of the metric before it in the sentence, if that one is in the same unit.
-    pub(super) before: Option<(usize, usize)>,
+    /// The clause of the metric before it in the sentence, if that one is in the same unit,
+    /// and where that metric's figure starts.
+    pub(super) before: Option<(usize, usize, usize)>,
     /// Whether the sentence tells what someone told us ("one carer told us ...").
     pub(super) anecdote: bool,
 }
@@ -123,6 +124,18 @@ fn name_measure(
     let around = clause.words.range(0, rel(clause.lo));
     let earlier = clause.previous.map_or(&[][..], Positioned::all);
     let context: [&[Word]; 3] = [around, earlier, clause.heading];
+    // "1,890 carers were supported, 62% of whom received a direct payment": the words before
+    // describe the figure's group too, and rule out measures of another.
+    let after = clause.masked.get(rel(d.end)..).unwrap_or("").trim_start();
+    let relative = ["of whom", "of which", "of these", "of those", "of them"]
+        .iter()
+        .any(|w| after.starts_with(w));
+    if relative && !around.is_empty() {
+        let like = catalogue::best_match_with(own, around, true, &context, figure, dataset);
+        if like.found() {
+            return like;
+        }
+    }
     // B of "from A to B" (A of "B, up from A") is described by the other's words.
     if let Some((a, b)) = clause.baseline {
         let borrowed = clause.words.range(rel(a), rel(b));
@@ -142,8 +155,17 @@ fn name_measure(
         )
     );
     // "58.1 years for men and 59.4 years for women": the words of the figure before it in
-    // the sentence, where its own words name nothing.
-    if let (true, Some((a, b))) = (unnamed, clause.before) {
+    // the sentence, where its own words name nothing; first those before that figure (the
+    // list's head: "admissions were 16.2 per 100,000 for adults aged 18-64 and 648.0 per
+    // 100,000 for those aged 65 and over"), then its whole clause.
+    if let (true, Some((a, b, at))) = (unnamed, clause.before) {
+        let head = clause.words.range(rel(a), rel(at));
+        if !head.is_empty() {
+            let like = catalogue::best_match_with(own, head, true, &context, figure, dataset);
+            if like.found() {
+                return like;
+            }
+        }
         let borrowed = clause.words.range(rel(a), rel(b));
         let like = catalogue::best_match_with(own, borrowed, true, &context, figure, dataset);
         if like.found() {
