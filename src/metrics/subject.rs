@@ -249,8 +249,32 @@ const TARGET_WORDS: &[&str] = &[
     "pledged",
 ];
 
+/// Words before a target that make the figure a result set against it ("met its target: 85%
+/// ...", "performance against the target").
+const AGAINST_TARGET: &[&str] = &[
+    "against",
+    "met",
+    "meet",
+    "meets",
+    "meeting",
+    "exceeded",
+    "exceeding",
+    "exceeds",
+    "above",
+    "below",
+    "missed",
+    "beat",
+    "achieved",
+    "reached",
+    "under",
+    "over",
+    "within",
+];
+
 /// Whether the words of a figure's clause before it make it a target ("the council's target
-/// was for 80% ...", "aims for 90% ..."), not a result; "aimed at" describes a service.
+/// was for 80% ...", "aims for 90% ..."), not a result: a target word before it in its
+/// clause, not set against ("met its target", "against the target") and not "aimed at" (a
+/// service's purpose).
 fn is_target(before: &str) -> bool {
     let words: Vec<String> = before
         .split(|c: char| !c.is_alphanumeric())
@@ -258,7 +282,26 @@ fn is_target(before: &str) -> bool {
         .map(str::to_ascii_lowercase)
         .collect();
     words.iter().enumerate().any(|(i, w)| {
+        let set_against = words[..i]
+            .iter()
+            .rev()
+            .find(|w| {
+                ![
+                    "the",
+                    "its",
+                    "their",
+                    "our",
+                    "s",
+                    "council",
+                    "councils",
+                    "local",
+                    "authority",
+                ]
+                .contains(&w.as_str())
+            })
+            .is_some_and(|w| AGAINST_TARGET.contains(&w.as_str()));
         TARGET_WORDS.contains(&w.as_str())
+            && !set_against
             && !(w.starts_with("aim") && words.get(i + 1).is_some_and(|n| n == "at"))
     })
 }
