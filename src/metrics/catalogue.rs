@@ -269,6 +269,18 @@ const GENERIC: &[&str] = &[
     "figure",
 ];
 
+/// `words` without the word for carers: the words another figure lends to one whose own words
+/// name the people who use services ("85.7% of carers felt safe, against 69.3% of service
+/// users") describe what was measured, not whom.
+pub(crate) fn without_carers(words: &[Word]) -> Vec<Word> {
+    let carer = MATCHER.carer;
+    words
+        .iter()
+        .copied()
+        .filter(|w| carer.is_none() || w.id != carer)
+        .collect()
+}
+
 /// Whether `text` holds a word that says what a figure measures and that the catalogue does
 /// not know ("volunteers handled 1,126 referrals"): such a description is the figure's own,
 /// even where it names no measure, and no other sentence's words stand in for it.

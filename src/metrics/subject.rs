@@ -114,6 +114,20 @@ fn name_measure(
     } else {
         clause.words.range(rel(clause.lo), rel(clause.hi))
     };
+    // A source that names the carers' survey implies carers, unless the figure's own words
+    // name the people who use services ("... of people who use services felt in control
+    // (SACE and ASCS 2023-24)").
+    let lower = own_text.to_ascii_lowercase();
+    let users_named = [
+        "service user",
+        "use services",
+        "use social care",
+        "draw on care",
+        "drawing on care",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    let dataset = dataset.filter(|d| !(users_named && *d == Dataset::Sace));
     let change = is_change(
         clause.masked.get(..rel(d.start)).unwrap_or(""),
         clause.masked.get(rel(d.end)..).unwrap_or(""),
@@ -159,15 +173,22 @@ fn name_measure(
     // list's head: "admissions were 16.2 per 100,000 for adults aged 18-64 and 648.0 per
     // 100,000 for those aged 65 and over"), then its whole clause.
     if let (true, Some((a, b, at))) = (unnamed, clause.before) {
-        let head = clause.words.range(rel(a), rel(at));
+        let lent = |words: &[Word]| {
+            if users_named {
+                catalogue::without_carers(words)
+            } else {
+                words.to_vec()
+            }
+        };
+        let head = lent(clause.words.range(rel(a), rel(at)));
         if !head.is_empty() {
-            let like = catalogue::best_match_with(own, head, true, &context, figure, dataset);
+            let like = catalogue::best_match_with(own, &head, true, &context, figure, dataset);
             if like.found() {
                 return like;
             }
         }
-        let borrowed = clause.words.range(rel(a), rel(b));
-        let like = catalogue::best_match_with(own, borrowed, true, &context, figure, dataset);
+        let borrowed = lent(clause.words.range(rel(a), rel(b)));
+        let like = catalogue::best_match_with(own, &borrowed, true, &context, figure, dataset);
         if like.found() {
             return like;
         }
