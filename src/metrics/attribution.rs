@@ -335,6 +335,27 @@ pub(super) fn drafts(text: &str, sentence: (usize, usize), found: &mut Found) ->
     out
 }
 
+/// Whether a figure is a baseline or a target rather than the current figure ("up from 61.0%",
+/// "fell to 538.1 from 601.7", "a target of 85.0%"): an average goes to the current figure of
+/// its sentence first.
+fn set_aside(text: &str, d: &Draft) -> bool {
+    let before = text.get(d.sentence.0..d.start).unwrap_or("").trim_end();
+    let last = before.rsplit(' ').next().unwrap_or(before);
+    let last_two = before
+        .rsplitn(3, ' ')
+        .take(2)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<Vec<_>>()
+        .join(" ");
+    last == "from"
+        || matches!(
+            last_two.as_str(),
+            "target of" | "target was" | "target is" | "aim of" | "ambition of" | "goal of"
+        )
+}
+
 /// Pairs comparators with metrics: those with values first, then those without.
 fn pair(text: &str, figs: &[Fig], comps: &[Comp], drafts: &mut [Draft]) {
     let mut prev_end = 0;
@@ -381,28 +402,30 @@ fn pair(text: &str, figs: &[Fig], comps: &[Comp], drafts: &mut [Draft]) {
         } else {
             let k = c.values[0];
             // A figure with a unit before a bare number: "19.3% were 65 and over (England
-            // 18.6%)".
-            let find = |bare: bool| {
-                let before = (0..drafts.len()).rev().find(|&i| {
-                    let d = &drafts[i];
-                    d.start < c.intro
-                        && d.start >= prev_end
-                        && free(d, k)
+            // 18.6%)"; the current figure before a baseline or a target ("64.2%, up from
+            // 61.0% in 2022-23, against an England average of 71.1%").
+            let find = |bare: bool, aside: bool| {
+                let eligible = |d: &Draft| {
+                    free(d, k)
                         && d.follows.is_none()
                         && d.bare == bare
+                        && (aside || !set_aside(text, d))
+                };
+                let before = (0..drafts.len()).rev().find(|&i| {
+                    drafts[i].start < c.intro && drafts[i].start >= prev_end && eligible(&drafts[i])
                 });
                 before.or_else(|| {
                     (0..drafts.len()).find(|&i| {
-                        let d = &drafts[i];
-                        d.start >= c.end
-                            && d.start < next_intro
-                            && free(d, k)
-                            && d.follows.is_none()
-                            && d.bare == bare
+                        drafts[i].start >= c.end
+                            && drafts[i].start < next_intro
+                            && eligible(&drafts[i])
                     })
                 })
             };
-            let chosen = find(false).or_else(|| find(true));
+            let chosen = find(false, false)
+                .or_else(|| find(true, false))
+                .or_else(|| find(false, true))
+                .or_else(|| find(true, true));
             if let Some(i) = chosen {
                 set_comp(&mut drafts[i], c, figs.get(k));
             }

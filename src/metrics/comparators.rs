@@ -43,6 +43,16 @@ pub(super) struct Comp {
 fn scope_before(head: &str) -> Option<(Scope, Option<&'static str>, usize)> {
     let h = head.trim_end();
     let h = h.strip_suffix("'s").unwrap_or(h);
+    let h = h.strip_suffix('\'').unwrap_or(h);
+    // "the comparator group average", "the statistical neighbour average": peers, whose
+    // average is no England one.
+    for peers in PEERS {
+        if let Some(b) = h.strip_suffix(peers) {
+            if b.is_empty() || b.ends_with([' ', '(']) {
+                return Some((Scope::Unspecified, None, b.len()));
+            }
+        }
+    }
     for (word, scope) in [
         ("england", Scope::England),
         ("english", Scope::England),
@@ -247,7 +257,9 @@ fn average(text: &str, (start, end): (usize, usize), figs: &[Fig], f: &Found) ->
         Some((s, r, at)) => (s, r, start + at),
         None => {
             // A bare "average" needs a comparison before it: "than (the) average", "to the
-            // average"; "figure", "mean" and "level" need a scope.
+            // average"; "figure", "mean", "level", "rate", "score", "gap", "proportion" and
+            // "percentage" need a scope ("the England rate was 77.6%", "a national score of
+            // 7.3").
             if word != "average" && word != "averages" {
                 return None;
             }
@@ -268,7 +280,13 @@ fn average(text: &str, (start, end): (usize, usize), figs: &[Fig], f: &Found) ->
         }
     };
     let plural = word.ends_with('s');
-    let (values, stop) = values_after(text, f.end, end, figs, plural);
+    // "the regional average for the North West was 82.1%": the region after the noun.
+    let (region, from) = match (scope, region) {
+        (Scope::Regional, None) => named_region(text.get(f.end..end).unwrap_or(""))
+            .map_or((None, f.end), |(name, len)| (Some(name), f.end + len)),
+        _ => (region, f.end),
+    };
+    let (values, stop) = values_after(text, from, end, figs, plural);
     // "higher than average life expectancy": "average" describes a noun, and names no
     // comparator.
     if values.is_empty() {
@@ -363,11 +381,32 @@ fn compared(text: &str, (start, end): (usize, usize), figs: &[Fig], f: &Found) -
     })
 }
 
-/// Whether the words after a value compared with ("... compared with 79% of carers") name a
-/// group of people rather than where an average comes from ("of councils", "of similar
-/// authorities", "of England").
+/// Whether the words after a value compared with say it is no average: another group ("...
+/// compared with 79% of carers", "against 79.4 years for men") or an earlier time ("compared
+/// with 55.0% in the previous year", "versus 2,115 in 2023"), rather than where an average
+/// comes from ("of councils", "of similar authorities", "for England").
 fn of_another_group(tail: &str) -> bool {
-    let Some(rest) = tail.strip_prefix(" of ") else {
+    const EARLIER: &[&str] = &[
+        " in the previous year",
+        " the previous year",
+        " in the year before",
+        " the year before",
+        " last year",
+        " a year earlier",
+        " a year before",
+        " a year ago",
+        " the previous",
+        " previously",
+        " in 20",
+        " in 19",
+    ];
+    if EARLIER.iter().any(|w| tail.starts_with(w)) {
+        return true;
+    }
+    let Some(rest) = tail
+        .strip_prefix(" of ")
+        .or_else(|| tail.strip_prefix(" for "))
+    else {
         return false;
     };
     let rest = rest.strip_prefix("the ").unwrap_or(rest);
@@ -398,14 +437,65 @@ fn of_another_group(tail: &str) -> bool {
             "average",
             "cipfa",
             "nearest",
+            "country",
+            "nation",
+            "whole",
         ]
         .contains(&word)
 }
 
-/// "than in England (66%)", "than nationally (12%)", "than across London (9%)".
+/// A region named at the start of `tail` (" for the North West", " in London") and the length
+/// of the words that name it.
+fn named_region(tail: &str) -> Option<(&'static str, usize)> {
+    let t = [
+        " for the ",
+        " for ",
+        " in the ",
+        " in ",
+        " across the ",
+        " across ",
+    ]
+    .iter()
+    .find_map(|p| tail.strip_prefix(p))?;
+    REGIONS.iter().find_map(|&(k, name)| {
+        let rest = t.strip_prefix(k)?;
+        (!rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
+            .then(|| (name, tail.len() - rest.len()))
+    })
+}
+
+/// Councils a council is compared with other than England or its region (statistical
+/// neighbours, CIPFA nearest neighbours, similar councils): their average has the scope
+/// `unspecified`, never England's.
+const PEERS: &[&str] = &[
+    "cipfa nearest neighbours",
+    "cipfa nearest neighbour",
+    "nearest neighbours",
+    "nearest neighbour",
+    "statistical neighbours",
+    "statistical neighbour",
+    "comparator group",
+    "comparator councils",
+    "comparator authorities",
+    "similar councils",
+    "similar authorities",
+    "similar local authorities",
+    "comparable councils",
+    "comparable authorities",
+    "peer councils",
+    "peer group",
+    "peers",
+];
+
+/// "than in England (66%)", "than nationally (12%)", "than across London (9%)", "than its
+/// statistical neighbours (88.0%)".
 fn than_in(text: &str, (start, end): (usize, usize), figs: &[Fig], f: &Found) -> Option<Comp> {
     let rest = text.get(f.end..end).unwrap_or("").trim_start();
     let rest = ["in ", "across ", "for "]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(rest);
+    let peer = ["its ", "their ", "the ", "those of its ", "that of its "]
         .iter()
         .find_map(|w| rest.strip_prefix(w))
         .unwrap_or(rest);
@@ -413,6 +503,8 @@ fn than_in(text: &str, (start, end): (usize, usize), figs: &[Fig], f: &Found) ->
         (Scope::England, None, r)
     } else if let Some(r) = rest.strip_prefix("nationally") {
         (Scope::National, None, r)
+    } else if let Some(r) = PEERS.iter().find_map(|p| peer.strip_prefix(p)) {
+        (Scope::Unspecified, None, r)
     } else {
         let (k, name) = REGIONS
             .iter()
