@@ -756,7 +756,15 @@ fn assign_periods(text: &str, periods: &[FreePeriod], drafts: &mut [Draft]) {
     };
     if periods.len() == 1 {
         let p = periods[0];
-        for d in drafts.iter_mut() {
+        // "(England average 69.8%), up from 48.0% in 2022-23": the year of a baseline is the
+        // baseline's alone.
+        let baseline = drafts
+            .iter()
+            .position(|d| set_aside(text, d) && adjacent(text, d, &p));
+        for (i, d) in drafts.iter_mut().enumerate() {
+            if baseline.is_some_and(|b| b != i) {
+                continue;
+            }
             // A figure whose source states its period keeps it, unless the free period is
             // written right after the figure ("The 2021 Census recorded 14.7%, up from 9.8%
             // in 2011": 2011 is 9.8's alone).

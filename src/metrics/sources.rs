@@ -6,7 +6,7 @@
 use super::figures::Fig;
 use super::grammar;
 use super::phrases::{Found, Kind};
-use crate::model::{Dataset, Period};
+use crate::model::{Dataset, FinancialYear, Period};
 
 /// A source named in a sentence.
 #[derive(Debug, Clone, Copy)]
@@ -205,8 +205,16 @@ pub(super) fn free_periods(
     out: &mut Vec<FreePeriod>,
 ) {
     out.clear();
+    // The second year of "between 2019 and 2023", read with the first.
+    let mut joined: Option<usize> = None;
     for f in figs {
-        let Some(period) = f.period() else { continue };
+        let Some(mut period) = f.period() else {
+            continue;
+        };
+        if joined.is_some_and(|start| f.start == start) {
+            continue;
+        }
+        let mut span_end = f.end;
         if mentions
             .iter()
             .any(|m| m.start <= f.start && f.end <= m.end)
@@ -229,6 +237,52 @@ pub(super) fn free_periods(
         ) {
             continue;
         }
+        // "In Q2 2024-25", "the first half of 2024": part of the period, which is no period
+        // of its own; "between April and September 2024": a span of months.
+        let w2_is_month = |w: &str| crate::text::grammar::month_from_name(w).is_some();
+        let before_month = words.clone().next().unwrap_or("");
+        if matches!(w1, "q1" | "q2" | "q3" | "q4" | "quarter" | "half")
+            || (matches!(w1, "and" | "to") && w2_is_month(before_month))
+        {
+            continue;
+        }
+        // "the year ending March 2024", "the 12 months to March 2024": the financial year.
+        if let Period::Month { year, month: 3 } = period {
+            let lead = head.trim_end();
+            let lead = lead.rsplit_once(' ').map_or(lead, |(l, _)| l).trim_end();
+            if [
+                "year ending",
+                "year to",
+                "months to",
+                "months ending",
+                "year ended",
+            ]
+            .iter()
+            .any(|w| lead.ends_with(w))
+            {
+                period = Period::FinancialYear(FinancialYear::new(year - 1));
+            }
+        }
+        // "between 2019 and 2023", "between the 2011 and 2021 censuses": one span.
+        if let (Period::Year(first), "between" | "the") = (period, w1) {
+            let between = w1 == "between" || words.clone().next() == Some("between");
+            let rest = text.get(f.end..).unwrap_or("");
+            let second = rest.strip_prefix(" and ").and_then(|r| {
+                figs.iter()
+                    .find(|g| g.start == f.end + " and ".len())
+                    .and_then(|g| match g.period() {
+                        Some(Period::Year(last)) if last > first && r.len() >= 4 => {
+                            Some((g.start, g.end, last))
+                        }
+                        _ => None,
+                    })
+            });
+            if let (true, Some((at, end, last))) = (between, second) {
+                period = Period::Years(first, last);
+                joined = Some(at);
+                span_end = end;
+            }
+        }
         // "grew by 6% in the decade to 2023": the end of a span, not the figure's period.
         let w2 = words.next().unwrap_or("");
         if w1 == "to"
@@ -241,7 +295,7 @@ pub(super) fn free_periods(
         }
         out.push(FreePeriod {
             start: f.start,
-            end: f.end,
+            end: span_end,
             period,
             projection: matches!(w1, "by"),
         });
