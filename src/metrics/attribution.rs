@@ -404,28 +404,37 @@ fn pair(text: &str, figs: &[Fig], comps: &[Comp], drafts: &mut [Draft]) {
             // A figure with a unit before a bare number: "19.3% were 65 and over (England
             // 18.6%)"; the current figure before a baseline or a target ("64.2%, up from
             // 61.0% in 2022-23, against an England average of 71.1%").
-            let find = |bare: bool, aside: bool| {
+            // The figures before the comparator come first, then those after it: "a score of
+            // 7.1 (England 7.3), and 51.0% ...": the bracket is 7.1's.
+            let find = |after: bool, bare: bool, aside: bool| {
                 let eligible = |d: &Draft| {
                     free(d, k)
                         && d.follows.is_none()
                         && d.bare == bare
                         && (aside || !set_aside(text, d))
                 };
-                let before = (0..drafts.len()).rev().find(|&i| {
-                    drafts[i].start < c.intro && drafts[i].start >= prev_end && eligible(&drafts[i])
-                });
-                before.or_else(|| {
+                if after {
                     (0..drafts.len()).find(|&i| {
                         drafts[i].start >= c.end
                             && drafts[i].start < next_intro
                             && eligible(&drafts[i])
                     })
-                })
+                } else {
+                    (0..drafts.len()).rev().find(|&i| {
+                        drafts[i].start < c.intro
+                            && drafts[i].start >= prev_end
+                            && eligible(&drafts[i])
+                    })
+                }
             };
-            let chosen = find(false, false)
-                .or_else(|| find(true, false))
-                .or_else(|| find(false, true))
-                .or_else(|| find(true, true));
+            let chosen = [false, true]
+                .into_iter()
+                .flat_map(|aside| {
+                    [(false, false), (false, true), (true, false), (true, true)]
+                        .into_iter()
+                        .map(move |(after, bare)| (after, bare, aside))
+                })
+                .find_map(|(after, bare, aside)| find(after, bare, aside));
             if let Some(i) = chosen {
                 set_comp(&mut drafts[i], c, figs.get(k));
             }

@@ -180,9 +180,14 @@ fn refine(text: &str, sentence_start: usize, fig: &mut Fig) {
     }
     // "1 in 5 people": a ratio, not a figure of its own.
     let small = |w: &str| (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    // Not "27.6% in 23/24": a short financial year after "in" is a period.
     let next_word = after
         .strip_prefix(" in ")
         .map(|t| t.strip_prefix("every ").unwrap_or(t))
+        .filter(|t| {
+            let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+            !matches!(t.as_bytes().get(digits), Some(b'/' | b'-'))
+        })
         .and_then(|t| t.split(|c: char| !c.is_ascii_digit()).next())
         .unwrap_or("");
     let ratio = (w1 == "in" && small(w2)) || (w1 == "every" && w2 == "in") || small(next_word);
@@ -321,5 +326,19 @@ mod tests {
                 .all(|(d, in_name)| *in_name || d.starts_with("Bare")),
             "{f:?}"
         );
+    }
+
+    #[test]
+    fn ratios_ages_and_durations_in_names() {
+        // "1 in 5 people" is a ratio; "27.6% in 23/24" a figure and a short financial year.
+        let f = figs("1 in 5 people, 27.6% in 23/24");
+        assert!(f[0].1 && f[1].1, "{f:?}");
+        assert_eq!(f[2].0, "Value(27.6, Percent)");
+        assert!(!f[2].1, "{f:?}");
+        // "life expectancy at 65", "at home 91 days later": part of the measure's name.
+        let f = figs("life expectancy at 65 was 19.6 years, at home 91 days later");
+        assert!(f[0].1, "{f:?}");
+        assert!(!f[1].1, "{f:?}");
+        assert!(f[2].1, "{f:?}");
     }
 }
