@@ -273,7 +273,12 @@ fn average(text: &str, (start, end): (usize, usize), figs: &[Fig], f: &Found) ->
                 ),
                 _ => false,
             };
-            if !ok {
+            // "less satisfied than average: 31.0% were ...": what follows the colon is the
+            // council's figure.
+            let colon = text
+                .get(f.end..end)
+                .is_some_and(|t| t.trim_start().starts_with(':'));
+            if !ok || colon {
                 return None;
             }
             (Scope::Unspecified, None, f.start)
@@ -511,7 +516,9 @@ fn than_in(text: &str, (start, end): (usize, usize), figs: &[Fig], f: &Found) ->
             .find_map(|&(k, name)| rest.strip_prefix(k).map(|r| (r, name)))?;
         (Scope::Regional, Some(name), k)
     };
-    if after.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+    // "better than England: 74.0% of people ...": what follows the colon is the council's.
+    if after.starts_with(|c: char| c.is_ascii_alphanumeric()) || after.trim_start().starts_with(':')
+    {
         return None;
     }
     let at = end - after.len();

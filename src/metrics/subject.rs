@@ -270,6 +270,47 @@ const TARGET_WORDS: &[&str] = &[
     "pledged",
 ];
 
+/// How a clause about England's, the nation's or a region's figure rather than the council's
+/// starts.
+const AVERAGE_LEADS: &[&str] = &[
+    "nationally",
+    "regionally",
+    "in england",
+    "across england",
+    "for england",
+    "england average",
+    "england averages",
+    "the england average",
+    "the england averages",
+    "the england figure",
+    "the england rate",
+    "the national average",
+    "the national averages",
+    "the national figure",
+    "the national rate",
+    "national averages",
+    "the regional average",
+    "the average for england",
+    "the average across england",
+    "the average in england",
+];
+
+/// Whether the words of a figure's clause before it start as a clause about an average
+/// ("Nationally, 36.8% ...", "England averages were 71.1% ..."): the figure is the average's,
+/// and names no measure of the council's.
+fn is_average_lead(before: &str) -> bool {
+    let words: Vec<String> = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let lead = words.join(" ");
+    AVERAGE_LEADS.iter().any(|l| {
+        lead.strip_prefix(l)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    })
+}
+
 /// Words before a target that make the figure a result set against it ("met its target: 85%
 /// ...", "performance against the target").
 const AGAINST_TARGET: &[&str] = &[
@@ -382,20 +423,17 @@ fn is_change(before: &str, after: &str) -> Option<bool> {
     CHANGE_NOUNS.contains(&next).then_some(true)
 }
 
-/// Turns a draft into a metric.
-#[allow(clippy::too_many_arguments)]
-pub(super) fn finish(
+/// The measure a figure names, or why none: a measure borrowed from the figure it follows, one
+/// person's story, an average's figure, a target, or the words of its clause.
+fn naming(
     norm: &Normalized,
     own: &mut Vec<Word>,
     d: &Draft,
     clause: Clause<'_>,
     followed: Option<&'static MeasureDef>,
-    para: &Text,
-    ctx: Context<'_>,
-) -> Metric {
-    let mut source = source_of(d, d.mention.as_ref());
-    let dataset = source.and_then(|s| s.dataset);
-    let matched = match followed {
+    dataset: Option<Dataset>,
+) -> Match {
+    match followed {
         Some(def) if def.accepts(d.unit) => Match {
             measure: Some(def),
             score: 100,
@@ -407,6 +445,12 @@ pub(super) fn finish(
             measure: None,
             score: 0,
             unmatched: Some(Unmatched::Anecdote),
+        },
+        // "Nationally, 36.8% of carers were satisfied": England's figure, not the council's.
+        _ if is_average_lead(norm.as_str().get(clause.lo..d.start).unwrap_or("")) => Match {
+            measure: None,
+            score: 0,
+            unmatched: Some(Unmatched::Average),
         },
         // "The council aims for 90% of people to be satisfied": an aim is not a result.
         _ if is_target(
@@ -423,7 +467,23 @@ pub(super) fn finish(
             }
         }
         _ => name_measure(own, d, clause, dataset),
-    };
+    }
+}
+
+/// Turns a draft into a metric.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn finish(
+    norm: &Normalized,
+    own: &mut Vec<Word>,
+    d: &Draft,
+    clause: Clause<'_>,
+    followed: Option<&'static MeasureDef>,
+    para: &Text,
+    ctx: Context<'_>,
+) -> Metric {
+    let mut source = source_of(d, d.mention.as_ref());
+    let dataset = source.and_then(|s| s.dataset);
+    let matched = naming(norm, own, d, clause, followed, dataset);
     // Of several sources the words name, the one the measure comes from.
     if let Some(def) = matched.measure {
         if dataset != Some(def.dataset) {

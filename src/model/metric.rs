@@ -603,6 +603,9 @@ pub enum Unmatched {
     /// The figure is a target or aim ("the council aims for 90% of people to be satisfied"),
     /// not a result.
     Target,
+    /// The figure is an average's ("Nationally, 36.8% of carers were satisfied"), not the
+    /// council's.
+    Average,
     /// The figure is a change ("increased by 23%", "a 9% rise in"), and the measure its words
     /// name is a level, not a change of it ([`MeasureDef::change`]).
     Change {
@@ -630,6 +633,9 @@ impl fmt::Display for Unmatched {
             ),
             Unmatched::Anecdote => f.write_str("one person's experience, not a measure"),
             Unmatched::Target => f.write_str("a target or aim, not a result"),
+            Unmatched::Average => {
+                f.write_str("England's, the nation's or a region's figure, not the council's")
+            }
             Unmatched::Change { closest } => write!(
                 f,
                 "a change, not a level: '{}' is the level its words name",
