@@ -268,8 +268,10 @@ pub(super) fn free_periods(
             let between = w1 == "between" || words.clone().next() == Some("between");
             let rest = text.get(f.end..).unwrap_or("");
             let second = rest.strip_prefix(" and ").and_then(|r| {
-                figs.iter()
-                    .find(|g| g.start == f.end + " and ".len())
+                let at = f.end + " and ".len();
+                figs.binary_search_by_key(&at, |g| g.start)
+                    .ok()
+                    .and_then(|k| figs.get(k))
                     .and_then(|g| match g.period() {
                         Some(Period::Year(last)) if last > first && r.len() >= 4 => {
                             Some((g.start, g.end, last))

@@ -247,7 +247,6 @@ const BY_FILLERS: &[&str] = &[
     "more",
     "than",
     "only",
-    "over",
 ];
 
 /// Words that make a figure after them in its clause a target or aim, not a result.
