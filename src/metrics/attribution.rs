@@ -265,7 +265,7 @@ fn bare_unit(
 }
 
 /// Whether a comparator's value in `unit_c` can be set against a metric in `unit`.
-fn compatible(unit: Unit, comp_fig: &Fig) -> bool {
+pub(super) fn compatible(unit: Unit, comp_fig: &Fig) -> bool {
     match comp_fig.figure {
         Figure::Value(_, u) => {
             u == unit
@@ -338,7 +338,7 @@ pub(super) fn drafts(text: &str, sentence: (usize, usize), found: &mut Found) ->
 /// Whether a figure is a baseline or a target rather than the current figure ("up from 61.0%",
 /// "fell to 538.1 from 601.7", "a target of 85.0%"): an average goes to the current figure of
 /// its sentence first.
-fn set_aside(text: &str, d: &Draft) -> bool {
+pub(super) fn set_aside(text: &str, d: &Draft) -> bool {
     let before = text.get(d.sentence.0..d.start).unwrap_or("").trim_end();
     let last = before.rsplit(' ').next().unwrap_or(before);
     let last_two = before

@@ -7,10 +7,10 @@
 use std::sync::Arc;
 
 use super::Context;
-use super::attribution::{self, Change, Draft, Found};
+use super::attribution::{self, Change, Draft, Found, compatible, set_aside};
 use super::bands::{BandLabel, bands};
 use super::catalogue::{Positioned, Word, words};
-use super::comparators::comparators;
+use super::comparators::{Comp, comparators};
 use super::figures::figures;
 use super::phrases::Phrases;
 use super::sentences::sentences_into;
@@ -297,26 +297,63 @@ fn piece_metrics_in(
         masks.push(masked(text, (s, e), found));
 
         // A comparison written alone in its sentence ("This was below the England average
-        // (63.9%).") is the previous figure's.
+        // (63.9%).") is the previous figure's; several averages ("The England averages were
+        // 36.8% and 66.6% respectively.") are the previous sentence's figures', in order, when
+        // it has as many figures without one. Baselines and targets take none.
         if drafts.is_empty() && !found.comps.is_empty() {
-            if let Some((d, _)) = all
-                .iter_mut()
-                .rev()
-                .take_while(|(_, i)| *i + 1 == si)
-                .find(|(d, _)| d.comp.is_none())
-            {
-                let c = &found.comps[0];
-                d.comp_value = c
-                    .values
-                    .first()
-                    .and_then(|&k| found.figs.get(k))
-                    .and_then(super::figures::Fig::number);
-                d.comp = Some(c.clone());
+            let values: Vec<(&Comp, Option<usize>)> = found
+                .comps
+                .iter()
+                .flat_map(|c| {
+                    let one = c.values.is_empty().then_some((c, None));
+                    one.into_iter()
+                        .chain(c.values.iter().map(move |&k| (c, Some(k))))
+                })
+                .collect();
+            // The previous sentence's open figures; past a sentence that holds only a
+            // baseline ("This was up from 41.0% the year before."), the one before it.
+            let of_sentence = |back: usize| -> (Vec<usize>, bool) {
+                let js: Vec<usize> = (0..all.len())
+                    .rev()
+                    .skip_while(|&j| all[j].1 + back > si)
+                    .take_while(|&j| all[j].1 + back == si)
+                    .collect();
+                let only_aside = !js.is_empty() && js.iter().all(|&j| set_aside(text, &all[j].0));
+                let mut open: Vec<usize> = js
+                    .into_iter()
+                    .filter(|&j| all[j].0.comp.is_none() && !set_aside(text, &all[j].0))
+                    .collect();
+                open.reverse();
+                (open, only_aside)
+            };
+            let open = match of_sentence(1) {
+                (_, true) if si >= 2 => of_sentence(2).0,
+                (open, _) => open,
+            };
+            let pairs: Vec<(usize, usize)> = match (values.len(), open.last()) {
+                (1, Some(&j)) => vec![(j, 0)],
+                (n, _) if n > 1 && open.len() == n => open.iter().copied().zip(0..n).collect(),
+                _ => Vec::new(),
+            };
+            let several = pairs.len() > 1;
+            for (j, v) in pairs {
+                let (c, k) = values[v];
+                let fig = k.and_then(|k| found.figs.get(k));
+                let d = &mut all[j].0;
+                if fig.is_some_and(|f| !compatible(d.unit, f)) {
+                    continue;
+                }
+                d.comp_value = fig.and_then(super::figures::Fig::number);
+                d.comp = Some(Comp {
+                    values: k.into_iter().collect(),
+                    ..c.clone()
+                });
+                let nth = if several { v } else { 0 };
                 if d.wording.is_none() {
-                    d.wording = found.wordings.first().copied();
+                    d.wording = found.wordings.get(nth).copied();
                 }
                 if d.band.is_none() {
-                    d.band = found.bands.first().copied();
+                    d.band = found.bands.get(nth).copied();
                 }
                 if d.mention.is_none() {
                     d.mention = found.mentions.first().copied();

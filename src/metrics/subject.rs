@@ -258,6 +258,7 @@ const TARGET_WORDS: &[&str] = &[
     "aim",
     "aims",
     "aiming",
+    "aimed",
     "ambition",
     "ambitions",
     "goal",
@@ -303,10 +304,166 @@ fn is_average_lead(before: &str) -> bool {
         .filter(|w| !w.is_empty())
         .map(str::to_ascii_lowercase)
         .collect();
-    let lead = words.join(" ");
+    let mut lead = words.join(" ");
+    // "In comparison, the England average ...", "However, nationally ...".
+    while let Some(rest) = [
+        "in comparison ",
+        "for comparison ",
+        "by comparison ",
+        "in contrast ",
+        "by contrast ",
+        "however ",
+        "meanwhile ",
+        "overall ",
+        "and ",
+        "but ",
+    ]
+    .iter()
+    .find_map(|m| lead.strip_prefix(m))
+    {
+        lead = rest.to_owned();
+    }
     AVERAGE_LEADS.iter().any(|l| {
         lead.strip_prefix(l)
             .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    })
+}
+
+/// Where a figure's own words say whose it is, when it is not the council's: England's, the
+/// nation's, a region's or peers' ("64.4% of people in England were satisfied", "across the
+/// region, 72.4%", "statistical neighbours averaged 27.0%").
+const SCOPES_OF_OTHERS: &[&str] = &[
+    "in england",
+    "across england",
+    "for england",
+    "nationally",
+    "national picture",
+    "national figure",
+    "national average",
+    "england average",
+    "england figure",
+    "across the region",
+    "in the region",
+    "regional average",
+    "statistical neighbours",
+    "nearest neighbours",
+    "similar councils",
+    "similar authorities",
+    "comparator group",
+];
+
+/// Words before a scope that make it a comparison of the figure, not the figure's owner
+/// ("better than in England", "compared with England").
+const COMPARING: &[&str] = &[
+    "than", "with", "to", "against", "versus", "compared", "vs", "above", "below", "under", "over",
+];
+
+/// Words before a scope that make it the geography of a place's rank, not whose the figure is.
+const PLACES: &[&str] = &[
+    "areas",
+    "area",
+    "deciles",
+    "decile",
+    "neighbourhoods",
+    "neighbourhood",
+    "places",
+    "councils",
+    "authorities",
+    "lsoas",
+    "wards",
+];
+
+/// Whether written words name a place: a capitalised word that is not a scope, a region, a
+/// month or an abbreviation ("Harrowfield's", "Marlow Green").
+fn names_a_place(written: &str) -> bool {
+    const NOT_PLACES: &[&str] = &[
+        "England",
+        "English",
+        "National",
+        "North",
+        "South",
+        "East",
+        "West",
+        "London",
+        "Midlands",
+        "Yorkshire",
+        "Humber",
+        "The",
+        "This",
+        "These",
+        "In",
+        "For",
+        "And",
+        "But",
+        "Adult",
+        "Social",
+        "Care",
+        "Survey",
+        "Carers",
+        "Census",
+        "People",
+    ];
+    written
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .map(|w| w.trim_end_matches("'s").trim_end_matches('\''))
+        .filter(|w| w.len() > 1)
+        .any(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.all(char::is_lowercase)
+                && !NOT_PLACES.contains(&w)
+                && crate::text::grammar::month_from_name(&w.to_ascii_lowercase()).is_none()
+        })
+}
+
+/// Words of a rank among places ("the most deprived in England").
+const RANKS: &[&str] = &[
+    "most", "least", "ranked", "highest", "lowest", "top", "bottom",
+];
+
+/// Whether a figure's clause (comparators blanked) names England, the nation, a region or
+/// peers as whose the figure is, not as what it is compared with.
+fn names_a_scope(masked_clause: &str, figure_end: usize) -> bool {
+    let lower = masked_clause.to_ascii_lowercase();
+    SCOPES_OF_OTHERS.iter().any(|scope| {
+        lower.match_indices(scope).any(|(at, _)| {
+            // The words before the scope, back to the figure when the scope follows it
+            // ("compared with 80.9% of carers in England": "of carers").
+            let from = if at >= figure_end {
+                figure_end.min(at)
+            } else {
+                0
+            };
+            let mut before = lower[from..at]
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .rev()
+                .filter(|w| !w.is_empty());
+            // "than carers nationally", "compared with people in England": a comparison;
+            // "the most deprived areas in England", "deciles nationally": a place's rank.
+            let near: Vec<&str> = before.by_ref().take(3).collect();
+            let compared = near.iter().any(|w| COMPARING.contains(w));
+            let place = near.first().is_some_and(|w| PLACES.contains(w))
+                || near.iter().any(|w| RANKS.contains(w));
+            let after = &lower[at + scope.len()..];
+            // "the nationally published data": how the data is, not whose the figure is.
+            let adverb = *scope == "nationally"
+                && [
+                    "published",
+                    "reported",
+                    "collected",
+                    "available",
+                    "comparable",
+                    "validated",
+                ]
+                .iter()
+                .any(|w| after.trim_start().starts_with(w));
+            let word_end = !after.starts_with(|c: char| c.is_ascii_alphanumeric());
+            let word_start = lower[..at]
+                .chars()
+                .last()
+                .is_none_or(|c| !c.is_ascii_alphanumeric());
+            word_start && word_end && !compared && !place && !adverb
+        })
     })
 }
 
@@ -428,10 +585,16 @@ fn naming(
     norm: &Normalized,
     own: &mut Vec<Word>,
     d: &Draft,
-    clause: Clause<'_>,
+    (clause, written): (Clause<'_>, &str),
     followed: Option<&'static MeasureDef>,
     dataset: Option<Dataset>,
 ) -> Match {
+    // "The England average ... was 71.1%, and for carers 80.9%": the later figures of a
+    // sentence that opens as an average's are the average's too, unless their own words name a
+    // place ("... and Harrowfield's was 41.0%").
+    let list_of_averages = clause.lo > d.sentence.0
+        && is_average_lead(norm.as_str().get(d.sentence.0..clause.lo).unwrap_or(""))
+        && !names_a_place(written);
     match followed {
         Some(def) if def.accepts(d.unit) => Match {
             measure: Some(def),
@@ -446,11 +609,25 @@ fn naming(
             unmatched: Some(Unmatched::Anecdote),
         },
         // "Nationally, 36.8% of carers were satisfied": England's figure, not the council's.
-        _ if is_average_lead(norm.as_str().get(clause.lo..d.start).unwrap_or("")) => Match {
-            measure: None,
-            score: 0,
-            unmatched: Some(Unmatched::Average),
-        },
+        _ if list_of_averages
+            || is_average_lead(norm.as_str().get(clause.lo..d.start).unwrap_or(""))
+            || names_a_scope(
+                clause
+                    .masked
+                    .get(
+                        clause.lo.saturating_sub(d.sentence.0)
+                            ..clause.hi.saturating_sub(d.sentence.0),
+                    )
+                    .unwrap_or(""),
+                d.end.saturating_sub(clause.lo),
+            ) =>
+        {
+            Match {
+                measure: None,
+                score: 0,
+                unmatched: Some(Unmatched::Average),
+            }
+        }
         // "The council aims for 90% of people to be satisfied": an aim is not a result.
         _ if is_target(
             clause
@@ -482,7 +659,16 @@ pub(super) fn finish(
 ) -> Metric {
     let mut source = source_of(d, d.mention.as_ref());
     let dataset = source.and_then(|s| s.dataset);
-    let matched = naming(norm, own, d, clause, followed, dataset);
+    let orig = |i: usize| norm.original_offset(i);
+    let verbatim = |a: usize, b: usize| para.text.get(orig(a)..orig(b)).unwrap_or("");
+    let matched = naming(
+        norm,
+        own,
+        d,
+        (clause, verbatim(clause.lo, clause.hi)),
+        followed,
+        dataset,
+    );
     // Of several sources the words name, the one the measure comes from.
     if let Some(def) = matched.measure {
         if dataset != Some(def.dataset) {
@@ -496,8 +682,6 @@ pub(super) fn finish(
             }
         }
     }
-    let orig = |i: usize| norm.original_offset(i);
-    let verbatim = |a: usize, b: usize| para.text.get(orig(a)..orig(b)).unwrap_or("");
     let to_span = |a: usize, b: usize| -> Option<Span> {
         Some(Span::new(
             para.origin.source_offset(orig(a))?,
