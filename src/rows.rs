@@ -96,7 +96,7 @@
 //! | column | what |
 //! | --- | --- |
 //! | `file`, `line`, `column` | where (line and column from 1, column in characters; empty for a file as a whole) |
-//! | `kind` | a parser warning's [`WarningKind::id`](crate::WarningKind::id) (`rating_mismatch`, `unplaced_line`, ...), a warning about figures' [`MetricWarning::id`](crate::metrics::MetricWarning::id) (`band_contradicts`, `same_value`, `figures_not_read`, and across councils `comparator_disagrees`), a failure (`unreadable`, `too_large`, `empty`, `invalid_utf8`, `not_a_report`, and `no_pages` for a folder without report files) or a finding of the merge (`pages_disagree`, `unnamed_page`, `unknown_authority`) |
+//! | `kind` | a parser warning's [`WarningKind::id`](crate::WarningKind::id) (`rating_mismatch`, `unplaced_line`, ...), a warning about figures' [`MetricWarning::id`](crate::metrics::MetricWarning::id) (`band_contradicts`, `same_value`, `figures_not_read`, `number_not_read`, and across councils `comparator_disagrees`), a failure (`unreadable`, `too_large`, `empty`, `invalid_utf8`, `not_a_report`, and `no_pages` for a folder without report files) or a finding of the merge (`pages_disagree`, `unnamed_page`, `unknown_authority`) |
 //! | `message` | what was noticed |
 //! | `level` | `error` for a file that failed (it is in no other table), else `warning` |
 //!
@@ -1211,6 +1211,21 @@ mod tests {
             WarningRowKind::find("band_contradicts"),
             Some("band_contradicts")
         );
+        // A number read as no figure is reported where it stands, not dropped.
+        let text = "Northmere County Council: local authority assessment\n\
+            Safeguarding\nScore: 3\nKey findings for this quality statement\n\
+            There were 1,120 people waiting. Of these, 310 had been waiting since June.\n";
+        let mut pages = crate::assessment::Pages::new();
+        pages.parse("n.txt", text).unwrap();
+        let mut t = Tables::default();
+        t.add_assessment(&pages.assemble().unwrap());
+        let w = t
+            .warnings
+            .iter()
+            .find(|w| w.kind == "number_not_read")
+            .unwrap();
+        assert_eq!((w.line, w.column), (Some(5), Some(44)));
+        assert!(w.message.starts_with("'310' has no unit"), "{}", w.message);
     }
 
     #[test]
@@ -1244,6 +1259,10 @@ mod tests {
                 second: (1, Decimal::TWO),
             },
             MetricWarning::FiguresNotRead { count: 1, span },
+            MetricWarning::NumberNotRead {
+                number: "310".into(),
+                span,
+            },
         ];
         assert_eq!(
             figures.iter().map(MetricWarning::id).collect::<Vec<_>>(),

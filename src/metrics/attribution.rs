@@ -138,6 +138,9 @@ pub(super) struct Found {
     pub(super) wordings: Vec<Wording>,
     pub(super) mentions: Vec<Mention>,
     pub(super) periods: Vec<FreePeriod>,
+    /// Bare numbers of the sentence read as no figure (no unit, no noun, no comparison), to
+    /// report.
+    pub(super) dropped: Vec<(usize, usize)>,
 }
 
 /// Verbs that end in a quantity of their subject: "calls ... rose to 9,870".
@@ -326,7 +329,13 @@ pub(super) fn drafts(text: &str, sentence: (usize, usize), found: &mut Found) ->
         });
     }
     pair(text, figs, &found.comps, &mut out);
-    out.retain(|d| !d.bare || d.comp_value.is_some() || (d.comp.is_some() && bracketed(text, d)));
+    let kept =
+        |d: &Draft| !d.bare || d.comp_value.is_some() || (d.comp.is_some() && bracketed(text, d));
+    found.dropped.clear();
+    found
+        .dropped
+        .extend(out.iter().filter(|d| !kept(d)).map(|d| (d.start, d.end)));
+    out.retain(kept);
     mark_changes(text, &mut out);
     assign_bands(&found.bands, &mut out);
     assign_wordings(text, &mut found.wordings, &found.comps, &mut out);

@@ -280,6 +280,19 @@ fn piece_metrics_in(
         );
         free_periods(text, s, &found.figs, &found.mentions, &mut found.periods);
         let mut drafts = attribution::drafts(text, (s, e), found);
+        // A number read as no figure is reported, not silently dropped.
+        for &(a, b) in found.dropped.iter().take(MAX_FIGURES_PER_SENTENCE) {
+            let orig = |i: usize| scratch.norm.original_offset(i);
+            let written = para.text.get(orig(a)..orig(b)).unwrap_or("");
+            scratch.warnings.push(MetricWarning::NumberNotRead {
+                number: written.to_owned(),
+                span: para
+                    .origin
+                    .source_offset(orig(a))
+                    .zip(para.origin.source_offset(orig(b)))
+                    .map(|(a, b)| crate::model::Span::new(a, b)),
+            });
+        }
         // Text that is not prose (a table pasted as one line): the first figures only, and a
         // warning.
         if drafts.len() > MAX_FIGURES_PER_SENTENCE {

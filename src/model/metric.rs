@@ -991,6 +991,14 @@ pub enum MetricWarning {
         /// The sentence's span.
         span: Option<Span>,
     },
+    /// A number without a unit, a noun or a comparison saying what it is ("Of these, 310 had
+    /// been waiting"): not read as a figure, and said so rather than dropped.
+    NumberNotRead {
+        /// The number as written.
+        number: String,
+        /// Where.
+        span: Option<Span>,
+    },
 }
 
 /// The most figures read in one sentence (report sentences hold at most about ten): the bound
@@ -1004,7 +1012,8 @@ impl MetricWarning {
         match self {
             MetricWarning::BandContradicts { span, .. }
             | MetricWarning::SameValue { span, .. }
-            | MetricWarning::FiguresNotRead { span, .. } => *span,
+            | MetricWarning::FiguresNotRead { span, .. }
+            | MetricWarning::NumberNotRead { span, .. } => *span,
             MetricWarning::ComparatorDisagrees { .. } => None,
         }
     }
@@ -1015,18 +1024,20 @@ impl MetricWarning {
         match self {
             MetricWarning::BandContradicts { span, .. }
             | MetricWarning::SameValue { span, .. }
-            | MetricWarning::FiguresNotRead { span, .. } => Some(span),
+            | MetricWarning::FiguresNotRead { span, .. }
+            | MetricWarning::NumberNotRead { span, .. } => Some(span),
             MetricWarning::ComparatorDisagrees { .. } => None,
         }
     }
 
     /// Every kind's [`MetricWarning::id`].
     #[cfg_attr(not(feature = "serde"), allow(dead_code))]
-    pub(crate) const IDS: [&'static str; 4] = [
+    pub(crate) const IDS: [&'static str; 5] = [
         "band_contradicts",
         "same_value",
         "comparator_disagrees",
         "figures_not_read",
+        "number_not_read",
     ];
 
     /// A stable snake_case id for the kind.
@@ -1037,6 +1048,7 @@ impl MetricWarning {
             MetricWarning::SameValue { .. } => "same_value",
             MetricWarning::ComparatorDisagrees { .. } => "comparator_disagrees",
             MetricWarning::FiguresNotRead { .. } => "figures_not_read",
+            MetricWarning::NumberNotRead { .. } => "number_not_read",
         }
     }
 }
@@ -1081,6 +1093,10 @@ impl fmt::Display for MetricWarning {
                     first.0, first.1, second.0, second.1
                 )
             }
+            MetricWarning::NumberNotRead { number, .. } => write!(
+                f,
+                "'{number}' has no unit, noun or comparison saying what it is: not read as a figure"
+            ),
             MetricWarning::FiguresNotRead { count, .. } => write!(
                 f,
                 "a sentence holds more than {MAX_FIGURES_PER_SENTENCE} figures: {count} more were not read"

@@ -110,13 +110,6 @@ fn one_report(path: &Path, common: &Common, diagnostics: &mut Diagnostics) -> Op
             for warning in &page.report.warnings {
                 diagnostics.warning(&input.name, warning);
             }
-            for w in &page.metric_warnings {
-                let at = w.location.map_or_else(
-                    || input.name.clone(),
-                    |l| format!("{}:{}:{}", input.name, l.line, l.column),
-                );
-                diagnostics.file_warning(&at, &w.warning);
-            }
             let mut pages = Pages::new();
             pages.add_page(page, text);
             pages.by_authority().pop()
