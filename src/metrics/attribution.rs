@@ -349,20 +349,12 @@ pub(super) fn drafts(text: &str, sentence: (usize, usize), found: &mut Found) ->
 /// its sentence first.
 pub(super) fn set_aside(text: &str, d: &Draft) -> bool {
     let before = text.get(d.sentence.0..d.start).unwrap_or("").trim_end();
-    let last = before.rsplit(' ').next().unwrap_or(before);
-    let last_two = before
-        .rsplitn(3, ' ')
-        .take(2)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let mut words = before.rsplit(' ');
+    let last = words.next().unwrap_or("");
+    let second = words.next().unwrap_or("");
     last == "from"
-        || matches!(
-            last_two.as_str(),
-            "target of" | "target was" | "target is" | "aim of" | "ambition of" | "goal of"
-        )
+        || (last == "of" && matches!(second, "target" | "aim" | "ambition" | "goal"))
+        || (matches!(last, "was" | "is") && second == "target")
 }
 
 /// Pairs comparators with metrics: those with values first, then those without.

@@ -159,6 +159,9 @@ struct Row {
     phrases: Vec<Vec<WordId>>,
     requires: Vec<Term>,
     excludes: Vec<Term>,
+    /// The last word of every alternative of every exclusion (its content word: "of staff",
+    /// "in house"): words without one of them hold no exclusion.
+    exclude_ends: [u64; MAX_VOCABULARY / 64],
 }
 
 /// The catalogue read for matching.
@@ -341,10 +344,20 @@ impl Matcher {
                 .collect();
             let requires = matcher.terms(def.requires);
             let excludes = matcher.terms(def.excludes);
+            let mut exclude_ends = [0u64; MAX_VOCABULARY / 64];
+            for id in excludes
+                .iter()
+                .flat_map(|t| t.alternatives.iter().filter_map(|a| a.last()))
+            {
+                if let Some(b) = exclude_ends.get_mut(usize::from(*id) / 64) {
+                    *b |= 1 << (id % 64);
+                }
+            }
             rows.push(Row {
                 phrases,
                 requires,
                 excludes,
+                exclude_ends,
             });
         }
         // Weights: a word in few measures' phrases says more than one in many.
@@ -832,9 +845,20 @@ fn admits<'b, 'c>(
         .all(|t| own(t) || in_level(t) || is_carer_term(t));
     // Exclusions apply to the figure's words (and to another figure's it is described by,
     // unless anchored); those marked `~` to the context its topic came from too.
-    let excluded = row.excludes.iter().any(|t| {
-        term_in(text, t) || (whole && term_in(borrowed, t)) || in_level(t) || is_carer_term(t)
-    });
+    // Most descriptions hold no word an exclusion starts with: no term to look at.
+    let may_hold = |bag: &Bag<'_>| {
+        bag.bits
+            .iter()
+            .zip(&row.exclude_ends)
+            .any(|(a, b)| a & b != 0)
+    };
+    let excluded = (carers_by_source
+        || !std::ptr::eq(level, none)
+        || may_hold(text)
+        || (whole && may_hold(borrowed)))
+        && row.excludes.iter().any(|t| {
+            term_in(text, t) || (whole && term_in(borrowed, t)) || in_level(t) || is_carer_term(t)
+        });
     (required && !excluded).then_some(level)
 }
 

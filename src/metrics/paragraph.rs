@@ -19,6 +19,7 @@ use super::subject::{Clause, finish};
 use super::wording::wordings;
 use crate::model::{Dataset, MAX_FIGURES_PER_SENTENCE, Metric, MetricWarning, Period, Text};
 use crate::text::Normalized;
+use crate::text::search::PhraseSet;
 
 /// Buffers the extraction needs, kept from paragraph to paragraph of a report, and what the
 /// page has said so far.
@@ -161,6 +162,10 @@ fn split(text: &str, masked: &str, a: &Draft, b: &Draft) -> usize {
 /// assessments were completed within 10 days").
 const TAIL_BOUNDARIES: &[&str] = &[";", ", and ", ", while ", ", whereas ", ", but "];
 
+/// The automaton of [`TAIL_BOUNDARIES`], built once.
+static TAIL: std::sync::LazyLock<PhraseSet> =
+    std::sync::LazyLock::new(|| PhraseSet::new(TAIL_BOUNDARIES));
+
 /// Where the clause of a sentence's last figure ends: at the first clause boundary after the
 /// figure and its comparison, when words before the boundary describe it; else at the end of
 /// the sentence.
@@ -168,7 +173,7 @@ fn tail_end(masked: &str, d: &Draft, lo: usize) -> usize {
     let s = d.sentence.0;
     let from = d.comp.as_ref().map_or(d.end, |c| c.end.max(d.end));
     let rest = masked.get(from.saturating_sub(s)..).unwrap_or("");
-    let Some(k) = TAIL_BOUNDARIES.iter().filter_map(|b| rest.find(b)).min() else {
+    let Some((k, _)) = TAIL.find_iter(rest).next() else {
         return d.sentence.1;
     };
     let words = |t: &str| t.split(|c: char| !c.is_alphabetic()).any(|w| w.len() > 2);

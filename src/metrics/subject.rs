@@ -4,7 +4,7 @@
 //! sentence that only says how a figure compares), the sentence before is. The rest of the
 //! sentence and the subheading are the context the topic of a local figure may stand in.
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use super::Context;
 use super::attribution::{Change, Draft};
@@ -14,6 +14,7 @@ use crate::model::{
     Text, Unmatched,
 };
 use crate::text::Normalized;
+use crate::text::search::PhraseSet;
 
 /// Where a metric's description may stand.
 #[derive(Debug, Clone, Copy)]
@@ -117,16 +118,7 @@ fn name_measure(
     // A source that names the carers' survey implies carers, unless the figure's own words
     // name the people who use services ("... of people who use services felt in control
     // (SACE and ASCS 2023-24)").
-    let lower = own_text.to_ascii_lowercase();
-    let users_named = [
-        "service user",
-        "use services",
-        "use social care",
-        "draw on care",
-        "drawing on care",
-    ]
-    .iter()
-    .any(|w| lower.contains(w));
+    let users_named = USERS.is_match(own_text);
     let dataset = dataset.filter(|d| !(users_named && *d == Dataset::Sace));
     let change = is_change(
         clause.masked.get(..rel(d.start)).unwrap_or(""),
@@ -299,6 +291,16 @@ const AVERAGE_LEADS: &[&str] = &[
 /// ("Nationally, 36.8% ...", "England averages were 71.1% ..."): the figure is the average's,
 /// and names no measure of the council's.
 fn is_average_lead(before: &str) -> bool {
+    // The leads are the first words: "In comparison, the England average for ..." is the
+    // longest opening read.
+    let cut = (0..=before.len().min(64))
+        .rev()
+        .find(|&k| before.is_char_boundary(k))
+        .unwrap_or(0);
+    let before = &before[..cut];
+    if !LEAD_WORDS.is_match(before) {
+        return false;
+    }
     let words: Vec<String> = before
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -424,9 +426,11 @@ const RANKS: &[&str] = &[
 /// Whether a figure's clause (comparators blanked) names England, the nation, a region or
 /// peers as whose the figure is, not as what it is compared with.
 fn names_a_scope(masked_clause: &str, figure_end: usize) -> bool {
-    let lower = masked_clause.to_ascii_lowercase();
-    SCOPES_OF_OTHERS.iter().any(|scope| {
-        lower.match_indices(scope).any(|(at, _)| {
+    // The clause is normalised text: lowercase.
+    let lower = masked_clause;
+    SCOPE_SET.find_iter(lower).any(|(at, end)| {
+        let scope = &lower[at..end];
+        {
             // The words before the scope, back to the figure when the scope follows it
             // ("compared with 80.9% of carers in England": "of carers").
             let from = if at >= figure_end {
@@ -446,7 +450,7 @@ fn names_a_scope(masked_clause: &str, figure_end: usize) -> bool {
                 || near.iter().any(|w| RANKS.contains(w));
             let after = &lower[at + scope.len()..];
             // "the nationally published data": how the data is, not whose the figure is.
-            let adverb = *scope == "nationally"
+            let adverb = scope == "nationally"
                 && [
                     "published",
                     "reported",
@@ -463,9 +467,26 @@ fn names_a_scope(masked_clause: &str, figure_end: usize) -> bool {
                 .last()
                 .is_none_or(|c| !c.is_ascii_alphanumeric());
             word_start && word_end && !compared && !place && !adverb
-        })
+        }
     })
 }
+
+/// The automata of the word lists above, built once.
+static SCOPE_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(SCOPES_OF_OTHERS));
+static LEAD_WORDS: LazyLock<PhraseSet> =
+    LazyLock::new(|| PhraseSet::new(["england", "nation", "region"]));
+static TARGET_SET: LazyLock<PhraseSet> =
+    LazyLock::new(|| PhraseSet::new(["target", "aim", "ambition", "goal", "aspir", "pledge"]));
+/// Words naming the people who use services.
+static USERS: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new([
+        "service user",
+        "use services",
+        "use social care",
+        "draw on care",
+        "drawing on care",
+    ])
+});
 
 /// Words before a target that make the figure a result set against it ("met its target: 85%
 /// ...", "performance against the target").
@@ -494,6 +515,9 @@ const AGAINST_TARGET: &[&str] = &[
 /// clause, not set against ("met its target", "against the target") and not "aimed at" (a
 /// service's purpose).
 fn is_target(before: &str) -> bool {
+    if !TARGET_SET.is_match(before) {
+        return false;
+    }
     let words: Vec<String> = before
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -535,19 +559,17 @@ const UP_DOWN_AFTER: &[&str] = &[
 /// "a 9% increase in"; `Some(false)` for a level reached, "increase to 25%"; `None` when the
 /// words do not say.
 fn is_change(before: &str, after: &str) -> Option<bool> {
+    // Normalised text: lowercase.
     let mut back = before
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
         .rev()
-        .skip_while(|w| BY_FILLERS.contains(&w.as_str()));
-    match back.next().as_deref() {
+        .skip_while(|w| BY_FILLERS.contains(w));
+    match back.next() {
         Some("by") => {
             let verb = back.next().unwrap_or_default();
-            let moved = match verb.as_str() {
-                "up" | "down" => back
-                    .next()
-                    .is_some_and(|w| UP_DOWN_AFTER.contains(&w.as_str())),
+            let moved = match verb {
+                "up" | "down" => back.next().is_some_and(|w| UP_DOWN_AFTER.contains(&w)),
                 verb => CHANGE_VERBS.iter().any(|v| verb.starts_with(v)),
             };
             if moved {
@@ -561,7 +583,6 @@ fn is_change(before: &str, after: &str) -> Option<bool> {
     let next = after
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
         .find(|w| {
             ![
                 "per",
@@ -572,10 +593,10 @@ fn is_change(before: &str, after: &str) -> Option<bool> {
                 "points",
                 "pc",
             ]
-            .contains(&w.as_str())
+            .contains(w)
         })
         .unwrap_or_default();
-    let next = next.strip_suffix('s').unwrap_or(&next);
+    let next = next.strip_suffix('s').unwrap_or(next);
     CHANGE_NOUNS.contains(&next).then_some(true)
 }
 

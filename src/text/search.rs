@@ -89,6 +89,19 @@ impl PhraseSet {
         PhraseSet { searcher }
     }
 
+    /// Whether any phrase occurs in `text`.
+    pub(crate) fn is_match(&self, text: &str) -> bool {
+        self.searcher.is_match(text)
+    }
+
+    /// The occurrences of the phrases in `text`, as start and end, without overlaps, in order.
+    pub(crate) fn find_iter<'a>(
+        &'a self,
+        text: &'a str,
+    ) -> impl Iterator<Item = (usize, usize)> + 'a {
+        self.searcher.find_iter(text).map(|m| (m.start(), m.end()))
+    }
+
     /// Every occurrence of every phrase that starts a word in `text`, overlapping ones too, by
     /// start and then phrase order, into `out` (emptied first). Whether a hit also ends a word
     /// is the caller's question ([`is_word_end`]).
