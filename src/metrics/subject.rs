@@ -301,12 +301,7 @@ fn is_average_lead(before: &str) -> bool {
     if !LEAD_WORDS.is_match(before) {
         return false;
     }
-    let words: Vec<String> = before
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect();
-    let mut lead = words.join(" ");
+    let mut lead = words_of(before).join(" ");
     // "In comparison, the England average ...", "However, nationally ...".
     while let Some(rest) = [
         "in comparison ",
@@ -329,6 +324,13 @@ fn is_average_lead(before: &str) -> bool {
         lead.strip_prefix(l)
             .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
     })
+}
+
+/// The words of normalised (lowercase) text.
+fn words_of(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 /// Where a figure's own words say whose it is, when it is not the council's: England's, the
@@ -518,12 +520,8 @@ fn is_target(before: &str) -> bool {
     if !TARGET_SET.is_match(before) {
         return false;
     }
-    let words: Vec<String> = before
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect();
-    words.iter().enumerate().any(|(i, w)| {
+    let words = words_of(before);
+    words.iter().enumerate().any(|(i, &w)| {
         let set_against = words[..i]
             .iter()
             .rev()
@@ -539,12 +537,12 @@ fn is_target(before: &str) -> bool {
                     "local",
                     "authority",
                 ]
-                .contains(&w.as_str())
+                .contains(w)
             })
-            .is_some_and(|w| AGAINST_TARGET.contains(&w.as_str()));
-        TARGET_WORDS.contains(&w.as_str())
+            .is_some_and(|w| AGAINST_TARGET.contains(w));
+        TARGET_WORDS.contains(&w)
             && !set_against
-            && !(w.starts_with("aim") && words.get(i + 1).is_some_and(|n| n == "at"))
+            && !(w.starts_with("aim") && words.get(i + 1).is_some_and(|&n| n == "at"))
     })
 }
 

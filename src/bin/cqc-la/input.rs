@@ -262,12 +262,22 @@ pub fn read_pages(
     common: &Common,
     progress: Option<&ProgressBar>,
 ) -> Vec<Result<(Page, Option<String>), WarningRow>> {
+    each(inputs, progress, |input| read_page(input, common))
+}
+
+/// `f` on every input, in order, on all cores when there are many, counting them on the
+/// progress bar.
+fn each<T: Send>(
+    inputs: &[Input],
+    progress: Option<&ProgressBar>,
+    f: impl Fn(&Input) -> T + Sync,
+) -> Vec<T> {
     let one = |input: &Input| {
-        let page = read_page(input, common);
+        let done = f(input);
         if let Some(bar) = progress {
             bar.inc(1);
         }
-        page
+        done
     };
     if inputs.len() >= PARALLEL_FROM {
         inputs.par_iter().map(one).collect()
@@ -284,18 +294,7 @@ pub fn load_all<T: Send>(
     progress: Option<&ProgressBar>,
     f: &(impl Fn(Parsed) -> T + Sync),
 ) -> Vec<Result<Loaded<T>, WarningRow>> {
-    let one = |input: &Input| {
-        let loaded = load(input, common, metrics, f);
-        if let Some(bar) = progress {
-            bar.inc(1);
-        }
-        loaded
-    };
-    if inputs.len() >= PARALLEL_FROM {
-        inputs.par_iter().map(one).collect()
-    } else {
-        inputs.iter().map(one).collect()
-    }
+    each(inputs, progress, |input| load(input, common, metrics, f))
 }
 
 /// A progress bar on stderr for `total` files, when stderr is a terminal, there are many files
