@@ -358,13 +358,23 @@ fn compared(text: &str, (start, end): (usize, usize), figs: &[Fig], f: &Found) -
     let trimmed = piece.trim_start().trim_start_matches('(').trim_start();
     let k = value_at(figs, end - trimmed.len())?;
     let fig_end = figs.get(k)?.end;
-    let (scope, region) =
-        scope_after(text.get(fig_end..end).unwrap_or("")).unwrap_or((Scope::Unspecified, None));
+    // "compared with 65.4% in 2023-24 nationally": the scope after the value's period.
+    let after = text.get(fig_end..end).unwrap_or("");
+    let past_period = figs
+        .get(k + 1)
+        .filter(|g| g.period().is_some() && g.start >= fig_end)
+        .and_then(|g| {
+            let gap = text.get(fig_end..g.start)?;
+            (gap.trim() == "in" || gap.trim() == "for").then(|| text.get(g.end..end))?
+        });
+    let (scope, region) = scope_after(after)
+        .or_else(|| past_period.and_then(scope_after))
+        .unwrap_or((Scope::Unspecified, None));
     let mut stop = fig_end;
     let tail = text.get(fig_end..end).unwrap_or("");
     // "68% of people felt safe, compared with 79% of carers": a figure of another group, not
     // an average.
-    if scope == Scope::Unspecified && of_another_group(tail) {
+    if scope == Scope::Unspecified && not_an_average(tail) {
         return None;
     }
     if scope != Scope::Unspecified {
@@ -390,7 +400,7 @@ fn compared(text: &str, (start, end): (usize, usize), figs: &[Fig], f: &Found) -
 /// compared with 79% of carers", "against 79.4 years for men") or an earlier time ("compared
 /// with 55.0% in the previous year", "versus 2,115 in 2023"), rather than where an average
 /// comes from ("of councils", "of similar authorities", "for England").
-fn of_another_group(tail: &str) -> bool {
+fn not_an_average(tail: &str) -> bool {
     const EARLIER: &[&str] = &[
         " in the previous year",
         " the previous year",
@@ -405,7 +415,12 @@ fn of_another_group(tail: &str) -> bool {
         " in 20",
         " in 19",
     ];
-    if EARLIER.iter().any(|w| tail.starts_with(w)) {
+    // "compared with 65.4% in 2023-24 nationally": a year, then the scope, is an average's.
+    let clause = tail.split([',', ';', '(', ')']).next().unwrap_or(tail);
+    let scoped = ["national", "england", "average", "region"]
+        .iter()
+        .any(|w| clause.contains(w));
+    if !scoped && EARLIER.iter().any(|w| tail.starts_with(w)) {
         return true;
     }
     let Some(rest) = tail

@@ -635,7 +635,13 @@ fn naming(
                     .masked
                     .get(
                         clause.lo.saturating_sub(d.sentence.0)
-                            ..clause.hi.saturating_sub(d.sentence.0),
+                            // The words after the figure's own comparator are the
+                            // comparator's ("compared with 65.4% in 2023-24 nationally").
+                            ..d.comp
+                                .as_ref()
+                                .filter(|c| c.intro > d.end)
+                                .map_or(clause.hi, |c| c.intro.min(clause.hi))
+                                .saturating_sub(d.sentence.0),
                     )
                     .unwrap_or(""),
                 d.end.saturating_sub(clause.lo),
