@@ -42,6 +42,21 @@ pub(super) struct Comp {
 /// they start.
 fn scope_before(head: &str) -> Option<(Scope, Option<&'static str>, usize)> {
     let h = head.trim_end();
+    // "Nationally the figure was 12.1%", "In England the rate was 77.6%".
+    if let Some(b) = h.strip_suffix(" the").or_else(|| h.strip_suffix(", the")) {
+        let b = b.trim_end_matches(',').trim_end();
+        for (words, scope) in [
+            ("nationally", Scope::National),
+            ("in england", Scope::England),
+            ("across england", Scope::England),
+        ] {
+            if let Some(before) = b.strip_suffix(words) {
+                if before.is_empty() || before.ends_with([' ', '(']) {
+                    return Some((scope, None, before.len()));
+                }
+            }
+        }
+    }
     let h = h.strip_suffix("'s").unwrap_or(h);
     let h = h.strip_suffix('\'').unwrap_or(h);
     // "the comparator group average", "the statistical neighbour average": peers, whose
