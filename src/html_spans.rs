@@ -14,6 +14,7 @@ use crate::model::{
     OverallSummary, Report, ReportLines, Section, Statement, Text, ThemeIntro, Warning,
 };
 use crate::parse::ReportParser;
+use crate::text::Locations;
 
 impl ReportParser {
     /// Parses a saved web page (HTML) of a CQC report: the page becomes the lines a person
@@ -167,53 +168,6 @@ impl Report {
     /// See [`ReportParser::parse_html`].
     pub fn parse_html(html: &str) -> Result<Report, ParseError> {
         ReportParser::new().parse_html(html)
-    }
-}
-
-/// Line and column of HTML byte offsets, asked for in any order: one pass over the HTML for
-/// offsets asked for in increasing order, a restart from the top for one before the last.
-/// (Offsets are asked for sorted, see [`move_report`].)
-struct Locations<'a> {
-    html: &'a str,
-    /// The last offset located and its line and column.
-    at: Location,
-}
-
-impl<'a> Locations<'a> {
-    fn new(html: &'a str) -> Locations<'a> {
-        Locations {
-            html,
-            at: Location {
-                line: 1,
-                column: 1,
-                offset: 0,
-            },
-        }
-    }
-
-    /// The location of a byte offset (clamped to the HTML, and back to a character boundary).
-    fn at(&mut self, offset: usize) -> Location {
-        let mut offset = offset.min(self.html.len());
-        while !self.html.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        if offset < self.at.offset {
-            self.at = Location {
-                line: 1,
-                column: 1,
-                offset: 0,
-            };
-        }
-        let between = &self.html[self.at.offset..offset];
-        match memchr::memrchr(b'\n', between.as_bytes()) {
-            Some(last) => {
-                self.at.line += memchr::memchr_iter(b'\n', between.as_bytes()).count();
-                self.at.column = between[last + 1..].chars().count() + 1;
-            }
-            None => self.at.column += between.chars().count(),
-        }
-        self.at.offset = offset;
-        self.at
     }
 }
 
@@ -543,22 +497,6 @@ mod tests {
         let text_heading = heading(&parser.parse_page(COPIED).unwrap()).unwrap();
         assert_eq!(&COPIED[text_heading.range()], "Safeguarding");
         assert_ne!(html_heading, text_heading);
-    }
-
-    #[test]
-    fn locations_are_found_in_any_order() {
-        let html = "ab\ncd\u{e9}f\ng";
-        let mut l = Locations::new(html);
-        let at = |l: &mut Locations<'_>, o| {
-            let x = l.at(o);
-            (x.line, x.column)
-        };
-        assert_eq!(at(&mut l, 4), (2, 2));
-        assert_eq!(at(&mut l, 8), (2, 5));
-        assert_eq!(at(&mut l, 9), (3, 1));
-        assert_eq!(at(&mut l, 1), (1, 2));
-        assert_eq!(at(&mut l, 6), (2, 3), "back to the start of the é");
-        assert_eq!(at(&mut l, 99), (3, 2));
     }
 
     /// A saved page made from copied text: a page around it (head, script, navigation, footer),

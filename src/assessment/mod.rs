@@ -162,11 +162,11 @@ impl Page {
         warnings: Vec<MetricWarning>,
         input: &str,
     ) -> Page {
-        let mut at = pages::Locator::new(input);
+        let mut at = crate::text::Locations::new(input);
         let metric_warnings = warnings
             .into_iter()
             .map(|warning| {
-                let location = warning.span().and_then(|s| at.locate(s.start));
+                let location = warning.span().and_then(|s| at.get(s.start));
                 FigureWarning { warning, location }
             })
             .collect();

@@ -11,6 +11,7 @@ use crate::model::{
     Date, Location, Metric, Origin, Part, QualityStatement, Rating, Report, ReportKind, Score,
 };
 use crate::parse::ReportParser;
+use crate::text::Locations;
 
 /// The pages of one council's assessment, before they are assembled: any mix of the summary
 /// page, the main report page and section pages (or a whole report), in any order, with or
@@ -607,46 +608,6 @@ pub enum AssessmentError {
     Unnamed,
 }
 
-/// 1-based lines and character columns of byte offsets in a text; offsets asked for in
-/// increasing order are found in one pass over the text.
-pub(super) struct Locator<'a> {
-    text: &'a str,
-    /// The last offset located, its line and the start of its line.
-    at: usize,
-    line: usize,
-    line_start: usize,
-}
-
-impl<'a> Locator<'a> {
-    pub(super) fn new(text: &'a str) -> Locator<'a> {
-        Locator {
-            text,
-            at: 0,
-            line: 1,
-            line_start: 0,
-        }
-    }
-
-    /// The line and column of `offset`; `None` past the end or inside a character.
-    pub(super) fn locate(&mut self, offset: usize) -> Option<Location> {
-        if offset < self.at {
-            *self = Locator::new(self.text);
-        }
-        let between = self.text.get(self.at..offset)?.as_bytes();
-        for i in memchr::memchr_iter(b'\n', between) {
-            self.line += 1;
-            self.line_start = self.at + i + 1;
-        }
-        self.at = offset;
-        let column = self.text[self.line_start..offset].chars().count() + 1;
-        Some(Location {
-            line: self.line,
-            column,
-            offset,
-        })
-    }
-}
-
 /// A value some page gives, with where.
 struct Given<T> {
     value: T,
@@ -669,7 +630,7 @@ impl Merge<'_> {
         let p = &self.pending[page];
         PageAt {
             source: p.source().to_owned(),
-            location: origin.and_then(|o| Locator::new(p.text.as_deref()?).locate(o)),
+            location: origin.and_then(|o| Locations::new(p.text.as_deref()?).get(o)),
         }
     }
 
@@ -908,8 +869,8 @@ mod tests {
     #[test]
     fn locations_count_lines_and_characters() {
         let text = "ab\n\u{e9}cd\nx";
-        let mut at = Locator::new(text);
-        let mut locate = |offset| at.locate(offset).map(|l| (l.line, l.column));
+        let mut at = Locations::new(text);
+        let mut locate = |offset| at.get(offset).map(|l| (l.line, l.column));
         assert_eq!(locate(0), Some((1, 1)));
         assert_eq!(locate(3), Some((2, 1)));
         // 'é' is two bytes and one character.

@@ -45,45 +45,45 @@ fn scope_before(head: &str) -> Option<(Scope, Option<&'static str>, usize)> {
     // "Nationally the figure was 12.1%", "In England the rate was 77.6%".
     if let Some(b) = h.strip_suffix(" the").or_else(|| h.strip_suffix(", the")) {
         let b = b.trim_end_matches(',').trim_end();
-        for (words, scope) in [
+        let leading = [
             ("nationally", Scope::National),
             ("in england", Scope::England),
             ("across england", Scope::England),
-        ] {
-            if let Some(before) = b.strip_suffix(words) {
-                if before.is_empty() || before.ends_with([' ', '(']) {
-                    return Some((scope, None, before.len()));
-                }
-            }
+        ];
+        if let Some(found) = leading
+            .iter()
+            .find_map(|&(words, scope)| ends_with_words(b, words).map(|at| (scope, None, at)))
+        {
+            return Some(found);
         }
     }
     let h = h.strip_suffix("'s").unwrap_or(h);
     let h = h.strip_suffix('\'').unwrap_or(h);
     // "the comparator group average", "the statistical neighbour average": peers, whose
     // average is no England one.
-    for peers in PEERS {
-        if let Some(b) = h.strip_suffix(peers) {
-            if b.is_empty() || b.ends_with([' ', '(']) {
-                return Some((Scope::Unspecified, None, b.len()));
-            }
-        }
-    }
-    for (word, scope) in [
+    let peers = PEERS.iter().map(|&p| (p, Scope::Unspecified, None));
+    let scopes = [
         ("england", Scope::England),
         ("english", Scope::England),
         ("national", Scope::National),
         ("regional", Scope::Regional),
-    ] {
-        if let Some(b) = h.strip_suffix(word) {
-            if b.is_empty() || b.ends_with([' ', '(']) {
-                return Some((scope, None, b.len()));
-            }
-        }
-    }
-    REGIONS.iter().find_map(|&(k, name)| {
-        let b = h.strip_suffix(k)?;
-        (b.is_empty() || b.ends_with([' ', '('])).then_some((Scope::Regional, Some(name), b.len()))
-    })
+    ]
+    .into_iter()
+    .map(|(w, s)| (w, s, None));
+    let regions = REGIONS
+        .iter()
+        .map(|&(k, name)| (k, Scope::Regional, Some(name)));
+    peers
+        .chain(scopes)
+        .chain(regions)
+        .find_map(|(words, scope, region)| ends_with_words(h, words).map(|at| (scope, region, at)))
+}
+
+/// Where `words` start when `text` ends with them as whole words (after a space, an opening
+/// bracket or nothing).
+fn ends_with_words(text: &str, words: &str) -> Option<usize> {
+    let b = text.strip_suffix(words)?;
+    (b.is_empty() || b.ends_with([' ', '('])).then_some(b.len())
 }
 
 /// The scope words at the start of `tail` ("nationally", "in england", "across london").

@@ -301,8 +301,9 @@ fn is_average_lead(before: &str) -> bool {
     if !LEAD_WORDS.is_match(before) {
         return false;
     }
-    let mut lead = words_of(before).join(" ");
+    let joined = words_of(before).join(" ");
     // "In comparison, the England average ...", "However, nationally ...".
+    let mut lead = joined.as_str();
     while let Some(rest) = [
         "in comparison ",
         "for comparison ",
@@ -318,7 +319,7 @@ fn is_average_lead(before: &str) -> bool {
     .iter()
     .find_map(|m| lead.strip_prefix(m))
     {
-        lead = rest.to_owned();
+        lead = rest;
     }
     AVERAGE_LEADS.iter().any(|l| {
         lead.strip_prefix(l)

@@ -7,7 +7,9 @@
 
 pub(crate) mod grammar;
 pub(crate) mod key;
+mod locations;
 mod normalize;
 pub(crate) mod search;
 
+pub(crate) use locations::Locations;
 pub(crate) use normalize::{Normalized, normalize};
